@@ -1,0 +1,74 @@
+"""Unicode normalisation for Vietnamese text.
+
+Crawled Vietnamese comes in decomposed and precomposed forms, with two tone-mark
+conventions ("hoà" and "hòa"), NBSP, zero-width characters and HTML entities. Every
+later stage compares text, so everything is brought to one form here: NFC, the modern
+tone placement ("hòa", "thủy", as in underthesea's normaliser), plain spaces.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+# Old-style tone placement on the second vowel of "oa", "oe", "uy" at the end of a
+# syllable ("hoà", "khoẻ", "thuỷ") moves to the first vowel ("hòa", "khỏe", "thủy").
+# Only at the end of a syllable: "hoàn", "khoảng" are right in both conventions.
+_TONED = {
+    "a": "àáảãạ",
+    "e": "èéẻẽẹ",
+    "y": "ỳýỷỹỵ",
+}
+_BASE_TONED = {"o": "òóỏõọ", "u": "ùúủũụ"}
+_PAIRS = {"o": "ae", "u": "y"}
+
+
+def _build_tone_map() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for first, seconds in _PAIRS.items():
+        for second in seconds:
+            for tone in range(5):
+                old = first + _TONED[second][tone]
+                new = _BASE_TONED[first][tone] + second
+                table[old] = new
+                table[old.upper()] = new.upper()
+                table[old.capitalize()] = new.capitalize()
+                table[first + _TONED[second][tone].upper()] = _BASE_TONED[first][tone] + second.upper()
+    return table
+
+
+_TONE_MAP = _build_tone_map()
+# Not after "q" (in "quỳ", "quý" the "u" belongs to the consonant) and not before a
+# letter (a final consonant or vowel keeps the tone where it is).
+_TONE_RE = re.compile(
+    r"(?<![qQ])(" + "|".join(sorted(map(re.escape, _TONE_MAP), key=len, reverse=True)) + r")(?![^\W\d_])"
+)
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_MULTI_SPACE = re.compile(r" {2,}")
+
+
+def normalize_tone_marks(text: str) -> str:
+    """Move old-style tone marks to the modern position: "hoà" -> "hòa"."""
+    return _TONE_RE.sub(lambda m: _TONE_MAP[m.group(1)], text)
+
+
+def normalize_text(text: str) -> str:
+    """NFC, modern tone marks, HTML entities decoded, odd spaces and invisible
+    characters removed, line breaks unified to ``\\n``.
+
+    >>> normalize_text("Hoa\\u0300 bi\\u0300nh&nbsp;  thuỷ")
+    'Hòa bình thủy'
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "&" in text:
+        text = html.unescape(text)
+    text = text.translate(_ZERO_WIDTH)
+    text = _SPACES.sub(" ", text)
+    text = _CONTROL.sub("", text)
+    text = unicodedata.normalize("NFC", text)
+    text = normalize_tone_marks(text)
+    return _MULTI_SPACE.sub(" ", text)

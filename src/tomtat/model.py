@@ -1,0 +1,281 @@
+"""The data model every stage shares.
+
+Objects flow one way through the pipeline (read -> clean -> split -> represent ->
+select -> order -> compose -> write); each stage builds new objects from the previous
+stage's and never mutates them, so every type here is a frozen dataclass.
+
+A sentence is identified by ``(article_id, index)`` (with its paragraph and character
+span in the cleaned article text) from the moment it is split until the final output.
+Nothing in tomtat identifies a sentence by its text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article as the user handed it in, before any cleaning.
+
+    ``origin`` says where it came from (a path, ``<stdin>``, ``file.jsonl:12``) so that
+    error messages and ``--explain`` can point the user at it.
+    """
+
+    id: str
+    title: str
+    text: str
+    source: str | None = None
+    url: str | None = None
+    published: str | None = None
+    origin: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """The articles of one story."""
+
+    id: str
+    articles: tuple[Article, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """Something the cleaner took out of an article, and why.
+
+    ``line`` is the 0-based line of the original text it came from; ``reason`` is the
+    name of the rule that removed it (see ``tomtat/data/clean_rules.json``).
+    """
+
+    article_id: str
+    text: str
+    reason: str
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph of a cleaned article: its span in ``CleanArticle.text``.
+
+    ``heading`` marks subheadings ("Hỗ trợ quốc tế"): kept as structure, never selected.
+    """
+
+    index: int
+    start: int
+    end: int
+    heading: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CleanArticle:
+    """An article after cleaning: normalised text, paragraphs joined by newlines."""
+
+    id: str
+    title: str
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    removed: tuple[Removal, ...] = ()
+    source: str | None = None
+    url: str | None = None
+    published: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "text": self.text,
+            "source": self.source,
+            "url": self.url,
+            "published": self.published,
+            "headings": [p.index for p in self.paragraphs if p.heading],
+            "removed": [removal_to_dict(r) for r in self.removed],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of a cleaned article, with its identity and its span.
+
+    ``index`` counts sentences from 0 across the whole article; ``paragraph`` is the
+    paragraph it sits in; ``start``/``end`` are character offsets into the cleaned
+    article text, so ``article.text[start:end] == text``.
+    """
+
+    article_id: str
+    paragraph: int
+    index: int
+    start: int
+    end: int
+    text: str
+    heading: bool = False
+
+    @property
+    def key(self) -> tuple[str, int]:
+        """The sentence's identity: ``(article_id, index)``."""
+        return (self.article_id, self.index)
+
+
+@dataclass(frozen=True, slots=True)
+class Extract:
+    """A sentence as it appears in a summary.
+
+    ``text`` equals ``sentence.text`` unless the budget was smaller than the sentence,
+    in which case the sentence is cut at the budget and ``cut`` is true.
+    """
+
+    sentence: Sentence
+    text: str
+    cut: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        s = self.sentence
+        return {
+            "text": self.text,
+            "article_id": s.article_id,
+            "paragraph": s.paragraph,
+            "index": s.index,
+            "start": s.start,
+            "end": s.start + len(self.text) if self.cut else s.end,
+            "cut": self.cut,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEvent:
+    """A dated event: the date (ISO 8601, possibly partial), the sentence stating it."""
+
+    date: str
+    text: str
+    article_ids: tuple[str, ...]
+    precision: str  # "day", "month", "year", "day-no-year", ...
+    sentence: tuple[str, int] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "date": self.date,
+            "text": self.text,
+            "article_ids": list(self.article_ids),
+            "precision": self.precision,
+        }
+        if self.sentence is not None:
+            out["sentence"] = {"article_id": self.sentence[0], "index": self.sentence[1]}
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, organisation or place, with its variants merged."""
+
+    name: str
+    type: str  # "PER", "ORG", "LOC", "MISC"
+    count: int
+    articles: tuple[str, ...]
+    role: str | None = None
+    variants: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "name": self.name,
+            "type": self.type,
+            "count": self.count,
+            "articles": list(self.articles),
+        }
+        if self.role:
+            out["role"] = self.role
+        if self.variants:
+            out["variants"] = list(self.variants)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """How long a summary may be: at most ``words`` whitespace tokens ("chữ"),
+    ``sentences`` sentences, or ``ratio`` of the cluster's words. Unset limits are
+    ignored; with none set, the default is 200 words."""
+
+    words: int | None = None
+    sentences: int | None = None
+    ratio: float | None = None
+
+    def word_limit(self, total_words: int) -> int | None:
+        """The binding word limit for a cluster of ``total_words`` words, if any."""
+        limits = []
+        if self.words is not None:
+            limits.append(self.words)
+        if self.ratio is not None:
+            limits.append(max(1, int(total_words * self.ratio)))
+        if not limits and self.sentences is None:
+            limits.append(200)
+        return min(limits) if limits else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"words": self.words, "sentences": self.sentences, "ratio": self.ratio}
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """The result of summarizing one cluster.
+
+    ``extracts`` are in reading order. ``notes`` tells the user about anything unusual
+    (a budget smaller than one sentence, articles skipped as empty, ...).
+    """
+
+    cluster_id: str
+    extracts: tuple[Extract, ...]
+    articles: tuple[CleanArticle, ...]
+    method: str
+    budget: Budget
+    notes: tuple[str, ...] = ()
+    timeline: tuple[TimelineEvent, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    keywords: tuple[str, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        """The summary as one paragraph of plain text."""
+        return " ".join(e.text for e in self.extracts)
+
+    @property
+    def sentences(self) -> tuple[Extract, ...]:
+        return self.extracts
+
+    @property
+    def removed(self) -> tuple[Removal, ...]:
+        return tuple(r for a in self.articles for r in a.removed)
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON document described in docs/JSON_SCHEMA.md."""
+        return {
+            "id": self.cluster_id,
+            "summary": self.text,
+            "words": self.word_count,
+            "method": self.method,
+            "budget": self.budget.to_dict(),
+            "sentences": [e.to_dict() for e in self.extracts],
+            "articles": [
+                {
+                    "id": a.id,
+                    "title": a.title,
+                    "source": a.source,
+                    "url": a.url,
+                    "published": a.published,
+                }
+                for a in self.articles
+            ],
+            "removed": [removal_to_dict(r) for r in self.removed],
+            "timeline": [t.to_dict() for t in self.timeline],
+            "entities": [e.to_dict() for e in self.entities],
+            "keywords": list(self.keywords),
+            "notes": list(self.notes),
+            **self.extra,
+        }
+
+
+def removal_to_dict(r: Removal) -> dict[str, Any]:
+    return {"article_id": r.article_id, "text": r.text, "reason": r.reason, "line": r.line}

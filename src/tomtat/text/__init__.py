@@ -1,0 +1,1 @@
+"""Text units: sentences with their spans, syllable tokens, word segmentation."""
