@@ -1,8 +1,9 @@
 """Select: algorithms that choose a cluster's summary sentences, one file each.
 
 Every method implements ``Method.select(rep, budget) -> list[int]`` (indices into
-``rep.sentences``); ``get_method(name)`` builds one by name. Add a method by writing
-its file and listing it in ``METHODS``.
+``rep.sentences``, best first) and ends with ``base.fill``, which keeps the budget,
+drops near-duplicates and applies the antecedent rule. ``get_method(name)`` builds one
+by name. Add a method by writing its file and listing it in ``METHODS``.
 """
 
 from __future__ import annotations
@@ -10,11 +11,15 @@ from __future__ import annotations
 from tomtat.errors import TomtatError
 from tomtat.select.base import Method
 from tomtat.select.centroid import Centroid
+from tomtat.select.ilp import ILP
 from tomtat.select.lead import Lead
+from tomtat.select.lexrank import LexRank
+from tomtat.select.mmr import MMR
+from tomtat.select.submodular import Submodular
+from tomtat.select.textrank import TextRank
 
 METHODS: dict[str, type[Method]] = {
-    Centroid.name: Centroid,
-    Lead.name: Lead,
+    m.name: m for m in (Centroid, ILP, Lead, LexRank, MMR, Submodular, TextRank)
 }
 
 DEFAULT_METHOD = Centroid.name

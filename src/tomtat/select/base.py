@@ -9,6 +9,15 @@ import numpy as np
 
 from tomtat.model import Budget
 from tomtat.represent import Representation
+from tomtat.select.eligibility import antecedents
+
+# Two sentences this similar (cosine of TF-IDF vectors) are the same news told twice,
+# usually one agency copying another: they never both appear, whatever the method.
+NEAR_DUPLICATE = 0.7
+
+# How many of the best-ranked candidates get their similarities computed in one
+# block; candidates further down (rarely reached) are compared one by one.
+_BLOCK = 160
 
 
 class Method(Protocol):
@@ -25,31 +34,83 @@ class Method(Protocol):
     def select(self, rep: Representation, budget: Budget) -> list[int]: ...
 
 
+def ranked(score: np.ndarray) -> list[int]:
+    """Indices with a finite score, best first (ties keep document order)."""
+    order = np.argsort(-score, kind="stable")
+    return [int(i) for i in order if np.isfinite(score[i])]
+
+
+class _Similarity:
+    """Cosine similarities of ranked candidates, computed in one block for the head."""
+
+    def __init__(self, rep: Representation, ranking: list[int]) -> None:
+        self.rep = rep
+        head = ranking[:_BLOCK]
+        self.slot = {i: k for k, i in enumerate(head)}
+        self.block = rep.similarities(head) if head else np.zeros((0, 0))
+
+    def max_to(self, i: int, chosen: list[int]) -> float:
+        if not chosen:
+            return 0.0
+        k = self.slot.get(i)
+        if k is not None and all(j in self.slot for j in chosen):
+            return float(self.block[k, [self.slot[j] for j in chosen]].max())
+        return float(np.max(self.rep.similarity_to(i, chosen)))
+
+
 def fill(
     rep: Representation,
     ranking: Iterable[int],
     budget: Budget,
     redundancy: float | None = 0.5,
+    follow_up: bool = True,
 ) -> list[int]:
     """Take sentences in ``ranking`` order while they fit the budget.
 
     A sentence that does not fit is skipped (a shorter one later may still fit); one
-    whose cosine similarity to an already chosen sentence exceeds ``redundancy`` is
-    skipped as a repeat. If nothing fits, the best-ranked sentence alone is returned.
+    whose cosine similarity to an already chosen sentence exceeds ``redundancy`` (and
+    always ``NEAR_DUPLICATE``) is skipped as a repeat. A sentence that opens with a
+    connective pointing back ("Tuy nhiên, ...") is never ranked on its own: with
+    ``follow_up``, it may fill room left once the sentence before it in its article is
+    taken. If nothing fits, the best-ranked sentence alone is
+    returned.
     """
     ranking = list(ranking)
     limit = budget.word_limit(int(rep.words.sum()))
+    threshold = NEAR_DUPLICATE if redundancy is None else min(redundancy, NEAR_DUPLICATE)
+    needs = antecedents(rep)
+    sim = _Similarity(rep, ranking)
     chosen: list[int] = []
+    taken: set[int] = set()
     used = 0
-    for i in ranking:
-        if budget.sentences is not None and len(chosen) >= budget.sentences:
-            break
+
+    def full() -> bool:
+        return budget.sentences is not None and len(chosen) >= budget.sentences
+
+    def admit(i: int) -> bool:
+        nonlocal used
+        if full() or i in taken:
+            return False
         if limit is not None and used + rep.words[i] > limit:
-            continue
-        if redundancy is not None and chosen and float(np.max(rep.similarity_to(i, chosen))) > redundancy:
-            continue
+            return False
+        if sim.max_to(i, chosen) > threshold:
+            return False
         chosen.append(i)
+        taken.add(i)
         used += int(rep.words[i])
+        return True
+
+    for i in ranking:
+        if full():
+            break
+        if i not in needs:
+            admit(i)
+    if follow_up:
+        # Second pass: a sentence that continues a chosen one ("Tuy nhiên, ...") may
+        # use the room left, right after its antecedent in reading order.
+        for i, before in sorted(needs.items()):
+            if before in taken and before != i:
+                admit(i)
     if not chosen and ranking:
         chosen = [ranking[0]]
     return chosen

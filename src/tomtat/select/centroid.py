@@ -5,7 +5,8 @@ articles, and repeated by other articles; chosen greedily with a redundancy pena
 Every feature is relative, never "article number 1": a sentence's position inside its
 own article, its similarity to the cluster centroid and to the titles, and how much
 the *other* articles say the same thing (similarity to their centroids). All are
-linear in the number of sentences, so long inputs stay fast.
+linear in the number of sentences, so long inputs stay fast. Weights were tuned on
+the whole of vims-dev (bench/tune_centroid.py), with few knobs so as not to fit it.
 """
 
 from __future__ import annotations
@@ -17,33 +18,10 @@ import numpy as np
 
 from tomtat.model import Budget
 from tomtat.represent import Representation
-from tomtat.select.base import fill
+from tomtat.select.base import fill, ranked
 from tomtat.select.eligibility import eligible_mask
-
-
-def article_centroids(rep: Representation) -> np.ndarray:
-    """(m, V) unit centroid of each article's sentence vectors."""
-    m = len(rep.articles)
-    rows = []
-    for j in range(m):
-        idx = np.flatnonzero(rep.article == j)
-        if idx.size == 0:
-            rows.append(np.zeros(rep.vectors.shape[1]))
-            continue
-        c = np.asarray(rep.vectors[idx].sum(axis=0)).ravel()
-        norm = np.linalg.norm(c)
-        rows.append(c / norm if norm > 0 else c)
-    return np.vstack(rows) if rows else np.zeros((0, rep.vectors.shape[1]))
-
-
-def agreement(rep: Representation) -> np.ndarray:
-    """Mean similarity of each sentence to the centroids of the *other* articles."""
-    m = len(rep.articles)
-    if m < 2:
-        return np.zeros(len(rep))
-    sims = np.asarray(rep.vectors @ article_centroids(rep).T)
-    own = sims[np.arange(len(rep)), rep.article]
-    return (sims.sum(axis=1) - own) / (m - 1)
+from tomtat.select.features import agreement, title_similarity
+from tomtat.select.mmr import mmr_order
 
 
 @dataclass
@@ -54,56 +32,27 @@ class Centroid:
     name: ClassVar[str] = "centroid"
     description: ClassVar[str] = "centroid + position + cross-article agreement, with MMR"
 
-    position_weight: float = 0.3
-    agreement_weight: float = 1.2
-    title_weight: float = 0.2
-    mmr_lambda: float = 0.7
-    redundancy: float = 0.5
+    centrality_weight: float = 0.0
+    position_weight: float = 0.0
+    agreement_weight: float = 1.0
+    title_weight: float = 0.0
+    mmr_lambda: float = 0.45
+    limit: int = 64
+    redundancy: float = 0.3
 
     def scores(self, rep: Representation) -> np.ndarray:
         """Relevance of each sentence (higher is better); ineligible ones get -inf."""
-        centrality = rep.vectors @ rep.centroid
-        position = 1.0 / np.sqrt(1.0 + rep.position)
-        titles = (
-            np.asarray((rep.vectors @ rep.title_vectors.T).max(axis=1).todense()).ravel()
-            if rep.title_vectors.shape[0]
-            else np.zeros(len(rep))
-        )
-        score = (
-            centrality
-            + self.position_weight * position
-            + self.agreement_weight * agreement(rep)
-            + self.title_weight * titles
-        )
+        mean_agreement, _ = agreement(rep)
+        score = self.agreement_weight * mean_agreement
+        if self.centrality_weight:
+            score = score + self.centrality_weight * (rep.vectors @ rep.centroid)
+        if self.position_weight:
+            score = score + self.position_weight / np.sqrt(1.0 + rep.position)
+        if self.title_weight:
+            score = score + self.title_weight * title_similarity(rep)[0]
         return np.where(eligible_mask(rep), score, -np.inf)
 
     def select(self, rep: Representation, budget: Budget) -> list[int]:
         score = self.scores(rep)
-        candidates = [int(i) for i in np.argsort(-score, kind="stable") if np.isfinite(score[i])]
-        ranking = mmr_order(rep, candidates, score, self.mmr_lambda, limit=64)
-        return fill(rep, ranking, budget, self.redundancy)
-
-
-def mmr_order(
-    rep: Representation, candidates: list[int], score: np.ndarray, lam: float, limit: int
-) -> list[int]:
-    """Re-rank the best ``limit`` candidates by maximal marginal relevance
-    (lam * relevance - (1 - lam) * max similarity to those ranked before);
-    the rest follow in score order."""
-    head, tail = candidates[:limit], candidates[limit:]
-    if not head:
-        return tail
-    rel = score[head]
-    span = rel.max() - rel.min()
-    rel = (rel - rel.min()) / span if span > 0 else np.ones_like(rel)
-    sims = np.asarray((rep.vectors[head] @ rep.vectors[head].T).todense())
-    order: list[int] = []
-    max_sim = np.zeros(len(head))
-    remaining = np.ones(len(head), dtype=bool)
-    for _ in range(len(head)):
-        gain = np.where(remaining, lam * rel - (1 - lam) * max_sim, -np.inf)
-        k = int(np.argmax(gain))
-        order.append(head[k])
-        remaining[k] = False
-        max_sim = np.maximum(max_sim, sims[k])
-    return order + tail
+        order = mmr_order(rep, ranked(score), score, self.mmr_lambda, self.limit)
+        return fill(rep, order, budget, self.redundancy)

@@ -1,9 +1,12 @@
 """Which sentences may appear in a summary at all.
 
 Never: subheadings, questions to the reader, fragments (fewer than ``MIN_WORDS``
-words), lines that introduce something else (ending in ":"), and sentences that open
-with a connective needing an antecedent ("Tuy nhiên, ...", "Ngoài ra, ...") — those
-only with the sentence before them (see ``needs_antecedent``).
+words), run-ons longer than ``MAX_WORDS`` (usually several sentences glued together by
+a crawl), and lines that introduce something else (ending in ":"). Sentences that open
+with a connective needing an antecedent ("Tuy nhiên, ...", "Ngoài ra, ...", list in
+``tomtat/data/dangling_openers_vi.txt``) are not ranked; they may only follow the
+sentence before them: ``antecedents`` names that sentence and ``select.base.fill``
+applies the rule for every method.
 """
 
 from __future__ import annotations
@@ -32,19 +35,37 @@ def needs_antecedent(sentence: Sentence) -> bool:
     return bool(_dangling().match(sentence.text))
 
 
-def is_eligible(sentence: Sentence, words: int) -> bool:
-    """Whether a sentence can stand in a summary on its own."""
+def stands_alone(sentence: Sentence, words: int) -> bool:
+    """Whether a sentence has the form of a summary sentence (ignoring antecedents)."""
     text = sentence.text.rstrip()
     if sentence.heading or words < MIN_WORDS or words > MAX_WORDS:
         return False
-    if text.endswith(("?", ":")) or text.endswith("?\"") or text.endswith("?”"):
-        return False
-    return not needs_antecedent(sentence)
+    return not (text.endswith(("?", ":", "?\"", "?”")))
+
+
+def is_eligible(sentence: Sentence, words: int) -> bool:
+    """Whether a sentence can stand in a summary on its own, without its antecedent."""
+    return stands_alone(sentence, words) and not needs_antecedent(sentence)
+
+
+def antecedents(rep: Representation) -> dict[int, int]:
+    """For each sentence that needs an antecedent, the index of the sentence before it
+    in the same article; with none (it opens its article), it maps to itself, so it can
+    never be admitted."""
+    out: dict[int, int] = {}
+    pattern = _dangling()
+    for i, s in enumerate(rep.sentences):
+        if pattern.match(s.text):
+            prev = i - 1
+            ok = prev >= 0 and rep.sentences[prev].article_id == s.article_id and not rep.sentences[prev].heading
+            out[i] = prev if ok else i
+    return out
 
 
 def eligible_mask(rep: Representation) -> np.ndarray:
-    """Boolean mask over ``rep.sentences``; if nothing qualifies, every non-heading
-    sentence does (a summary is never empty for non-empty input)."""
+    """Boolean mask over ``rep.sentences`` of sentences a method may rank (not those
+    needing an antecedent: ``fill`` adds them after it). If nothing qualifies, every
+    non-heading sentence does (a summary is never empty)."""
     mask = np.array([is_eligible(s, int(w)) for s, w in zip(rep.sentences, rep.words)], dtype=bool)
     if not mask.any():
         mask = np.array([not s.heading for s in rep.sentences], dtype=bool)

@@ -1,0 +1,140 @@
+"""Sentence features shared by the scoring methods (centroid, learned).
+
+Every feature is relative, never "article number 1": file order differs between
+corpora, and on ViMs the first file is an annotation artefact (FACTS.md). Every
+feature costs linear time in the number of sentences (one sparse product against a
+handful of centroids), so a very long input stays fast.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from scipy import sparse
+
+from tomtat.represent import Representation
+
+# Names in the order of the columns of ``matrix``; the learned model's file lists
+# the names it was trained with, and loading checks they match.
+NAMES: tuple[str, ...] = (
+    "centrality",
+    "agreement",
+    "agreement_max",
+    "support",
+    "title_max",
+    "title_own",
+    "lead",
+    "inverse_position",
+    "relative_position",
+    "log_words",
+    "numbers",
+    "capitals",
+    "quote",
+    "article_centrality",
+    "article_share",
+    "bigram_spread",
+    "unigram_spread",
+    "bigram_coverage",
+)
+
+_NUMBER = re.compile(r"\d")
+_CAPITAL = re.compile(r"(?<=\s)[A-ZĐÀ-Ỹ]")
+_QUOTE = re.compile(r"[\"“”]")
+
+
+def article_centroids(rep: Representation) -> np.ndarray:
+    """(m, V) unit centroid of each article's sentence vectors (zero rows for empty)."""
+    m, n = len(rep.articles), len(rep)
+    member = sparse.csr_matrix((np.ones(n), (rep.article, np.arange(n))), shape=(m, n))
+    sums = (member @ rep.vectors).toarray()
+    norms = np.linalg.norm(sums, axis=1, keepdims=True)
+    return np.divide(sums, norms, out=np.zeros_like(sums), where=norms > 0)
+
+
+def agreement(rep: Representation, centroids: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Mean and max similarity of each sentence to the centroids of the *other*
+    articles: how much the rest of the cluster says the same thing."""
+    m = len(rep.articles)
+    if m < 2 or not len(rep):
+        return np.zeros(len(rep)), np.zeros(len(rep))
+    if centroids is None:
+        centroids = article_centroids(rep)
+    sims = np.asarray(rep.vectors @ centroids.T)
+    rows = np.arange(len(rep))
+    own = sims[rows, rep.article]
+    mean = (sims.sum(axis=1) - own) / (m - 1)
+    sims[rows, rep.article] = -np.inf
+    return mean, sims.max(axis=1)
+
+
+def title_similarity(rep: Representation) -> tuple[np.ndarray, np.ndarray]:
+    """Max similarity of each sentence to any title, and to its own article's title."""
+    if not rep.title_vectors.shape[0] or not len(rep):
+        return np.zeros(len(rep)), np.zeros(len(rep))
+    sims = (rep.vectors @ rep.title_vectors.T).toarray()
+    return sims.max(axis=1), sims[np.arange(len(rep)), rep.article]
+
+
+def gram_spread(rep: Representation) -> np.ndarray:
+    """(V,) share of the cluster's articles in which each gram occurs."""
+    m, n = len(rep.articles), len(rep)
+    member = sparse.csr_matrix((np.ones(n), (rep.article, np.arange(n))), shape=(m, n))
+    present = member @ (rep.counts > 0).astype(np.float64)
+    return np.asarray((present > 0).sum(axis=0)).ravel() / max(m, 1)
+
+
+def spread_density(rep: Representation, spread: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Mean spread of each sentence's bigrams and unigrams, and the summed spread of
+    bigrams seen in at least two articles (content the cluster repeats)."""
+    c = rep.counts
+    rows = np.repeat(np.arange(c.shape[0]), np.diff(c.indptr))
+    big = rep.bigram[c.indices]
+    w = spread[c.indices]
+    n = c.shape[0]
+    nb = np.bincount(rows, weights=big, minlength=n)
+    nu = np.bincount(rows, weights=~big, minlength=n)
+    sb = np.bincount(rows, weights=w * big, minlength=n)
+    su = np.bincount(rows, weights=w * ~big, minlength=n)
+    shared = np.bincount(rows, weights=w * big * (w * len(rep.articles) >= 2), minlength=n)
+    return sb / np.maximum(nb, 1), su / np.maximum(nu, 1), shared
+
+
+def matrix(rep: Representation) -> np.ndarray:
+    """(n, len(NAMES)) feature matrix for the sentences of ``rep``."""
+    n = len(rep)
+    if n == 0:
+        return np.zeros((0, len(NAMES)))
+    centroids = article_centroids(rep)
+    mean_agree, max_agree = agreement(rep, centroids)
+    m = len(rep.articles)
+    support = (np.asarray(rep.vectors @ centroids.T) > 0.2).sum(axis=1) / max(m, 1)
+    title_max, title_own = title_similarity(rep)
+    texts = [s.text for s in rep.sentences]
+    words = np.maximum(rep.words, 1)
+    numbers = np.array([len(_NUMBER.findall(t)) for t in texts]) / words
+    capitals = np.array([len(_CAPITAL.findall(t)) for t in texts]) / words
+    quote = np.array([bool(_QUOTE.search(t)) for t in texts], dtype=float)
+    article_centrality = centroids @ rep.centroid
+    sizes = np.bincount(rep.article, weights=rep.words, minlength=m)
+    share = sizes / max(sizes.max(), 1)
+    return np.column_stack(
+        [
+            rep.vectors @ rep.centroid,
+            mean_agree,
+            max_agree,
+            support,
+            title_max,
+            title_own,
+            (rep.position == 0).astype(float),
+            1.0 / np.sqrt(1.0 + rep.position),
+            rep.relative_position,
+            np.log(words),
+            np.minimum(numbers, 1.0),
+            np.minimum(capitals, 1.0),
+            quote,
+            article_centrality[rep.article],
+            share[rep.article],
+            *spread_density(rep, gram_spread(rep)),
+        ]
+    )
