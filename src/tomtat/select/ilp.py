@@ -57,6 +57,7 @@ class ILP:
     concepts: int = 300
     limit: int = 200
     time_limit: float = 2.0
+    gap: float = 0.01
     redundancy: float = 0.5
 
     def select(self, rep: Representation, budget: Budget) -> list[int]:
@@ -128,7 +129,7 @@ class ILP:
             constraints=constraints,
             integrality=np.ones(ns + nc),
             bounds=Bounds(0, 1),
-            options={"time_limit": self.time_limit, "disp": False},
+            options={"time_limit": self.time_limit, "disp": False, "mip_rel_gap": self.gap},
         )
         if result.x is None:
             return None
