@@ -13,13 +13,14 @@ from tomtat.select.base import Method
 from tomtat.select.centroid import Centroid
 from tomtat.select.ilp import ILP
 from tomtat.select.lead import Lead
+from tomtat.select.learned import Learned
 from tomtat.select.lexrank import LexRank
 from tomtat.select.mmr import MMR
 from tomtat.select.submodular import Submodular
 from tomtat.select.textrank import TextRank
 
 METHODS: dict[str, type[Method]] = {
-    m.name: m for m in (Centroid, ILP, Lead, LexRank, MMR, Submodular, TextRank)
+    m.name: m for m in (Centroid, ILP, Lead, Learned, LexRank, MMR, Submodular, TextRank)
 }
 
 DEFAULT_METHOD = Centroid.name

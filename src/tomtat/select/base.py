@@ -34,9 +34,11 @@ class Method(Protocol):
     def select(self, rep: Representation, budget: Budget) -> list[int]: ...
 
 
-def ranked(score: np.ndarray) -> list[int]:
-    """Indices with a finite score, best first (ties keep document order)."""
-    order = np.argsort(-score, kind="stable")
+def ranked(score: np.ndarray, tiebreak: np.ndarray | None = None) -> list[int]:
+    """Indices with a finite score, best first. Ties go to the higher ``tiebreak``
+    (e.g. centroid similarity), so that the order of the input files does not
+    decide; remaining ties keep document order."""
+    order = np.argsort(-score, kind="stable") if tiebreak is None else np.lexsort((-tiebreak, -score))
     return [int(i) for i in order if np.isfinite(score[i])]
 
 

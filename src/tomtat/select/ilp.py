@@ -53,11 +53,11 @@ class ILP:
     name: ClassVar[str] = "ilp"
     description: ClassVar[str] = "ILP concept coverage (Gillick & Favre 2009), HiGHS"
 
-    min_articles: int = 2
-    concepts: int = 300
-    limit: int = 200
-    time_limit: float = 2.0
-    gap: float = 0.01
+    min_articles: int = 3
+    concepts: int = 150
+    limit: int = 100
+    time_limit: float = 0.5
+    gap: float = 0.03
     redundancy: float = 0.5
 
     def select(self, rep: Representation, budget: Budget) -> list[int]:

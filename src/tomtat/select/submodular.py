@@ -28,14 +28,16 @@ from tomtat.select.eligibility import eligible_mask
 
 def spherical_kmeans(vectors: np.ndarray, k: int, iterations: int = 10) -> np.ndarray:
     """Cluster labels of unit rows of ``vectors`` (dense), deterministic: seeds are
-    chosen farthest-first starting from the row closest to the mean."""
+    chosen farthest-first starting from the row closest to the mean (ties to the row
+    closer to the mean, so row order does not decide)."""
     n = vectors.shape[0]
     k = max(1, min(k, n))
     mean = vectors.mean(axis=0)
-    seeds = [int(np.argmax(vectors @ mean))]
+    typical = vectors @ mean
+    seeds = [int(np.argmax(typical))]
     closest = vectors @ vectors[seeds[0]]
     while len(seeds) < k:
-        nxt = int(np.argmin(closest))
+        nxt = int(np.lexsort((-typical, np.round(closest, 9)))[0])
         seeds.append(nxt)
         closest = np.maximum(closest, vectors @ vectors[nxt])
     centers = vectors[seeds]

@@ -43,4 +43,5 @@ class TextRank:
         return score
 
     def select(self, rep: Representation, budget: Budget) -> list[int]:
-        return fill(rep, ranked(self.scores(rep)), budget, self.redundancy)
+        order = ranked(self.scores(rep), tiebreak=rep.vectors @ rep.centroid)
+        return fill(rep, order, budget, self.redundancy)
