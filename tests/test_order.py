@@ -1,0 +1,26 @@
+"""Reading order of the chosen sentences."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent / "select"))
+from conftest import STORM, build, find  # noqa: E402
+
+from tomtat.order import reading_order
+
+
+def test_leads_come_before_later_sentences_whatever_the_article():
+    rep = build(STORM)
+    late, lead = find(rep, "Ngành điện"), find(rep, "Sáng nay bão số 9")
+    assert reading_order(rep, [late, lead]) == [lead, late]
+
+
+def test_consecutive_sentences_stay_together():
+    rep = build(STORM)
+    before, dangling, other = find(rep, "Chính quyền tỉnh"), find(rep, "Tuy nhiên"), find(rep, "Hơn 20.000")
+    order = reading_order(rep, [dangling, other, before])
+    assert order.index(dangling) == order.index(before) + 1
+
+
+def test_empty_choice_gives_empty_order():
+    assert reading_order(build(STORM), []) == []

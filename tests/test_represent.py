@@ -1,0 +1,54 @@
+"""The representation: vectors, positions, linear cost."""
+
+import numpy as np
+
+from tomtat.model import CleanArticle, Paragraph
+from tomtat.represent import represent
+from tomtat.text.sentences import split_articles
+
+
+def article(id_: str, title: str, paragraphs: list[tuple[str, bool]]) -> CleanArticle:
+    text, paras, start = "", [], 0
+    for k, (body, heading) in enumerate(paragraphs):
+        if text:
+            text += "\n"
+            start += 1
+        paras.append(Paragraph(k, start, start + len(body), heading))
+        text += body
+        start += len(body)
+    return CleanArticle(id_, title, text, tuple(paras))
+
+
+def test_vectors_are_unit_rows_and_titles_share_the_vocabulary():
+    arts = [
+        article("a", "Giá xăng tăng", [("Giá xăng tăng mạnh từ chiều nay. Dân lo lắng.", False)]),
+        article("b", "Xăng lại tăng giá", [("Chiều nay giá xăng tăng thêm 500 đồng.", False)]),
+    ]
+    rep = represent(arts, split_articles(arts))
+    norms = np.sqrt(np.asarray(rep.vectors.multiply(rep.vectors).sum(axis=1)).ravel())
+    assert np.allclose(norms, 1.0)
+    assert rep.title_vectors.shape == (2, rep.vectors.shape[1])
+    assert "giá_xăng" in rep.vocabulary and rep.bigram[rep.vocabulary["giá_xăng"]]
+    assert not rep.bigram[rep.vocabulary["xăng"]]
+    assert abs(np.linalg.norm(rep.centroid) - 1) < 1e-9
+
+
+def test_positions_skip_headings_and_are_relative_per_article():
+    arts = [
+        article(
+            "a",
+            "T",
+            [("Câu mở đầu của bài viết.", False), ("Tiêu đề phụ", True), ("Câu thứ hai. Câu thứ ba.", False)],
+        )
+    ]
+    rep = represent(arts, split_articles(arts))
+    assert rep.position.tolist() == [0, 1, 1, 2]
+    assert rep.article_sentences.tolist() == [3]
+    assert rep.relative_position[0] == 0 and rep.relative_position.max() < 1
+
+
+def test_sentence_without_letters_gets_a_zero_row():
+    arts = [article("a", "T", [("Một câu bình thường ở đây. ...", False)])]
+    rep = represent(arts, split_articles(arts))
+    assert rep.vectors.getnnz(axis=1).min() >= 0
+    assert np.all(np.isfinite(rep.vectors.data))
