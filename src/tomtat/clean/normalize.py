@@ -12,6 +12,8 @@ import html
 import re
 import unicodedata
 
+from tomtat.clean.encoding import repair
+
 # Old-style tone placement on the second vowel of "oa", "oe", "uy" at the end of a
 # syllable ("hoà", "khoẻ", "thuỷ") moves to the first vowel ("hòa", "khỏe", "thủy").
 # Only at the end of a syllable: "hoàn", "khoảng" are right in both conventions.
@@ -57,13 +59,14 @@ def normalize_tone_marks(text: str) -> str:
 
 
 def normalize_text(text: str) -> str:
-    """NFC, modern tone marks, HTML entities decoded, odd spaces and invisible
-    characters removed, line breaks unified to ``\\n``.
+    """Mojibake repaired, NFC, modern tone marks, HTML entities decoded, odd spaces,
+    invisible and control characters removed, line breaks unified to ``\\n``.
 
     >>> normalize_text("Hoa\\u0300 bi\\u0300nh&nbsp;  thuỷ")
     'Hòa bình thủy'
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = "\n".join(repair(line) for line in text.split("\n"))
     if "&" in text:
         text = html.unescape(text)
     text = text.translate(_ZERO_WIDTH)
