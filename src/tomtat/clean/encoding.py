@@ -16,20 +16,30 @@ import ftfy.badness
 
 from tomtat.model import Removal
 
-# Letters TCVN3 puts where Unicode has "đ á à ả ã ạ ă â ê ô ơ ư ..."; frequent in TCVN3
-# text, rare in any real text next to one another.
-_TCVN3 = frozenset("®¸µ¶·¹¨©ª«¬­¾»¼½ÆÇÊËÌÎÏÑÒÓÔÕÖ×ØÙÚÛÜÝÞ")
+import regex
+
+# Characters TCVN3 puts where Unicode has "đ á à ả ã ạ ă â ê ô ơ ư ..." and that are not
+# Vietnamese letters themselves; frequent in TCVN3 text, rare in real text.
+_TCVN3 = frozenset("®¸µ¶·¹¨©ª«¬¾»¼½ÆÇËÎÏÑÖ×ØÛÜÞ")
+# UTF-8 read as Windows-1252/Latin-1: a lead byte (Â Ã Ä Å Æ á â ...) followed by a
+# continuation byte shown as Latin-1 or a Windows-1252 special. A cheap sieve: only
+# lines it flags are handed to ftfy, which makes the real decision.
+_SUSPECT = regex.compile(
+    "[ÂÃÄÅÆÐáâãäåæ][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ\ufffd]|[" + "".join(sorted(_TCVN3)) + "]"
+)
 
 
 def repair(text: str) -> str:
     """``text`` with mojibake undone (unchanged when it shows none)."""
-    if not text or not ftfy.badness.is_bad(text):
+    if not text or not _SUSPECT.search(text) or not ftfy.badness.is_bad(text):
         return text
     return ftfy.fix_encoding(text)
 
 
 def looks_legacy(text: str) -> bool:
     """Vietnamese in a legacy font encoding (TCVN3), or mojibake ftfy could not undo."""
+    if not _SUSPECT.search(text):
+        return False
     if ftfy.badness.is_bad(text):
         return True
     odd = sum(ch in _TCVN3 for ch in text)

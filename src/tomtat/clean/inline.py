@@ -30,7 +30,7 @@ _SPACE_BEFORE_PUNCT = regex.compile(r" +(?=[.,;:!?…)\]”])")
 @cache
 def _starter() -> regex.Pattern[str]:
     words = sorted(load_vocab()["STARTER"], key=len, reverse=True)
-    return regex.compile(r"(?<=[\p{Ll}\d)”\"'’])\s+(?=(?:" + "|".join(map(regex.escape, words)) + r")\b)")
+    return regex.compile(r"(?<=[^\s.!?…:;,\-–—])\s+(?=(?:" + "|".join(map(regex.escape, words)) + r")\b)")
 
 
 def _words(text: str) -> int:

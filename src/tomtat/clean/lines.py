@@ -56,6 +56,24 @@ def _body_end(lines: Sequence[str]) -> int:
     return last + 1
 
 
+_NAMED_CREDIT = regex.compile(r"^[(\[]?\s*(?i:ảnh|photo|nguồn ảnh)\s*:")
+
+
+def _caption_shaped(text: str, credit: str) -> bool:
+    """Whether ``text`` is the caption of the photo credited on the next line
+    (``credit``): a heading-shaped line, or -- when the credit names someone
+    ("Ảnh: Thanh Hà", not "Ảnh minh họa") -- a short plain clause: at most 12 words,
+    no comma, quotation, colon or question, not a "Theo ..." attribution."""
+    if heading_shaped(text):
+        return True
+    return (
+        bool(_NAMED_CREDIT.match(credit))
+        and len(text.split()) <= 12
+        and not regex.search(r"[,\"“”:?]", text)
+        and not regex.match(r"(?i:theo)\b", text)
+    )
+
+
 def _credit_only(text: str, rules: Sequence[Rule]) -> bool:
     """The whole line is one photo credit ("Ảnh: Reuters"), with no caption of its own."""
     return any(
@@ -89,7 +107,7 @@ def apply_line_rules(
             removed.append(Removal(article_id, text, rule.name, no))
             no += 1
             continue
-        if _credit_only(text, rules) and kept and kept[-1].line_no == no - 1 and heading_shaped(kept[-1].text):
+        if _credit_only(text, rules) and kept and kept[-1].line_no == no - 1 and _caption_shaped(kept[-1].text, text):
             prev = kept.pop()
             removed.append(Removal(article_id, prev.text, "caption-before-credit", prev.line_no))
         rest, cuts = cut_line(text, rules)
