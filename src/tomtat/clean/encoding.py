@@ -4,7 +4,8 @@
 detects and undoes it. Legacy Vietnamese font encodings (TCVN3/ABC: "ViÖt Nam",
 "®iÒu") cannot be undone reliably; such lines are unreadable to a summary, so they are
 taken out and reported (reason ``mojibake-unrepaired``) rather than quoted as garbage.
-Repaired lines are reported too (reason ``mojibake-repaired``, with the original).
+Repaired lines are reported too (reason ``mojibake-repaired``, with the original;
+``mojibake-repaired-lossy`` when bytes were already lost and "�" remains).
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ def repair_lines(article_id: str, lines: Sequence[str]) -> tuple[list[str], list
             removed.append(Removal(article_id, line.strip(), "mojibake-unrepaired", no))
             fixed = ""
         elif fixed != line:
-            removed.append(Removal(article_id, line.strip(), "mojibake-repaired", no))
+            reason = "mojibake-repaired-lossy" if "\ufffd" in fixed else "mojibake-repaired"
+            removed.append(Removal(article_id, line.strip(), reason, no))
         out.append(fixed)
     return out, removed
