@@ -69,7 +69,10 @@ def _right_caption(text: str, start: int, end: int, max_words: int) -> tuple[int
 def rule_spans(text: str, rule: Rule) -> list[tuple[int, int]]:
     """Spans of ``text`` that ``rule`` (a ``cut`` or ``caption`` rule) removes."""
     spans = []
-    for m in rule.pattern.finditer(text):
+    if not rule.may_apply(text.casefold()):
+        return spans
+    pos = max(0, len(text) - rule.window) if rule.window else 0
+    for m in rule.pattern.finditer(text, pos):
         if m.end() == m.start():
             continue
         if rule.kind == "caption" and rule.direction == "left":

@@ -9,6 +9,10 @@ name word lists from the file's ``vocab`` section as ``<<NAME>>``: the list is i
 as an alternation, longest entries first, so that agency and outlet names live in one
 place.
 
+Two optional fields make rules cheap: ``needs`` lists strings one of which a line must
+contain (case-insensitive) for the rule to be tried, and ``window`` limits the search
+to the end of the line, for rules anchored there.
+
 Kinds of rule:
 
 - ``line``: the whole stripped line is debris when the pattern matches it and it has at
@@ -50,6 +54,12 @@ class Rule:
     direction: str = "left"  # for captions: "left" or "right"
     examples: tuple[Any, ...] = ()
     keeps: tuple[str, ...] = ()
+    needs: tuple[str, ...] = ()  # lower-case strings, one of which the line must contain
+    window: int = 0  # > 0: only the last ``window`` characters of the line are searched
+
+    def may_apply(self, folded: str) -> bool:
+        """A cheap test on the case-folded line before the regular expression runs."""
+        return not self.needs or any(n in folded for n in self.needs)
 
 
 def expand_vocab(pattern: str, vocab: Mapping[str, Sequence[str] | str]) -> str:
@@ -93,6 +103,8 @@ def compile_rules(spec: Mapping[str, Any]) -> tuple[Rule, ...]:
                 direction=entry.get("direction", "left"),
                 examples=tuple(entry.get("examples", ())),
                 keeps=tuple(entry.get("keeps", ())),
+                needs=tuple(n.casefold() for n in entry.get("needs", ())),
+                window=int(entry.get("window", 0)),
             )
         )
     return tuple(rules)
