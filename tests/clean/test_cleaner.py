@@ -103,6 +103,13 @@ def test_caption_on_the_line_before_a_credit_line_goes() -> None:
     ]
 
 
+def test_caption_before_credit_across_blank_lines() -> None:
+    text = "Hội nghị diễn ra trong hai ngày với nhiều phiên thảo luận.\n\nToàn cảnh phiên khai mạc\n\nẢnh: Quang Hiếu\n\nCác đại biểu sẽ thông qua tuyên bố chung."
+    out = clean_article(Article("a", "", text))
+    assert len(out.paragraphs) == 2
+    assert [r.line for r in out.removed] == [2, 4]
+
+
 def test_a_short_content_line_before_an_unnamed_credit_stays() -> None:
     text = "Giá xăng giảm mạnh từ chiều nay theo thông báo.\nGiá dầu cũng giảm nhẹ.\nẢnh minh họa\nMức giảm áp dụng từ 15 giờ."
     out = clean_article(Article("a", "", text))

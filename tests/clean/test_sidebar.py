@@ -37,3 +37,9 @@ def test_a_sentence_right_after_the_header_means_the_article_resumes() -> None:
 def test_timestamps() -> None:
     assert is_timestamp("21:41:32 25/12/2024") and is_timestamp("5 phút trước")
     assert not is_timestamp("Trận đấu bắt đầu lúc 19:30 ngày 12/3 tại sân Mỹ Đình trước hàng vạn khán giả.")
+
+
+def test_a_one_line_body_after_a_leading_sidebar_is_the_article() -> None:
+    body = " ".join(["Câu nội dung số %d của bài viết dài được lưu trên một dòng." % i for i in range(10)])
+    lines = ["Tin liên quan", "Giá vàng tăng mạnh", "Chứng khoán giảm điểm", body]
+    assert sidebar_end(lines, 0) == 3

@@ -108,7 +108,12 @@ def apply_line_rules(
             removed.append(Removal(article_id, text, rule.name, no))
             no += 1
             continue
-        if _credit_only(text, rules) and kept and kept[-1].line_no == no - 1 and _caption_shaped(kept[-1].text, text):
+        if (
+            _credit_only(text, rules)
+            and kept
+            and not any(stripped[kept[-1].line_no + 1 : no])  # only blank lines between
+            and _caption_shaped(kept[-1].text, text)
+        ):
             prev = kept.pop()
             removed.append(Removal(article_id, prev.text, "caption-before-credit", prev.line_no))
         rest, cuts = cut_line(text, rules)

@@ -4,8 +4,9 @@ A sidebar header ("Tin mới nhất", "Tin liên quan", "Đọc nhiều", ...) i
 items: a headline (a line without final punctuation), often a timestamp
 ("21:41:32 25/12/2024", "2 giờ trước") and sometimes a teaser sentence. The sidebar
 ends the article body where it starts, unless the article clearly resumes: a sentence
-right after the header, or two sentences in a row (a teaser never follows a teaser),
-or a sentence after a headline that is followed by another sentence.
+right after the header, two sentences in a row (a teaser never follows a teaser), a
+sentence after a headline that is followed by another sentence, or a paragraph too long
+for a teaser (a whole body stored on one line).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ _TIMESTAMP = regex.compile(
     r"|\b\d+\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước\b|^(?:Hôm qua|Hôm nay|Vừa xong)\b)",
     regex.I,
 )
+TEASER_MAX_WORDS = 80  # a longer paragraph is the article (a one-line body), not a teaser
 _SENTENCE = regex.compile(r"[.!…]+[\"'”’»)\]]*$")
 
 
@@ -53,7 +55,7 @@ def sidebar_end(lines: Sequence[str], header: int) -> int:
     for pos, (i, kind) in enumerate(kinds):
         if kind == "sentence":
             nxt = kinds[pos + 1][1] if pos + 1 < len(kinds) else "end"
-            if prev in ("header", "sentence"):
+            if prev in ("header", "sentence") or len(lines[i].split()) > TEASER_MAX_WORDS:
                 return i
             if prev == "headline" and nxt == "sentence":
                 return i
