@@ -61,15 +61,18 @@ _NAMED_CREDIT = regex.compile(r"^[(\[]?\s*(?i:ảnh|photo|nguồn ảnh)\s*:")
 
 
 def _caption_shaped(text: str, credit: str) -> bool:
-    """Whether ``text`` is the caption of the photo credited on the next line
-    (``credit``): a heading-shaped line, or -- when the credit names someone
-    ("Ảnh: Thanh Hà", not "Ảnh minh họa") -- a short plain clause: at most 16 words,
-    no comma, quotation, colon or question, not a "Theo ..." attribution."""
+    """Whether ``text`` is the caption of the photo credited on the next line.
+
+    Only when the credit names someone ("Ảnh: Thanh Hà", not "Ảnh minh họa", which
+    often stands alone under a photo without caption), and only for a heading-shaped
+    line or a short plain clause: at most 16 words, no comma, quotation, colon or
+    question, not a "Theo ..." attribution."""
+    if not _NAMED_CREDIT.match(credit):
+        return False
     if heading_shaped(text):
         return True
     return (
-        bool(_NAMED_CREDIT.match(credit))
-        and len(text.split()) <= 16
+        len(text.split()) <= 16
         and not regex.search(r"[,\"“”:?]", text)
         and not regex.match(r"(?i:theo)\b", text)
     )
