@@ -8,7 +8,9 @@ A caption credit ("Ảnh: AFP", "(Ảnh: TTXVN)") closes the caption before it: 
 removed runs back to the previous sentence boundary (at most ``max_words`` words, else
 only the credit goes, so no content is lost on a bad guess). An image file name or a
 ">>" related link opens a span that runs forward to the end of its sentence, to the
-next ">>", or to a word that starts a new sentence ("Ông", "Theo", ...).
+next ">>", to a word that starts a new sentence ("Ông", "Theo", ...), or to the first
+capitalised word after a lower-case one once the headline has four words: a leaked
+name from a headline costs less than a lost sentence.
 """
 
 from __future__ import annotations
@@ -24,6 +26,11 @@ _BOUNDARY = regex.compile(r"(?:[.!?…]+[\"'”’»)\]]*(?:\s+|(?=\p{Lu}\p{Ll})
 _SENTENCE_END = regex.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)")
 _TRAILING_JUNK = regex.compile(r"[\s.,:;\-–—|]+$")
 _SPACES = regex.compile(r"[ \t]{2,}")
+# A capitalised word after a lower-case one: inside a headline that is a name ("tại Hà
+# Nội"), right after one it is the next sentence. Headlines have a few words before any
+# such name, so the first one after _MIN_HEADLINE_WORDS words is taken as the end.
+_NEW_SENTENCE = regex.compile(r"(?<=(?:^|\s)\p{Ll}[\p{Ll}\d]*)\s+(?=\p{Lu}\p{Ll})")
+_MIN_HEADLINE_WORDS = 4
 _SPACE_BEFORE_PUNCT = regex.compile(r" +(?=[.,;:!?…)\]”])")
 
 
@@ -60,6 +67,10 @@ def _right_caption(text: str, start: int, end: int, max_words: int) -> tuple[int
     m = _starter().search(text, end)
     if m:
         stops.append(m.start())
+    for m in _NEW_SENTENCE.finditer(text, end):
+        if _words(text[end : m.start()]) >= _MIN_HEADLINE_WORDS:
+            stops.append(m.start())
+            break
     stop = min(stops)
     if _words(text[end:stop]) > max_words:
         return start, end
