@@ -29,7 +29,7 @@ _SPACES = regex.compile(r"[ \t]{2,}")
 # A capitalised word after a lower-case one: inside a headline that is a name ("tại Hà
 # Nội"), right after one it is the next sentence. Headlines have a few words before any
 # such name, so the first one after _MIN_HEADLINE_WORDS words is taken as the end.
-_NEW_SENTENCE = regex.compile(r"(?<=(?:^|\s)\p{Ll}[\p{Ll}\d]*)\s+(?=\p{Lu}\p{Ll})")
+_NEW_SENTENCE = regex.compile(r"(?<=(?:^|\s)\p{Ll}[\p{Ll}\d]*)\s+(?=\p{Lu}\p{Ll}|[\"“])")
 _MIN_HEADLINE_WORDS = 4
 _SPACE_BEFORE_PUNCT = regex.compile(r" +(?=[.,;:!?…)\]”])")
 
