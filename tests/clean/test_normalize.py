@@ -53,6 +53,8 @@ def test_cleaner_reports_repairs_with_the_original_line() -> None:
 def test_legacy_font_encoding_is_reported_not_quoted() -> None:
     tcvn3 = "Chñ tÞch n­íc ®· ký quyÕt ®Þnh bæ nhiÖm ®¹i sø míi"  # TCVN3 bytes shown as Latin-1
     assert looks_legacy(tcvn3)
+    assert looks_legacy("Chuû tòch nöôùc ñaõ kyù quyeát ñònh boå nhieäm ñaïi söù môùi")  # VNI
+    assert not looks_legacy("José Mourinho và Luis Enrique gặp nhau ở Barcelona.")
     assert not looks_legacy(LINE)
     assert not looks_legacy("CÔNG AN TỈNH ĐỒNG NAI THÔNG BÁO KẾT QUẢ ĐIỀU TRA")
     out = clean_article(Article("a", "", "Câu đầu tiên của bài báo này.\n" + tcvn3))
