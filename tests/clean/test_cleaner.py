@@ -194,3 +194,10 @@ def test_empty_and_debris_only_articles_give_empty_text_not_errors() -> None:
     assert clean_article(Article("a", "Tiêu đề", "")).text == ""
     out = clean_article(Article("b", "", "Top\nBình luận\nChia sẻ"))
     assert out.text == "" and out.paragraphs == () and len(out.removed) == 3
+
+
+def test_a_long_one_line_body_with_many_glued_fragments() -> None:
+    unit = "Giá cổ phiếu ngân hàng tăng trong phiên sáng nay. Nhà đầu tư tại sàn giao dịch. Ảnh: Reuters >> Giá vàng hôm nay tăng mạnh "
+    out = clean_article(Article("a", "", unit * 500 + "Câu cuối cùng của bài."))
+    assert "Ảnh" not in out.text and ">>" not in out.text
+    assert out.text.count("Giá cổ phiếu ngân hàng tăng trong phiên sáng nay.") == 500

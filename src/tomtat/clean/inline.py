@@ -31,6 +31,11 @@ _SPACES = regex.compile(r"[ \t]{2,}")
 # such name, so the first one after _MIN_HEADLINE_WORDS words is taken as the end.
 _NEW_SENTENCE = regex.compile(r"(?<=(?:^|\s)\p{Ll}[\p{Ll}\d]*)\s+(?=\p{Lu}\p{Ll}|[\"“])")
 _MIN_HEADLINE_WORDS = 4
+
+
+def _window(max_words: int) -> int:
+    """Characters searched around a credit or marker: room for ``max_words`` long words."""
+    return 16 * max_words + 64
 _SPACE_BEFORE_PUNCT = regex.compile(r" +(?=[.,;:!?…)\]”])")
 
 
@@ -45,34 +50,48 @@ def _words(text: str) -> int:
 
 
 def _left_caption(text: str, start: int, end: int, max_words: int) -> tuple[int, int]:
-    """The span of a caption closed by the credit at ``text[start:end]``."""
-    head = _TRAILING_JUNK.sub("", text[:start])
-    begin = 0
+    """The span of a caption closed by the credit at ``text[start:end]``.
+
+    Only a window before the credit is searched (a caption longer than that has more
+    than ``max_words`` words anyway), so a line with many credits stays linear.
+    """
+    lo = max(0, start - _window(max_words))
+    head = _TRAILING_JUNK.sub("", text[lo:start])
+    begin = None
     for m in _BOUNDARY.finditer(head):
-        begin = m.end()
+        begin = lo + m.end()
+    if begin is None:
+        begin = lo if lo > 0 else 0
+        if lo > 0:  # no boundary in the window: the caption is too long to be one
+            return start, end
     if _words(text[begin:start]) > max_words:
         return start, end
     return begin, end
 
 
 def _right_caption(text: str, start: int, end: int, max_words: int) -> tuple[int, int]:
-    """The span of a caption or link opened by the marker at ``text[start:end]``."""
-    stops = [len(text)]
-    m = _SENTENCE_END.search(text, end)
+    """The span of a caption or link opened by the marker at ``text[start:end]``.
+
+    Only a window after the marker is searched, so a line with many markers stays linear.
+    """
+    limit = min(len(text), end + _window(max_words))
+    stops = [limit]
+    m = _SENTENCE_END.search(text, end, limit)
     if m:
         stops.append(m.end())
-    nxt = text.find(">>", end)
+    nxt = text.find(">>", end, limit)
     if nxt >= 0:
         stops.append(nxt)
-    m = _starter().search(text, end)
+    near = min(stops)  # the costlier searches below only look before the nearest stop
+    m = _starter().search(text, end, near)
     if m:
         stops.append(m.start())
-    for m in _NEW_SENTENCE.finditer(text, end):
+    for m in _NEW_SENTENCE.finditer(text, end, near):
         if _words(text[end : m.start()]) >= _MIN_HEADLINE_WORDS:
             stops.append(m.start())
             break
     stop = min(stops)
-    if _words(text[end:stop]) > max_words:
+    if (stop == limit and limit < len(text)) or _words(text[end:stop]) > max_words:
         return start, end
     return start, stop
 
