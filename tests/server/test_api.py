@@ -81,3 +81,10 @@ def test_openapi_schema_is_served(client):
 
 ARTICLE = "Tỉnh Bình Lâm thông xe cầu Sông Xanh sáng nay. Cây cầu dài hơn một km."
 ARTICLE2 = "Cầu Sông Xanh được thông xe sau hai năm thi công. Người dân rất vui mừng."
+
+
+def test_worker_processes_give_the_same_answer(client_with, articles):
+    """With --workers the pipeline runs in other processes; the answer does not change."""
+    in_threads = client_with().post("/v1/summarize", json={"articles": articles, "words": 40}).json()
+    in_processes = client_with(workers=1).post("/v1/summarize", json={"articles": articles, "words": 40}).json()
+    assert in_processes == in_threads

@@ -1,0 +1,57 @@
+"""``tomtat serve``: safe defaults and clear errors, without starting a server."""
+
+from __future__ import annotations
+
+import pytest
+
+from tomtat.cli import build_parser, main
+
+
+def test_defaults_bind_to_this_machine_only():
+    args = build_parser().parse_args(["serve"])
+    assert args.host == "127.0.0.1"
+    assert args.port == 8000
+    assert args.workers >= 0
+
+
+def test_serve_builds_the_app_with_the_limits_given(monkeypatch):
+    import uvicorn
+
+    seen = {}
+
+    def fake_run(app, **kwargs):
+        seen["app"] = app
+        seen.update(kwargs)
+
+    monkeypatch.setattr(uvicorn, "run", fake_run)
+    code = main(["serve", "--port", "9123", "--workers", "0", "--max-articles", "5", "--max-body-mb", "1", "--timeout", "3"])
+    assert code == 0
+    assert seen["host"] == "127.0.0.1" and seen["port"] == 9123
+    config = seen["app"].state.config
+    assert (config.max_articles, config.max_body_bytes, config.timeout_seconds, config.workers) == (5, 2**20, 3.0, 0)
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (["serve", "--port", "70000"], "--port"),
+        (["serve", "--workers", "-1"], "workers"),
+        (["serve", "--max-articles", "0"], "max_articles"),
+    ],
+)
+def test_bad_options_are_one_line_errors(argv, needle, capsys, monkeypatch):
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: pytest.fail("must not start"))
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("tomtat: error:") and needle in err
+    assert "Traceback" not in err
+
+
+def test_listening_beyond_this_machine_warns(monkeypatch, capsys):
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: None)
+    assert main(["serve", "--host", "0.0.0.0"]) == 0
+    assert "no login" in capsys.readouterr().err
