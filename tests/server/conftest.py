@@ -10,12 +10,8 @@ from dataclasses import dataclass
 
 import pytest
 
-pytest.importorskip("fastapi", reason="the server extra (fastapi) is not installed")
-pytest.importorskip("httpx", reason="httpx (for fastapi.testclient) is not installed")
-
-from fastapi.testclient import TestClient  # noqa: E402
-
-from tomtat.server import ServerConfig, create_app  # noqa: E402
+# The server extra is optional: each test module skips itself (pytest.importorskip)
+# when fastapi, uvicorn or httpx is missing, so this file imports them only lazily.
 
 # Invented news about an invented bridge: no real article text.
 ARTICLE_A = {
@@ -39,13 +35,17 @@ ARTICLE_B = {
 }
 
 
-def make_client(**limits) -> TestClient:
-    """A client for a fresh app (threads, no worker processes) with the given limits."""
+def make_client(**limits):
+    """A ``TestClient`` for a fresh app (threads, no worker processes) with the given limits."""
+    from fastapi.testclient import TestClient
+
+    from tomtat.server import ServerConfig, create_app
+
     return TestClient(create_app(ServerConfig(**limits)), raise_server_exceptions=False)
 
 
 @pytest.fixture
-def client() -> Iterator[TestClient]:
+def client():
     with make_client() as c:
         yield c
 
@@ -58,9 +58,9 @@ def articles() -> list[dict]:
 @pytest.fixture
 def client_with():
     """``client_with(max_articles=3)``: a client for an app with other limits."""
-    opened: list[TestClient] = []
+    opened = []
 
-    def factory(**limits) -> TestClient:
+    def factory(**limits):
         c = make_client(**limits)
         c.__enter__()
         opened.append(c)
@@ -85,6 +85,8 @@ class LiveServer:
 def live_server() -> Iterator[LiveServer]:
     """A real uvicorn server on 127.0.0.1 (a free port) in a thread, limit 10 MB."""
     import uvicorn
+
+    from tomtat.server import ServerConfig, create_app
 
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))

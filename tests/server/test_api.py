@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
+pytest.importorskip("fastapi", reason="the server extra is not installed: pip install -e '.[server,server-test]'")
+pytest.importorskip("uvicorn", reason="the server extra is not installed: pip install -e '.[server,server-test]'")
+pytest.importorskip("httpx", reason="httpx (for the test client) is not installed: pip install -e '.[server-test]'")
+
 from tomtat.api import summarize
 from tomtat.select import DEFAULT_METHOD, METHODS
 

@@ -13,6 +13,10 @@ from pathlib import Path
 
 import pytest
 
+pytest.importorskip("fastapi", reason="the server extra is not installed: pip install -e '.[server,server-test]'")
+pytest.importorskip("uvicorn", reason="the server extra is not installed: pip install -e '.[server,server-test]'")
+pytest.importorskip("httpx", reason="httpx (for the test client) is not installed: pip install -e '.[server-test]'")
+
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]

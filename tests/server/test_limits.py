@@ -8,6 +8,10 @@ import time
 
 import pytest
 
+pytest.importorskip("fastapi", reason="the server extra is not installed: pip install -e '.[server,server-test]'")
+pytest.importorskip("uvicorn", reason="the server extra is not installed: pip install -e '.[server,server-test]'")
+pytest.importorskip("httpx", reason="httpx (for the test client) is not installed: pip install -e '.[server-test]'")
+
 from tomtat.server.jobs import summarize_job
 
 

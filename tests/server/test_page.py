@@ -8,6 +8,10 @@ from importlib import resources
 
 import pytest
 
+pytest.importorskip("fastapi", reason="the server extra is not installed: pip install -e '.[server,server-test]'")
+pytest.importorskip("uvicorn", reason="the server extra is not installed: pip install -e '.[server,server-test]'")
+pytest.importorskip("httpx", reason="httpx (for the test client) is not installed: pip install -e '.[server-test]'")
+
 STATIC = resources.files("tomtat.server").joinpath("static")
 
 

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+pytest.importorskip("fastapi", reason="the server extra is not installed: pip install -e '.[server,server-test]'")
+pytest.importorskip("uvicorn", reason="the server extra is not installed: pip install -e '.[server,server-test]'")
+pytest.importorskip("httpx", reason="httpx (for the test client) is not installed: pip install -e '.[server-test]'")
+
 from tomtat.cli import build_parser, main
 
 
