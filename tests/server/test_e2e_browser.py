@@ -8,6 +8,7 @@ downloads are never used: the system Chromium is launched by path.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -72,6 +73,18 @@ def test_paste_summarize_and_open_a_source(browser, live_server, articles):
     assert page.evaluate("window.__pwned") is None
     assert page.locator("#source-pane img, #source-pane script, #summary img").count() == 0
 
+    # Keyboard: a marker is a button, Enter opens its source.
+    markers.last.focus()
+    page.keyboard.press("Enter")
+    assert markers.last.get_attribute("aria-pressed") == "true"
+    assert page.locator("#source-text mark").inner_text().strip() == sentences[-1].strip().rstrip("…")
+
+    # Download the JSON: the same document the API returned.
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Tải JSON").click()
+    downloaded = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+    assert [s["text"] for s in downloaded["sentences"]] == [t.strip().rstrip("…") for t in sentences]
+
     markers.first.click()
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "server-e2e.png"), full_page=True)
@@ -89,5 +102,51 @@ def test_server_error_is_shown_to_the_user(browser, live_server):
     page.locator("textarea").nth(0).fill("Một câu.")
     page.get_by_label("Độ dài tối đa (số chữ)").fill("0")
     page.get_by_role("button", name="Tóm tắt", exact=True).click()
-    page.wait_for_function("document.getElementById('status').classList.contains('error') && document.getElementById('status').textContent.includes('words')")
+    page.locator("#status.error").filter(has_text="words").wait_for()
+    page.close()
+
+
+def test_dropped_files_become_articles(browser, live_server):
+    page = browser.new_page()
+    page.goto(live_server.url + "/")
+    page.set_input_files("#files", files=[
+        {"name": "cau.txt", "mimeType": "text/plain",
+         "buffer": "Cầu mới thông xe\nSáng nay cây cầu mới đã thông xe.\nNgười dân rất vui.".encode()},
+        {"name": "trang.html", "mimeType": "text/html", "buffer": b"<html><body><p>Trang</p></body></html>"},
+    ])
+    cards = page.locator(".article-card")
+    cards.filter(has_text="trang.html").wait_for()
+    cards.filter(has_text="cau.txt").wait_for()
+    assert cards.count() == 2, "the two empty cards are filled, not kept"
+    txt = cards.filter(has_text="cau.txt")
+    assert txt.locator(".title").input_value() == "Cầu mới thông xe"
+    assert txt.locator(".text").input_value().startswith("Sáng nay")
+    assert "<p>Trang</p>" in cards.filter(has_text="trang.html").locator(".text").input_value()
+    page.close()
+
+
+def test_timeline_and_actors_render_as_text(browser, live_server):
+    """Whatever timeline and entities the API returns are shown, markup as plain text."""
+    evil = "<img src=x onerror=window.__pwned=3>"
+    answer = {
+        "id": "c", "summary": "Một câu.", "words": 2, "method": "centroid",
+        "budget": {"words": 50, "sentences": None, "ratio": None},
+        "sentences": [{"text": "Một câu.", "article_id": "1", "paragraph": 0, "index": 0, "start": 0, "end": 8, "cut": False}],
+        "articles": [{"id": "1", "title": evil, "source": None, "url": None, "published": None, "text": "Một câu."}],
+        "removed": [], "keywords": [], "notes": [evil],
+        "timeline": [{"date": "2024-03-12", "text": "Thông xe cầu " + evil, "article_ids": ["1"], "precision": "day"}],
+        "entities": [{"name": "Trần Văn " + evil, "type": "PER", "count": 3, "articles": ["1"], "role": "Giám đốc Sở"}],
+    }
+    page = browser.new_page()
+    page.route("**/v1/summarize", lambda route: route.fulfill(status=200, content_type="application/json", body=json.dumps(answer)))
+    page.goto(live_server.url + "/")
+    page.locator("textarea").nth(0).fill("Một câu.")
+    page.get_by_role("button", name="Tóm tắt", exact=True).click()
+    page.locator("#timeline li").wait_for()
+    assert "2024-03-12" in page.locator("#timeline").inner_text()
+    assert evil in page.locator("#timeline").inner_text()
+    assert "Giám đốc Sở" in page.locator("#entities").inner_text() and evil in page.locator("#entities").inner_text()
+    assert page.locator("#timeline-empty").is_hidden()
+    assert page.locator("img").count() == 0
+    assert page.evaluate("window.__pwned") is None
     page.close()
