@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import ipaddress
+import os
 
 from tomtat.commands.common import warn
 from tomtat.errors import InputError
@@ -18,12 +19,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
-    p.add_argument("--workers", type=int, default=1, metavar="N",
-                   help="worker processes running the pipeline (default 1; 0 = threads in the server process)")
+    p.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="worker processes running the pipeline (default: one per CPU, at most 4; "
+                   "0 = threads inside the server process)")
     p.add_argument("--max-body-mb", type=float, default=10.0, metavar="MB", help="largest request body (default 10 MB)")
     p.add_argument("--max-articles", type=int, default=200, metavar="N", help="most articles per request (default 200)")
     p.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS", help="time limit per request (default 30 s)")
     p.set_defaults(func=run)
+
+
+def default_workers() -> int:
+    """One worker process per CPU, at most 4 (each holds its own copy of the pipeline)."""
+    return max(1, min(4, os.cpu_count() or 1))
 
 
 def _is_loopback(host: str) -> bool:
@@ -49,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
             max_body_bytes=int(args.max_body_mb * 1024 * 1024),
             max_articles=args.max_articles,
             timeout_seconds=args.timeout,
-            workers=args.workers,
+            workers=default_workers() if args.workers is None else args.workers,
         )
     except ValueError as err:
         raise InputError(str(err)) from None

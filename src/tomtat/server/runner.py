@@ -47,7 +47,7 @@ class Runner:
         await asyncio.gather(*(loop.run_in_executor(self.executor, warm_up) for _ in range(count)))
 
     def close(self) -> None:
-        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor.shutdown(wait=True, cancel_futures=True)
 
     async def run(self, job: Job, request: dict[str, Any]) -> dict[str, Any]:
         """``job(request)`` in the pool; 503 when the queue is full, 504 past the time limit."""
