@@ -41,7 +41,8 @@ def browser():
 def test_paste_summarize_and_open_a_source(browser, live_server, articles):
     a, b = articles
     a_text = a["text"] + "\n" + XSS_LINE
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = browser.new_page(viewport={"width": 1280, "height": 900},
+                            permissions=["clipboard-read", "clipboard-write"])
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
@@ -84,6 +85,11 @@ def test_paste_summarize_and_open_a_source(browser, live_server, articles):
         page.get_by_role("button", name="Tải JSON").click()
     downloaded = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
     assert [s["text"] for s in downloaded["sentences"]] == [t.strip().rstrip("…") for t in sentences]
+
+    # Copy: the summary with its markers, then the numbered sources.
+    page.get_by_role("button", name="Sao chép bản tóm tắt").click()
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert copied.startswith(sentences[0].strip()) and "[1]" in copied and "Nguồn:" in copied
 
     markers.first.click()
     ARTIFACTS.mkdir(exist_ok=True)
