@@ -140,7 +140,8 @@ def test_timeline_and_actors_render_as_text(browser, live_server):
         "sentences": [{"text": "Một câu.", "article_id": "1", "paragraph": 0, "index": 0, "start": 0, "end": 8, "cut": False}],
         "articles": [{"id": "1", "title": evil, "source": None, "url": None, "published": None, "text": "Một câu."}],
         "removed": [], "keywords": [], "notes": [evil],
-        "timeline": [{"date": "2024-03-12", "text": "Thông xe cầu " + evil, "article_ids": ["1"], "precision": "day"}],
+        "timeline": [{"date": "2024-03-12", "text": "Thông xe cầu " + evil, "article_ids": ["1"], "precision": "day",
+                      "sentence": {"article_id": "1", "index": 0}}],
         "entities": [{"name": "Trần Văn " + evil, "type": "PER", "count": 3, "articles": ["1"], "role": "Giám đốc Sở"}],
     }
     page = browser.new_page()
@@ -153,6 +154,8 @@ def test_timeline_and_actors_render_as_text(browser, live_server):
     assert evil in page.locator("#timeline").inner_text()
     assert "Giám đốc Sở" in page.locator("#entities").inner_text() and evil in page.locator("#entities").inner_text()
     assert page.locator("#timeline-empty").is_hidden()
+    page.locator("#timeline button.marker").click()
+    assert page.locator("#source-text mark").inner_text() == "Một câu."
     assert page.locator("img").count() == 0
     assert page.evaluate("window.__pwned") is None
     page.close()

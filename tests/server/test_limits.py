@@ -149,3 +149,12 @@ def test_full_queue_gets_503(client_with, articles):
         client.app.state.runner.pending = 0
     error = error_of(r, 503)
     assert r.headers["retry-after"]
+
+
+def test_paths_in_a_request_are_only_text(client):
+    """A request that names files gets them treated as words, never opened."""
+    body = {"articles": [{"id": "../../etc/passwd", "text": "/etc/passwd là một đường dẫn. Máy chủ không mở nó.",
+                          "url": "file:///etc/passwd"}], "include_text": True}
+    data = client.post("/v1/summarize", json=body).json()
+    assert "root:" not in str(data)
+    assert data["articles"][0]["text"].startswith("/etc/passwd")

@@ -189,6 +189,7 @@
     lastResult = data;
     const numbers = markerNumbers(data);
     const byId = new Map(data.articles.map((a) => [a.id, a]));
+    const spans = new Map(data.sentences.map((s) => [s.article_id + "#" + s.index, s]));
     const summary = $("summary");
     summary.replaceChildren();
     data.sentences.forEach((s) => {
@@ -224,10 +225,13 @@
       const li = el("li");
       li.appendChild(el("time", { datetime: ev.date }, ev.date));
       li.appendChild(document.createTextNode(ev.text));
+      // Highlight the event's sentence when it is one of the summary's (those carry offsets).
+      const at = ev.sentence ? spans.get(ev.sentence.article_id + "#" + ev.sentence.index) : null;
       (ev.article_ids || []).forEach((id) => {
         const a = byId.get(id);
         const n = numbers.get(id);
-        if (a) li.appendChild(markerButton(n, articleLabel(a, n), () => showSource(a, n)));
+        const span = at && at.article_id === id ? at : null;
+        if (a) li.appendChild(markerButton(n, articleLabel(a, n), () => showSource(a, n, span ? span.start : undefined, span ? span.end : undefined)));
       });
       return li;
     });
@@ -237,6 +241,11 @@
       const kind = [ENTITY_TYPES[ent.type] || ent.type, ent.role, ent.count + " lần"].filter(Boolean).join(", ");
       li.appendChild(el("span", { class: "entity-type" }, " (" + kind + ")"));
       if (ent.variants && ent.variants.length) li.appendChild(el("span", { class: "meta" }, " · còn gọi: " + ent.variants.join(", ")));
+      (ent.articles || []).forEach((id) => {
+        const a = byId.get(id);
+        const n = numbers.get(id);
+        if (a) li.appendChild(markerButton(n, articleLabel(a, n), () => showSource(a, n)));
+      });
       return li;
     });
     const section = $("ket-qua");
