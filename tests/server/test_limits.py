@@ -5,6 +5,7 @@ from __future__ import annotations
 import select
 import socket
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -140,15 +141,19 @@ def test_time_limit_gets_504(client_with, monkeypatch, articles):
     assert error["code"] == "timeout"
 
 
-def test_full_queue_gets_503(client_with, articles):
+def test_full_queue_gets_503(client_with, monkeypatch, articles):
+    import tomtat.server.routes as routes
+
+    monkeypatch.setattr(routes, "summarize_job", slow_job)
     client = client_with(max_pending=1)
-    client.app.state.runner.pending = 1  # as if one request were already waiting
-    try:
-        r = client.post("/v1/summarize", json={"articles": articles})
-    finally:
-        client.app.state.runner.pending = 0
-    error = error_of(r, 503)
-    assert r.headers["retry-after"]
+    with ThreadPoolExecutor(2) as pool:
+        first = pool.submit(client.post, "/v1/summarize", json={"articles": articles})
+        time.sleep(0.3)  # the first request is now being worked on
+        second = client.post("/v1/summarize", json={"articles": articles})
+        assert first.result().status_code == 200
+    error = error_of(second, 503)
+    assert error["code"] == "busy"
+    assert second.headers["retry-after"]
 
 
 def test_paths_in_a_request_are_only_text(client):
