@@ -27,6 +27,7 @@
   function renumber() {
     document.querySelectorAll(".article-card").forEach((card, i) => {
       card.querySelector(".card-number").textContent = "Bài " + (i + 1);
+      card.querySelector(".remove").setAttribute("aria-label", "Xóa bài " + (i + 1));
     });
   }
 
