@@ -31,7 +31,7 @@ def test_labelled_set_floor() -> None:
 
 def test_heldout_sets_floor() -> None:
     bench = _bench()
-    for name in ("clean_heldout.jsonl", "clean_heldout2.jsonl"):
+    for name in ("clean_heldout.jsonl", "clean_heldout2.jsonl", "clean_heldout3.jsonl"):
         scores = bench.evaluate(REPO / "bench" / "data" / name)
         removed, debris = scores.rate("debris")
         kept, content = scores.rate("content")
