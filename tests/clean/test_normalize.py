@@ -60,3 +60,10 @@ def test_legacy_font_encoding_is_reported_not_quoted() -> None:
     out = clean_article(Article("a", "", "Câu đầu tiên của bài báo này.\n" + tcvn3))
     assert out.text == "Câu đầu tiên của bài báo này."
     assert [(r.reason, r.line) for r in out.removed] == [("mojibake-unrepaired", 1)]
+
+
+def test_every_kind_of_line_break_separates_paragraphs() -> None:
+    text = "Câu thứ nhất của bài.\r\nCâu thứ hai của bài.\u2028Câu thứ ba của bài.\rCâu thứ tư."
+    out = clean_article(Article("a", "", text))
+    assert len(out.paragraphs) == 4
+    assert normalize_text(text).count("\n") == 3

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from tomtat.clean.encoding import repair_lines
 from tomtat.clean.evidence import drop_shared, shared_lines
 from tomtat.clean.lines import Line, apply_line_rules
-from tomtat.clean.normalize import normalize_text
+from tomtat.clean.normalize import normalize_text, split_lines_text
 from tomtat.clean.repeats import drop_repeats
 from tomtat.clean.rules import Rule, load_rules
 from tomtat.clean.structure import assemble
@@ -33,7 +33,7 @@ from tomtat.model import Article, CleanArticle, Removal
 
 def _clean_lines(article: Article, rules: Sequence[Rule]) -> tuple[str, list[Line], list[Removal]]:
     title = normalize_text(article.title).strip()
-    raw = article.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    raw = split_lines_text(article.text).split("\n")
     repaired, removed = repair_lines(article.id, raw)
     lines = [normalize_text(line).replace("\n", " ") for line in repaired]
     kept, by_rules = apply_line_rules(article.id, lines, rules)
