@@ -52,3 +52,15 @@ def test_sentence_without_letters_gets_a_zero_row():
     rep = represent(arts, split_articles(arts))
     assert rep.vectors.getnnz(axis=1).min() >= 0
     assert np.all(np.isfinite(rep.vectors.data))
+
+
+def test_titles_or_last_sentences_without_known_grams_do_not_break_weighting():
+    arts = [
+        article("a", "Giá xăng", [("Giá xăng tăng mạnh từ chiều nay.", False)]),
+        article("b", "", [("Chiều nay giá xăng tăng thêm 500 đồng.", False)]),
+        article("c", "Zzz qqq", [("Giá xăng sẽ còn tăng nữa.", False)]),
+    ]
+    rep = represent(arts, split_articles(arts))
+    assert rep.title_vectors.shape[0] == 3
+    assert rep.title_vectors[1].nnz == 0 and rep.title_vectors[2].nnz == 0
+    assert np.all(np.isfinite(rep.title_vectors.data))

@@ -118,16 +118,13 @@ def _rows(texts: Sequence[str], ids: dict[str, int], stop: frozenset[str], grow:
 
 
 def _weight(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
-    """Sublinear TF times IDF, rows scaled to unit length."""
+    """Sublinear TF times IDF, rows scaled to unit length (empty rows stay empty)."""
     out = counts.copy()
     out.data = (1.0 + np.log(out.data)) * idf[out.indices]
-    sq = np.add.reduceat(out.data**2, out.indptr[:-1]) if out.data.size else np.zeros(0)
     lengths = np.diff(out.indptr)
-    norms = np.zeros(out.shape[0])
-    nonempty = lengths > 0
-    norms[nonempty] = np.sqrt(sq[nonempty]) if sq.size else 0.0
-    scale = np.repeat(np.where(norms > 0, 1.0 / np.where(norms > 0, norms, 1.0), 0.0), lengths)
-    out.data *= scale
+    rows = np.repeat(np.arange(out.shape[0]), lengths)
+    norms = np.sqrt(np.bincount(rows, weights=out.data**2, minlength=out.shape[0]))
+    out.data /= norms[rows]
     return out
 
 
