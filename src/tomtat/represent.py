@@ -6,24 +6,27 @@ sentences and rows L2-normalised, as a scipy CSR matrix. We do not segment words
 this path: segmentation costs ~30-85 ms per cluster (FACTS.md) and moved ROUGE by at
 most 0.2, while bigrams cost almost nothing.
 
-Everything here is linear in the input, so a very long article stays fast: one pass
-maps grams to column ids, and the weighting is done by numpy on the CSR arrays (no
-per-sentence Python dictionaries). Methods that need sentence-by-sentence similarity
-must restrict themselves to a bounded set of candidates (see ``Representation.top``).
+Everything here is linear in the input, so a very long article stays fast: the text
+is normalised in one call, syllables get integer ids in one dictionary pass, bigrams
+are pairs of ids packed into integers and numbered by ``numpy.unique``, and the
+weighting works on the CSR arrays. Methods that need sentence-by-sentence similarity
+must restrict themselves to a bounded set of candidates.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from itertools import chain
+from functools import cache, cached_property
 
 import numpy as np
 from scipy import sparse
 
 from tomtat.data import read_lines
 from tomtat.model import CleanArticle, Sentence
-from tomtat.text.tokens import syllables, word_count
+from tomtat.text.tokens import _TOKEN, syllables
 
 
 @cache
@@ -33,7 +36,8 @@ def stopwords() -> frozenset[str]:
 
 
 def features(text: str, stop: frozenset[str]) -> list[str]:
-    """Unigrams without stopwords plus all adjacent-syllable bigrams ("a_b")."""
+    """Unigrams without stopwords plus all adjacent-syllable bigrams ("a_b"): the
+    gram names ``represent`` gives columns to."""
     syl = syllables(text)
     grams = [s for s in syl if s not in stop]
     grams.extend(f"{a}_{b}" for a, b in zip(syl, syl[1:]))
@@ -44,9 +48,11 @@ def features(text: str, stop: frozenset[str]) -> list[str]:
 class Representation:
     """Everything selection methods need about a cluster, indexed like ``sentences``.
 
+    - ``grams`` / ``vocabulary``: the V column names ("syllable", "syllable_syllable");
     - ``vectors``: (n, V) CSR, TF-IDF rows with unit length (zero rows for empty ones);
     - ``counts``: (n, V) CSR, raw gram counts (for concept-based methods);
     - ``bigram``: (V,) bool, whether a column is a syllable bigram;
+    - ``function``: (V,) bool, whether a column is made of stopwords only;
     - ``centroid``: (V,) unit vector, mean of the rows;
     - ``title_vectors``: (m, V) CSR, one row per article title;
     - ``words``: whitespace word count of each sentence;
@@ -57,19 +63,30 @@ class Representation:
 
     articles: tuple[CleanArticle, ...]
     sentences: tuple[Sentence, ...]
-    vocabulary: dict[str, int]
     vectors: sparse.csr_matrix
     counts: sparse.csr_matrix
     bigram: np.ndarray
+    function: np.ndarray
     centroid: np.ndarray
     title_vectors: sparse.csr_matrix
     words: np.ndarray
     article: np.ndarray
     position: np.ndarray
     article_sentences: np.ndarray
+    columns: _Vocabulary = field(repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.sentences)
+
+    @cached_property
+    def grams(self) -> tuple[str, ...]:
+        """Name of each column: "syllable" or "syllable_syllable" (built on first use)."""
+        return self.columns.names()
+
+    @cached_property
+    def vocabulary(self) -> dict[str, int]:
+        """Column of each gram name (built on first use: selection rarely needs it)."""
+        return {g: k for k, g in enumerate(self.grams)}
 
     @property
     def relative_position(self) -> np.ndarray:
@@ -93,36 +110,78 @@ class Representation:
         return (self.vectors @ self.vectors.T).toarray()
 
 
-def _rows(texts: Sequence[str], ids: dict[str, int], stop: frozenset[str], grow: bool) -> sparse.csr_matrix:
-    """Raw gram counts of ``texts`` as CSR; new grams get ids only when ``grow``."""
-    indices: list[int] = []
-    indptr = [0]
-    for text in texts:
-        syl = syllables(text)
-        grams = [s for s in syl if s not in stop]
-        grams += [a + "_" + b for a, b in zip(syl, syl[1:])]
-        if grow:
-            setdefault = ids.setdefault
-            indices += [setdefault(g, len(ids)) for g in grams]
+def _tokens(texts: Sequence[str]) -> list[list[str]]:
+    """Syllables of each text (exactly ``tokens.syllables``), normalised in one call."""
+    joined = unicodedata.normalize("NFC", "\x00".join(texts)).lower()
+    pieces = joined.split("\x00")
+    if len(pieces) != len(texts):  # a text contained the separator: one by one
+        return [syllables(t) for t in texts]
+    find = _TOKEN.findall
+    return [find(p) for p in pieces]
+
+
+class _Vocabulary:
+    """Column ids: syllable ``k`` is column ``k`` (stopword syllables stay empty
+    columns), bigram ``(a, b)`` is packed as ``a * size + b`` and numbered after them."""
+
+    def __init__(self, toks: list[list[str]], stop: frozenset[str]) -> None:
+        self.syllables = list(dict.fromkeys(chain.from_iterable(toks)))
+        self.sid = {t: k for k, t in enumerate(self.syllables)}
+        self.size = max(len(self.syllables), 1)
+        self.stop = np.array([t in stop for t in self.syllables] or [False], dtype=bool)
+        ids, lengths = self._ids(toks, known_only=False)
+        self.pairs = np.unique(self._pairs(ids, lengths)[0])
+
+    @property
+    def columns(self) -> int:
+        return self.size + len(self.pairs)
+
+    def _ids(self, toks: list[list[str]], known_only: bool) -> tuple[np.ndarray, np.ndarray]:
+        if known_only:
+            get = self.sid.get
+            toks = [[k for k in map(get, row) if k is not None] for row in toks]
+            ids = np.fromiter(chain.from_iterable(toks), dtype=np.int64)
         else:
-            get = ids.get
-            indices += [k for k in (get(g) for g in grams) if k is not None]
-        indptr.append(len(indices))
-    n = len(texts)
-    data = np.ones(len(indices), dtype=np.float64)
-    m = sparse.csr_matrix(
-        (data, np.asarray(indices, dtype=np.int32), np.asarray(indptr, dtype=np.int32)), shape=(n, len(ids))
-    )
-    m.sum_duplicates()
-    return m
+            flat = list(chain.from_iterable(toks))
+            ids = np.fromiter(map(self.sid.__getitem__, flat), dtype=np.int64, count=len(flat))
+        lengths = np.fromiter(map(len, toks), dtype=np.int64, count=len(toks))
+        return ids, lengths
+
+    def _pairs(self, ids: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Packed keys of adjacent syllables inside each row, and their row numbers."""
+        row = np.repeat(np.arange(len(lengths)), lengths)
+        if ids.size < 2:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        same = row[1:] == row[:-1]
+        return ids[:-1][same] * self.size + ids[1:][same], row[1:][same]
+
+    def counts(self, toks: list[list[str]], known_only: bool = False) -> sparse.csr_matrix:
+        """(len(toks), columns) CSR of gram counts; unknown grams are dropped."""
+        ids, lengths = self._ids(toks, known_only)
+        row = np.repeat(np.arange(len(lengths)), lengths)
+        keep = ~self.stop[ids]
+        keys, key_rows = self._pairs(ids, lengths)
+        found = np.zeros(len(keys), dtype=bool)
+        slot = np.zeros(len(keys), dtype=np.int64)
+        if len(self.pairs) and len(keys):
+            slot = np.minimum(np.searchsorted(self.pairs, keys), len(self.pairs) - 1)
+            found = self.pairs[slot] == keys
+        rows = np.concatenate([row[keep], key_rows[found]])
+        cols = np.concatenate([ids[keep], self.size + slot[found]])
+        m = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(toks), self.columns))
+        m.sum_duplicates()
+        return m
+
+    def names(self) -> tuple[str, ...]:
+        syl = self.syllables + [""] * (self.size - len(self.syllables))
+        return tuple(syl) + tuple(f"{syl[k // self.size]}_{syl[k % self.size]}" for k in self.pairs.tolist())
 
 
 def _weight(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
     """Sublinear TF times IDF, rows scaled to unit length (empty rows stay empty)."""
     out = counts.copy()
     out.data = (1.0 + np.log(out.data)) * idf[out.indices]
-    lengths = np.diff(out.indptr)
-    rows = np.repeat(np.arange(out.shape[0]), lengths)
+    rows = np.repeat(np.arange(out.shape[0]), np.diff(out.indptr))
     norms = np.sqrt(np.bincount(rows, weights=out.data**2, minlength=out.shape[0]))
     out.data /= norms[rows]
     return out
@@ -130,11 +189,11 @@ def _weight(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
 
 def represent(articles: Sequence[CleanArticle], sentences: Sequence[Sentence]) -> Representation:
     """Vectors and position features for ``sentences`` of ``articles``."""
-    stop = stopwords()
-    ids: dict[str, int] = {}
-    counts = _rows([s.text for s in sentences], ids, stop, grow=True)
-    vocab = len(ids)
-    df = np.bincount(counts.indices, minlength=vocab)
+    toks = _tokens([s.text for s in sentences])
+    vocab = _Vocabulary(toks, stopwords())
+    counts = vocab.counts(toks)
+    columns = vocab.columns
+    df = np.bincount(counts.indices, minlength=columns)
     n = max(len(sentences), 1)
     idf = np.log((n + 1) / (df + 1)) + 1.0
     vectors = _weight(counts, idf)
@@ -142,31 +201,34 @@ def represent(articles: Sequence[CleanArticle], sentences: Sequence[Sentence]) -
     norm = np.linalg.norm(centroid)
     if norm > 0:
         centroid /= norm
-    titles = _weight(_rows([a.title for a in articles], ids, stop, grow=False), idf)
-    bigram = np.zeros(vocab, dtype=bool)
-    if vocab:
-        bigram[[k for g, k in ids.items() if "_" in g]] = True
+    titles = _weight(vocab.counts(_tokens([a.title for a in articles]), known_only=True), idf)
+    bigram = np.zeros(columns, dtype=bool)
+    bigram[vocab.size :] = True
+    function = np.zeros(columns, dtype=bool)
+    function[: len(vocab.stop)] = vocab.stop
+    if len(vocab.pairs):
+        function[vocab.size :] = vocab.stop[vocab.pairs // vocab.size] & vocab.stop[vocab.pairs % vocab.size]
 
     ordinal = {a.id: i for i, a in enumerate(articles)}
     article = np.array([ordinal[s.article_id] for s in sentences], dtype=int)
-    heading = np.array([s.heading for s in sentences], dtype=bool)
     position = np.zeros(len(sentences), dtype=int)
     seen = [0] * len(articles)
-    for i, j in enumerate(article.tolist()):
+    for i, (j, s) in enumerate(zip(article.tolist(), sentences)):
         position[i] = seen[j]
-        if not heading[i]:
+        if not s.heading:
             seen[j] += 1
     return Representation(
         articles=tuple(articles),
         sentences=tuple(sentences),
-        vocabulary=ids,
         vectors=vectors,
         counts=counts,
         bigram=bigram,
+        function=function,
         centroid=centroid,
         title_vectors=titles,
-        words=np.array([word_count(s.text) for s in sentences], dtype=int),
+        words=np.array([len(s.text.split()) for s in sentences], dtype=int),
         article=article,
         position=position,
         article_sentences=np.array(seen, dtype=int),
+        columns=vocab,
     )

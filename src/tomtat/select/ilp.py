@@ -26,7 +26,7 @@ from scipy import sparse
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from tomtat.model import Budget
-from tomtat.represent import Representation, stopwords
+from tomtat.represent import Representation
 from tomtat.select.base import NEAR_DUPLICATE, fill, ranked
 from tomtat.select.eligibility import eligible_mask
 from tomtat.select.features import gram_spread
@@ -39,10 +39,7 @@ def concept_weights(rep: Representation, min_articles: int) -> np.ndarray:
     weight = np.rint(gram_spread(rep) * m)
     weight[~rep.bigram] = 0.0
     weight[weight < min(min_articles, m)] = 0.0
-    stop = stopwords()
-    for gram, col in rep.vocabulary.items():
-        if weight[col] and all(part in stop for part in gram.split("_")):
-            weight[col] = 0.0
+    weight[rep.function] = 0.0
     return weight
 
 
