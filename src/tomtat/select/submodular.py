@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 import numpy as np
+from scipy import sparse
 
 from tomtat.model import Budget
 from tomtat.represent import Representation
@@ -26,33 +27,32 @@ from tomtat.select.base import fill, ranked
 from tomtat.select.eligibility import eligible_mask
 
 
-def spherical_kmeans(vectors: np.ndarray, k: int, iterations: int = 10) -> np.ndarray:
-    """Cluster labels of unit rows of ``vectors`` (dense), deterministic: seeds are
-    chosen farthest-first starting from the row closest to the mean (ties to the row
-    closer to the mean, so row order does not decide)."""
-    n = vectors.shape[0]
+def spherical_kmeans(vectors: np.ndarray | sparse.spmatrix, k: int, iterations: int = 10) -> np.ndarray:
+    """Cluster labels of the unit rows of ``vectors`` (dense or sparse), deterministic:
+    seeds are chosen farthest-first starting from the row closest to the mean (ties to
+    the row closer to the mean, so row order does not decide)."""
+    x = sparse.csr_matrix(vectors)
+    n = x.shape[0]
     k = max(1, min(k, n))
-    mean = vectors.mean(axis=0)
-    typical = vectors @ mean
+    typical = np.asarray(x @ np.asarray(x.mean(axis=0)).ravel()).ravel()
+    gram = (x @ x.T).toarray()  # rows are few (capped by the caller)
     seeds = [int(np.argmax(typical))]
-    closest = vectors @ vectors[seeds[0]]
+    closest = gram[seeds[0]].copy()
     while len(seeds) < k:
         nxt = int(np.lexsort((-typical, np.round(closest, 9)))[0])
         seeds.append(nxt)
-        closest = np.maximum(closest, vectors @ vectors[nxt])
-    centers = vectors[seeds]
-    labels = np.zeros(n, dtype=int)
+        closest = np.maximum(closest, gram[nxt])
+    centers = x[seeds].toarray()
+    labels = np.full(n, -1)
     for _ in range(iterations):
-        new = np.argmax(vectors @ centers.T, axis=1)
-        if np.array_equal(new, labels) and _ > 0:
+        new = np.argmax(np.asarray(x @ centers.T), axis=1)
+        if np.array_equal(new, labels):
             break
         labels = new
-        for c in range(k):
-            members = vectors[labels == c]
-            if len(members):
-                center = members.sum(axis=0)
-                norm = np.linalg.norm(center)
-                centers[c] = center / norm if norm > 0 else center
+        member = sparse.csr_matrix((np.ones(n), (labels, np.arange(n))), shape=(k, n))
+        sums = (member @ x).toarray()
+        norms = np.linalg.norm(sums, axis=1, keepdims=True)
+        centers = np.divide(sums, norms, out=centers, where=norms > 0)
     return labels
 
 
@@ -84,8 +84,7 @@ class Submodular:
         total = np.asarray(sub @ np.asarray(sub.sum(axis=0)).ravel()).ravel()  # C_i(ground)
         cap = self.alpha * total
         reward = sims.sum(axis=0) / max(len(ground), 1)  # r_j for candidates
-        dense = sub[np.searchsorted(ground, cand)].toarray()
-        labels = spherical_kmeans(dense, int(np.ceil(self.clusters_per_sentence * len(cand))))
+        labels = spherical_kmeans(rep.vectors[cand.tolist()], int(np.ceil(self.clusters_per_sentence * len(cand))))
         limit = budget.word_limit(int(rep.words.sum()))
         cost = np.maximum(rep.words[cand], 1).astype(float)
 
