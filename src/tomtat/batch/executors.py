@@ -9,6 +9,7 @@ extra.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import threading
 import time
@@ -46,11 +47,27 @@ class InlineExecutor:
         pass
 
 
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (a zombie, killed but not yet reaped, does not)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            return handle.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+    except OSError:
+        return True
+
+
 def _exit_with_parent(parent: int) -> None:
-    """Worker initializer: leave when the parent dies (even by kill -9), not linger."""
+    """Worker initializer: leave when the batch process dies (even by kill -9), not
+    linger as an orphan holding memory and a CPU."""
 
     def watch() -> None:
-        while os.getppid() == parent:
+        while _alive(parent):
             time.sleep(0.5)
         os._exit(0)
 
@@ -58,11 +75,17 @@ def _exit_with_parent(parent: int) -> None:
 
 
 class ProcessExecutor:
-    """A pool of ``jobs`` worker processes on this machine."""
+    """A pool of ``jobs`` worker processes on this machine.
+
+    Workers come from a fork server (with tomtat preloaded, so they start fast), not
+    from a fork of this process: a forked worker would inherit the open output file and
+    its lock, and hold them after a crash of the parent."""
 
     def __init__(self, jobs: int) -> None:
         self.slots = jobs
-        self._pool = ProcessPoolExecutor(max_workers=jobs, initializer=_exit_with_parent, initargs=(os.getpid(),))
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["tomtat.batch.tasks"])
+        self._pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_exit_with_parent, initargs=(os.getpid(),))
 
     def submit(self, fn: Callable[[Any], Any], arg: Any) -> Future:
         return self._pool.submit(fn, arg)
