@@ -128,13 +128,24 @@ def adjusted_rand_index(truth: list[str], predicted: list[str]) -> float:
     return 1.0 if maximum == expected else (sum_cells - expected) / (maximum - expected)
 
 
-def grouping(clusters: list[dict], tmp: Path, seed: int) -> dict:
+def _rewrite(article: dict, copy: int, rng: random.Random) -> dict:
+    """Copy ``copy`` of an article: a random 60% of its lines (copy 0 is the original),
+    so copies are the same story without being near-duplicates."""
+    if copy == 0:
+        return article
+    lines = article["text"].split("\n")
+    kept = [line for line in lines if rng.random() < 0.6] or lines[:1]
+    return {"id": f"{article['id']}-v{copy}", "title": article["title"], "text": "\n".join(kept)}
+
+
+def grouping(clusters: list[dict], tmp: Path, seed: int, repeat: int = 1) -> dict:
     sys.path.insert(0, str(REPO / "src"))
     from tomtat.grouping import group_articles
     from tomtat.model import Article
 
-    rows = [(c["id"], a) for c in clusters for a in c["articles"]]
-    random.Random(seed).shuffle(rows)
+    rng = random.Random(seed)
+    rows = [(c["id"], _rewrite(a, k, rng)) for k in range(repeat) for c in clusters for a in c["articles"]]
+    rng.shuffle(rows)
     articles = [Article(id=f"{cid}/{a['id']}", title=a["title"], text=a["text"]) for cid, a in rows]
     truth = [cid for cid, _ in rows]
     group_articles(articles[:50])  # warm up imports and package data
@@ -152,6 +163,7 @@ def grouping(clusters: list[dict], tmp: Path, seed: int) -> dict:
         "seconds": seconds,
         "articles_per_s": len(articles) / seconds,
         "seed": seed,
+        "repeat": repeat,
     }
     print(json.dumps(result), flush=True)
     return result
@@ -166,12 +178,14 @@ def main() -> None:
     parser.add_argument("--memory-jobs", type=int, default=2)
     parser.add_argument("--memory-method", default="lead", help="a cheap method keeps the 10k run short; memory is the runner's")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--grouping-repeat", default="1", help="also group k partial copies of every article (a longer stream), e.g. 1,5")
     args = parser.parse_args()
     clusters = read_dev(args.data)
     sections = set(args.sections.split(","))
     with tempfile.TemporaryDirectory(prefix="tomtat-scale-") as tmp:
         if "grouping" in sections:
-            grouping(clusters, Path(tmp), args.seed)
+            for repeat in [int(x) for x in args.grouping_repeat.split(",")]:
+                grouping(clusters, Path(tmp), args.seed, repeat)
         if "throughput" in sections:
             throughput(clusters, Path(tmp), args.throughput_clusters)
         if "memory" in sections:

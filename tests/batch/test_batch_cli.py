@@ -127,3 +127,22 @@ def test_two_local_workers_give_the_same_file(kit, clusters_file: Path, tmp_path
     assert main(["batch", str(clusters_file), "-o", str(one)]) == 0
     assert main(["batch", str(clusters_file), "-o", str(two), "--jobs", "2"]) == 0
     assert one.read_bytes() == two.read_bytes()
+
+
+def test_second_run_on_the_same_output_is_refused(kit, clusters_file: Path, tmp_path: Path, capsys) -> None:
+    from tomtat.batch.output import ResultFile
+
+    out = tmp_path / "out.jsonl"
+    with ResultFile(str(out)):
+        assert main(["batch", str(clusters_file), "-o", str(out)]) == 2
+    assert "another tomtat batch is writing" in capsys.readouterr().err
+    assert main(["batch", str(clusters_file), "-o", str(out)]) == 0
+
+
+def test_utf16_input_with_bom(kit, tmp_path: Path) -> None:
+    src = tmp_path / "in16.jsonl"
+    lines = "".join(json.dumps(kit.make_cluster(f"u{i}", i), ensure_ascii=False) + "\n" for i in range(2))
+    src.write_bytes(lines.encode("utf-16"))
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(src), "-o", str(out)]) == 0
+    assert [r["id"] for r in kit.read_output(out)] == ["u0", "u1"]

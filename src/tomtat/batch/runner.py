@@ -69,6 +69,21 @@ def _same_file(a: str, b: str) -> bool:
         return False
 
 
+def validate(input_path: str, output_path: str, budget: Budget, method: str | None) -> str:
+    """Check what can be checked before any worker starts; returns the method's name."""
+    check_budget(budget)
+    method_name = get_method(method).name
+    if input_path != "-":
+        path = Path(input_path)
+        if not path.exists():
+            raise InputError(f"{input_path}: no such file")
+        if path.is_dir():
+            raise InputError(f"{input_path}: is a folder; give a JSONL file with one cluster per line")
+    if _same_file(input_path, output_path):
+        raise InputError(f"{output_path}: the output would overwrite the input")
+    return method_name
+
+
 def run_batch(
     input_path: str,
     output_path: str,
@@ -82,10 +97,7 @@ def run_batch(
 
     ``progress``: True shows a bar on stderr, None shows it only on a terminal.
     ``warn`` receives each failure as it happens (default: stderr)."""
-    check_budget(budget)
-    method_name = get_method(method).name
-    if _same_file(input_path, output_path):
-        raise InputError(f"{output_path}: the output would overwrite the input")
+    method_name = validate(input_path, output_path, budget, method)
     name = display_name(input_path)
     report = Report()
     start = time.perf_counter()

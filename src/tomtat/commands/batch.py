@@ -7,6 +7,7 @@ import sys
 
 from tomtat.batch import make_executor, run_batch
 from tomtat.batch.executors import EXECUTORS
+from tomtat.batch.runner import validate
 from tomtat.commands.common import add_budget_options, budget_from
 
 
@@ -23,18 +24,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("input", metavar="IN.jsonl", help="clusters, one JSON object per line (- for standard input)")
     p.add_argument("-o", "--output", required=True, metavar="OUT.jsonl", help="summaries are appended here; an existing file is resumed")
     add_budget_options(p)
-    run = p.add_argument_group("running")
-    run.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="worker processes (default 1); with dask: local workers to start")
-    run.add_argument("--executor", choices=EXECUTORS, default="local", help="local processes (default) or a Dask distributed cluster")
-    run.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://10.0.0.5:8786 (default: start a local cluster)")
-    bar = run.add_mutually_exclusive_group()
+    running = p.add_argument_group("running")
+    running.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="worker processes (default 1); with --executor dask and no --scheduler: local Dask workers to start")
+    running.add_argument("--executor", choices=EXECUTORS, default="local", help="local processes (default) or a Dask distributed cluster")
+    running.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://10.0.0.5:8786 (default: start a local cluster)")
+    bar = running.add_mutually_exclusive_group()
     bar.add_argument("--progress", dest="progress", action="store_true", default=None, help="always show the progress bar")
     bar.add_argument("--no-progress", dest="progress", action="store_false", help="never show it (default: only on a terminal)")
-    p.set_defaults(func=run_command)
+    p.set_defaults(func=run)
 
 
-def run_command(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     budget = budget_from(args)
+    validate(args.input, args.output, budget, args.method)  # before any worker starts
     executor = make_executor(args.executor, args.jobs, args.scheduler)
     try:
         report = run_batch(args.input, args.output, budget, args.method, executor, progress=args.progress)
@@ -44,5 +46,3 @@ def run_command(args: argparse.Namespace) -> int:
         print(f"tomtat: {line}", file=sys.stderr)
     return 0 if report.ok else 1
 
-
-run = run_command
