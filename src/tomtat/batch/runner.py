@@ -73,6 +73,8 @@ def validate(input_path: str, output_path: str, budget: Budget, method: str | No
     """Check what can be checked before any worker starts; returns the method's name."""
     check_budget(budget)
     method_name = get_method(method).name
+    if output_path in ("", "-"):
+        raise InputError("-o/--output must name a file: tomtat batch appends to it and resumes from it")
     if input_path != "-":
         path = Path(input_path)
         if not path.exists():
