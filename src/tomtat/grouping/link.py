@@ -31,17 +31,44 @@ def _window_mask(times: np.ndarray, rows: np.ndarray, cols: np.ndarray, window: 
     return np.isnan(a) | np.isnan(b) | (np.abs(a - b) <= window)
 
 
-def similar_pairs(vectors: sparse.csr_matrix, times: np.ndarray, threshold: float, window: float | None) -> sparse.csr_matrix:
-    """Symmetric (n, n) CSR of the cosine similarities >= ``threshold`` (no diagonal),
-    computed a block of rows at a time so memory stays proportional to the output."""
-    n = vectors.shape[0]
-    transposed = vectors.T.tocsc()
-    rows_all, cols_all, vals_all = [], [], []
+def _blocks(times: np.ndarray, window: float | None) -> list[tuple[np.ndarray, np.ndarray | None]]:
+    """(rows, candidate columns or None for all) blocks covering every row once.
+
+    With a window, rows are taken in time order and each block's columns are only the
+    articles dated within the window of the block's time span, plus the undated ones:
+    a stream of many days costs days x window, not days squared."""
+    n = len(times)
+    if window is None or np.isnan(times).all():
+        return [(np.arange(start, min(start + BLOCK, n)), None) for start in range(0, n, BLOCK)]
+    order = np.argsort(times, kind="stable")  # NaN (undated) last
+    dated = int((~np.isnan(times)).sum())
+    sorted_times = times[order[:dated]]
+    undated = order[dated:]
+    out: list[tuple[np.ndarray, np.ndarray | None]] = []
     for start in range(0, n, BLOCK):
-        block = (vectors[start : start + BLOCK] @ transposed).tocoo()
-        rows = block.row + start
-        keep = (block.data >= threshold) & (block.col > rows)
-        rows, cols, vals = rows[keep], block.col[keep], block.data[keep]
+        rows = order[start : start + BLOCK]
+        if start + len(rows) > dated:  # the block holds undated rows: compare with all
+            out.append((rows, None))
+            continue
+        lo = np.searchsorted(sorted_times, times[rows[0]] - window, side="left")
+        hi = np.searchsorted(sorted_times, times[rows[-1]] + window, side="right")
+        out.append((rows, np.concatenate([order[lo:hi], undated])))
+    return out
+
+
+def similar_pairs(vectors: sparse.csr_matrix, times: np.ndarray, threshold: float, window: float | None) -> sparse.csr_matrix:
+    """Symmetric (n, n) CSR of the cosine similarities >= ``threshold`` (no diagonal)
+    between articles within the window, computed a block of rows at a time so memory
+    stays proportional to the block and the output."""
+    n = vectors.shape[0]
+    rows_all, cols_all, vals_all = [], [], []
+    for rows_index, cols_index in _blocks(times, window):
+        columns = vectors if cols_index is None else vectors[cols_index]
+        block = (vectors[rows_index] @ columns.T).tocoo()
+        rows = rows_index[block.row]
+        cols = block.col if cols_index is None else cols_index[block.col]
+        keep = (block.data >= threshold) & (cols > rows)
+        rows, cols, vals = rows[keep], cols[keep], block.data[keep]
         keep = _window_mask(times, rows, cols, window)
         rows_all.append(rows[keep])
         cols_all.append(cols[keep])
