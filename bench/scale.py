@@ -7,6 +7,7 @@
   workers: clusters/s and articles/s, and whether every executor wrote the same bytes;
 - memory: peak resident memory of the batch process (and of its whole process tree)
   at 1k and 10k clusters: flat memory means the parent's peak does not grow with input;
+- ceiling: clusters/s the batch process itself can dispatch and write (workers free);
 - grouping: ``tomtat cluster`` on all dev articles shuffled together (fixed seed):
   adjusted Rand index against the true clusters, and articles/s.
 
@@ -117,6 +118,39 @@ def memory(clusters: list[dict], tmp: Path, sizes: list[int], jobs: int, method:
     return rows
 
 
+def ceiling(clusters: list[dict], tmp: Path, n: int) -> dict:
+    """How many clusters/s the batch process itself can dispatch and write when workers
+    cost nothing: reading, finding each id, shipping the line, writing a summary-sized
+    result. Workers beyond ceiling / (one worker's rate) cannot speed a run up."""
+    sys.path.insert(0, str(REPO / "src"))
+    from concurrent.futures import Future
+
+    from tomtat.batch import run_batch
+    from tomtat.batch.tasks import Outcome
+    from tomtat.model import Budget
+
+    src, out = tmp / "ceiling.jsonl", tmp / "ceiling.out.jsonl"
+    synthesize(clusters, n, src)
+    filler = "x" * 8000  # about the size of a summary line
+
+    class Instant:
+        slots = 8
+
+        def submit(self, fn, task):
+            future: Future = Future()
+            cid = f"line-{task.line}"
+            future.set_result(Outcome(task.line, cid, output=json.dumps({"id": cid, "summary": filler}) + "\n", articles=1))
+            return future
+
+        def close(self) -> None:
+            pass
+
+    report = run_batch(str(src), str(out), Budget(), None, Instant(), progress=False)
+    result = {"clusters": n, "dispatch_clusters_per_s": report.done / report.seconds, "input_mb": src.stat().st_size / 2**20}
+    print(json.dumps(result), flush=True)
+    return result
+
+
 def adjusted_rand_index(truth: list[str], predicted: list[str]) -> float:
     """ARI (Hubert and Arabie) from the contingency table of two labelings."""
     pairs = Counter(zip(truth, predicted))
@@ -172,7 +206,7 @@ def grouping(clusters: list[dict], tmp: Path, seed: int, repeat: int = 1) -> dic
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
-    parser.add_argument("--sections", default="grouping,throughput,memory")
+    parser.add_argument("--sections", default="grouping,throughput,ceiling,memory")
     parser.add_argument("--throughput-clusters", type=int, default=300)
     parser.add_argument("--memory-sizes", default="1000,10000")
     parser.add_argument("--memory-jobs", type=int, default=2)
@@ -188,6 +222,8 @@ def main() -> None:
                 grouping(clusters, Path(tmp), args.seed, repeat)
         if "throughput" in sections:
             throughput(clusters, Path(tmp), args.throughput_clusters)
+        if "ceiling" in sections:
+            ceiling(clusters, Path(tmp), 3000)
         if "memory" in sections:
             memory(clusters, Path(tmp), [int(x) for x in args.memory_sizes.split(",")], args.memory_jobs, args.memory_method)
 
