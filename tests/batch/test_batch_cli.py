@@ -146,3 +146,9 @@ def test_utf16_input_with_bom(kit, tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     assert main(["batch", str(src), "-o", str(out)]) == 0
     assert [r["id"] for r in kit.read_output(out)] == ["u0", "u1"]
+
+
+def test_progress_bar_shows_rate_and_eta_on_request(kit, clusters_file: Path, tmp_path: Path, capsys) -> None:
+    assert main(["batch", str(clusters_file), "-o", str(tmp_path / "out.jsonl"), "--progress"]) == 0
+    err = capsys.readouterr().err
+    assert "6/6" in err and "cluster/s" in err and "<" in err  # count, rate, elapsed<remaining
