@@ -1,0 +1,98 @@
+"""``analyze``: run every story stage over one cluster's cleaned articles and sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from tomtat.model import CleanArticle, Entity, Sentence, TimelineEvent
+from tomtat.story.dates import DateMention, explicit_year, find_dates, parse_published, resolve
+from tomtat.story.entities import find_mentions, lowercase_vocabulary, merge_mentions
+from tomtat.story.events import SubEvent, event_index, group_events
+from tomtat.story.keywords import extract_keywords
+from tomtat.story.timeline import build_timeline
+
+Key = tuple[str, int]
+Tokenizer = Callable[[str], list[str]]
+Tagger = Callable[[str], list[tuple[str, ...]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """What the cluster tells over time and who takes part.
+
+    ``events`` are sub-events (see :mod:`tomtat.story.events`); ``event_of`` maps each
+    sentence key ``(article_id, index)`` to the id of its sub-event, for selection to
+    cover every main event. ``dates`` holds every resolved time expression per sentence.
+    """
+
+    timeline: tuple[TimelineEvent, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    keywords: tuple[str, ...] = ()
+    events: tuple[SubEvent, ...] = ()
+    dates: dict[Key, tuple[DateMention, ...]] = field(default_factory=dict)
+
+    @property
+    def event_of(self) -> dict[Key, int]:
+        return event_index(self.events)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "timeline": [t.to_dict() for t in self.timeline],
+            "entities": [e.to_dict() for e in self.entities],
+            "keywords": list(self.keywords),
+            "events": [e.to_dict() for e in self.events],
+        }
+
+
+def resolve_dates(articles: Sequence[CleanArticle], sentences: Sequence[Sentence]) -> dict[Key, tuple[DateMention, ...]]:
+    """Every sentence's time expressions, resolved against its article's publication
+    date, else the article's latest explicit year, else left without year."""
+    published = {a.id: parse_published(a.published) for a in articles}
+    raw = {s.key: find_dates(s.text) for s in sentences}
+    by_article: dict[str, list] = {}
+    for s in sentences:
+        by_article.setdefault(s.article_id, []).extend(raw[s.key])
+    years = {aid: explicit_year(rs) for aid, rs in by_article.items()}
+    return {
+        s.key: tuple(resolve(r, published.get(s.article_id), years.get(s.article_id)) for r in raw[s.key])
+        for s in sentences
+        if raw[s.key]
+    }
+
+
+def analyze(
+    articles: Sequence[CleanArticle],
+    sentences: Sequence[Sentence],
+    *,
+    tokenize: Tokenizer | None = None,
+    tagger: Tagger | None = None,
+) -> Story:
+    """The story structure of one cluster.
+
+    ``tokenize`` segments a sentence into words (default: underthesea's
+    ``word_tokenize``, imported on first use). ``tagger`` is an optional NER tagger with
+    underthesea's ``ner`` output format; it only types names the rules cannot type and
+    costs about ten times the segmentation, so it is off by default (see
+    docs/BENCHMARKS.md, "Story structure").
+    """
+    if tokenize is None:
+        from underthesea import word_tokenize as tokenize  # import cost paid once, lazily
+    order = [a.id for a in articles]
+    dates = resolve_dates(articles, sentences)
+    words = {s.key: tokenize(s.text) for s in sentences}
+    lower = lowercase_vocabulary(words.values())
+    mentions = []
+    for s in sentences:
+        tags = tagger(s.text) if tagger is not None else None
+        mentions.extend(find_mentions(s, words[s.key], lower, tags))
+    entities = merge_mentions(mentions, order)
+    names = [n for e in entities for n in (e.name, *e.variants)]
+    return Story(
+        timeline=build_timeline(sentences, dates, order),
+        entities=entities,
+        keywords=extract_keywords(words, exclude=names),
+        events=group_events(articles, sentences, dates),
+        dates=dates,
+    )

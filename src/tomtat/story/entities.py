@@ -1,0 +1,403 @@
+"""Actors of a story: people, organisations and places, with variants merged.
+
+Finding mentions (per sentence) is rule-based over underthesea's word segmentation:
+
+- a title from ``data/titles_vi.txt`` ("Ngoại trưởng", "Bộ trưởng Quốc phòng"), then any
+  places or organisations qualifying it ("Nga"), then a capitalised run is a person whose
+  role is the title with its qualifiers ("Ngoại trưởng Nga" + "Sergey Lavrov");
+- an honorific ("ông", "bà") then a capitalised run is a person ("ông Lavrov");
+- any other run of capitalised syllables is split and typed with data lists: places
+  (``places_vi.txt``, with aliases such as "Hoa Kỳ" -> "Mỹ"), organisation heads
+  (``org_heads_vi.txt``: "Bộ", "Hãng tin", "Liên minh"), known organisations and
+  acronyms ("NATO"), place cues before it ("tỉnh Anbar"). A leading place is split off
+  a run ("Mỹ John Kerry" -> "Mỹ" + "John Kerry").
+- a run still untyped is a person if its last syllable is the surname of a person found
+  elsewhere in the cluster; else, when an underthesea NER tagging of the sentence is
+  given, its tag decides; else it is ``MISC``.
+
+Words that only open a sentence ("Theo", "Tuy nhiên") are not names: they are listed in
+``entity_rules_vi.json`` or appear in lower case elsewhere in the cluster.
+
+Merging (per cluster): a person's short form ("Lavrov") joins the full name whose last
+syllable it is; full names with the same surname and nearly the same given name
+("Sergey"/"Sergei") are one person. The canonical name is the most frequent full form.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from tomtat.data import read_json, read_lines
+from tomtat.model import Entity, Sentence
+
+Tokenizer = Callable[[str], list[str]]
+Tagger = Callable[[str], list[tuple[str, ...]]]
+
+_PUNCT_START = set(":“\"'(‘«-–—.!?…")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One mention of an actor in one sentence.
+
+    ``type`` is ``PER``, ``ORG``, ``LOC``, ``MISC`` or ``UNK`` (not typed yet: decided
+    per cluster in :func:`merge_mentions`). ``name`` has titles and honorifics removed.
+    """
+
+    key: tuple[str, int]
+    name: str
+    type: str
+    role: str | None = None
+    ner: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    titles: dict[tuple[str, ...], str]
+    honorifics: frozenset[str]
+    org_heads: frozenset[tuple[str, ...]]
+    places: dict[tuple[str, ...], str]
+    org_known: frozenset[tuple[str, ...]]
+    loc_cues: frozenset[tuple[str, ...]]
+    not_names: frozenset[str]
+    breakers: frozenset[str]
+    max_len: int
+
+
+def _sylls(text: str) -> tuple[str, ...]:
+    return tuple(text.lower().split())
+
+
+@cache
+def lexicon() -> _Lexicon:
+    """The word lists, read once per process (package data never changes at run time)."""
+    rules: dict[str, Any] = read_json("entity_rules_vi.json")
+    titles = {_sylls(t): t for t in read_lines("titles_vi.txt")}
+    places: dict[tuple[str, ...], str] = {}
+    for line in read_lines("places_vi.txt"):
+        names = [n.strip() for n in line.split("|") if n.strip()]
+        for n in names:
+            places[_sylls(n)] = names[0]
+    lists = [*titles, *places]
+    return _Lexicon(
+        titles=titles,
+        honorifics=frozenset(read_lines("honorifics_vi.txt")),
+        org_heads=frozenset(_sylls(h) for h in read_lines("org_heads_vi.txt")),
+        places=places,
+        org_known=frozenset(_sylls(o) for o in rules["org_known"]),
+        loc_cues=frozenset(_sylls(c) for c in rules["loc_cues"]),
+        not_names=frozenset(rules["not_names"]),
+        breakers=frozenset(rules["breakers"]),
+        max_len=max(len(x) for x in lists),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Syl:
+    text: str
+    cap: bool  # part of a capitalised word
+    word_start: bool
+    punct: bool
+
+
+def _syllables(words: list[str]) -> list[_Syl]:
+    out: list[_Syl] = []
+    for w in words:
+        parts = w.split()
+        if not parts:
+            continue
+        if not any(ch.isalnum() for ch in w):
+            out.append(_Syl(w, False, True, True))
+            continue
+        cap = parts[0][0].isupper()
+        for i, p in enumerate(parts):
+            # a proper-noun token glued by the segmenter ("NATO Mark") restarts at capitals
+            start = i == 0 or p[0].isupper()
+            out.append(_Syl(p, cap and (p[0].isupper() or not start) or p[0].isupper(), start, False))
+    return out
+
+
+def _match(sy: list[_Syl], i: int, table: Any, lex: _Lexicon) -> int:
+    """Length of the longest entry of ``table`` (tuples of lower syllables) at ``i``."""
+    for n in range(min(lex.max_len, len(sy) - i), 0, -1):
+        cand = tuple(s.text.lower() for s in sy[i : i + n])
+        if cand in table and (i + n == len(sy) or sy[i + n].word_start):
+            return n
+    return 0
+
+
+def _org_run(sy: list[_Syl], j: int, lex: _Lexicon) -> int:
+    """End of an organisation name after its head: capitalised words, "và" between them."""
+    end = _run(sy, j, lex)
+    while end < len(sy) - 1 and end > j and sy[end].text == "và" and sy[end + 1].cap:
+        nxt = _run(sy, end + 1, lex)
+        if nxt == end + 1:
+            break
+        end = nxt
+    return end
+
+
+def _is_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _run(sy: list[_Syl], i: int, lex: _Lexicon) -> int:
+    """End of the capitalised run that starts at ``i`` (``i`` if none)."""
+    j = i
+    while j < len(sy) and sy[j].cap and not sy[j].punct:
+        if j > i and sy[j].text in lex.breakers:
+            break
+        if j > i and sy[j].word_start and _match(sy, j, lex.titles, lex):
+            break
+        j += 1
+    return j
+
+
+def find_mentions(
+    sentence: Sentence,
+    words: list[str],
+    lowercase_words: frozenset[str] = frozenset(),
+    tags: list[tuple[str, ...]] | None = None,
+) -> list[Mention]:
+    """The actor mentions of one sentence.
+
+    ``words`` is the sentence segmented into words (underthesea's ``word_tokenize``);
+    ``lowercase_words`` are words seen in lower case in the cluster (so a capitalised
+    "Trong" at a sentence start is not a name); ``tags`` is an optional underthesea
+    ``ner`` output for the sentence, used only to type runs the rules cannot type.
+    """
+    lex = lexicon()
+    sy = _syllables(words)
+    ner_of = _ner_lookup(tags) if tags else {}
+    out: list[Mention] = []
+
+    def emit(name: str, typ: str, role: str | None = None) -> None:
+        if typ == "LOC":
+            name = lex.places.get(_sylls(name), name)
+        out.append(Mention(sentence.key, name, typ, role, ner_of.get(name)))
+
+    def add(a: int, b: int, typ: str, role: str | None = None) -> None:
+        emit(" ".join(s.text for s in sy[a:b]), typ, role)
+
+    def qualifiers(j: int) -> tuple[int, list[tuple[int, int, str]]]:
+        quals = []
+        while j < len(sy):
+            n = _match(sy, j, lex.places, lex)
+            if n:
+                quals.append((j, j + n, "LOC"))
+                j += n
+                continue
+            if sy[j].cap and (_is_acronym(sy[j].text) or (sy[j].text.lower(),) in lex.org_known):
+                quals.append((j, j + 1, "ORG"))
+                j += 1
+                continue
+            break
+        return j, quals
+
+    i = 0
+    at_start = True
+    while i < len(sy):
+        s = sy[i]
+        if s.punct:
+            at_start = s.text in _PUNCT_START
+            i += 1
+            continue
+        n = _match(sy, i, lex.titles, lex)
+        if n:
+            j, quals = qualifiers(i + n)
+            end = _run(sy, j, lex)
+            for a, b, t in quals:
+                add(a, b, t)
+            if end > j:
+                role = " ".join(x.text for x in sy[i:j])
+                add(j, end, "PER", role[0].upper() + role[1:])
+                i = end
+            else:
+                i = j
+            at_start = False
+            continue
+        if s.text.lower() in lex.honorifics and i + 1 < len(sy) and sy[i + 1].cap:
+            end = _run(sy, i + 1, lex)
+            if end > i + 1 and not _match(sy, i + 1, lex.places, lex):
+                add(i + 1, end, "PER")
+                i, at_start = end, False
+                continue
+        if not s.cap or s.text in lex.breakers:
+            i, at_start = i + 1, False
+            continue
+        n = _match(sy, i, lex.org_heads, lex)
+        if n:
+            end = _org_run(sy, i + n, lex)
+            if end > i + n:
+                name = " ".join(x.text for x in sy[i + n : end])
+                if _is_acronym(name) or _sylls(name) in lex.org_known:
+                    add(i + n, end, "ORG")  # "Hãng tin Reuters" is "Reuters"
+                else:
+                    add(i, end, "ORG")
+                i, at_start = end, False
+                continue
+        end = _run(sy, i, lex)
+        if at_start:
+            first_word_end = i + 1
+            while first_word_end < end and not sy[first_word_end].word_start:
+                first_word_end += 1
+            first = " ".join(x.text for x in sy[i:first_word_end]).lower()
+            known = _match(sy, i, lex.places, lex) or _match(sy, i, lex.org_known, lex) or _match(
+                sy, i, lex.org_heads, lex
+            )
+            if not known and (first in lex.not_names or first in lowercase_words or s.text in lex.breakers):
+                i, at_start = first_word_end, False
+                if i < end:
+                    continue  # the rest of the run may still be a name
+                continue
+        at_start = False
+        _type_run(sy, i, end, lex, add, emit)
+        i = end
+    return out
+
+
+def _type_run(
+    sy: list[_Syl], i: int, end: int, lex: _Lexicon, add: Callable[..., None], emit: Callable[..., None]
+) -> None:
+    """Split a capitalised run ``sy[i:end]`` into typed mentions."""
+    if _match(sy, i, lex.org_heads, lex) or _is_org_known(sy, i, end, lex):
+        add(i, end, "ORG")
+        return
+    if "-" in sy[i].text and end == i + 1:
+        parts = sy[i].text.split("-")
+        if all(_sylls(p) in lex.places for p in parts):
+            for p in parts:
+                emit(lex.places[_sylls(p)], "LOC")
+            return
+    while i < end:
+        n = _match(sy, i, lex.places, lex)
+        if n and i + n <= end:
+            add(i, i + n, "LOC")
+            i += n
+            continue
+        if _is_acronym(sy[i].text) or (sy[i].text.lower(),) in lex.org_known:
+            if i + 1 < end:
+                add(i, i + 1, "ORG")
+                i += 1
+                continue
+        break
+    if i >= end:
+        return
+    if _is_acronym(" ".join(s.text for s in sy[i:end])) or _is_org_known(sy, i, end, lex):
+        add(i, end, "ORG")
+        return
+    before = i - 1
+    cue = False
+    for n in (1, 2, 3):
+        if before - n + 1 >= 0 and tuple(s.text.lower() for s in sy[before - n + 1 : before + 1]) in lex.loc_cues:
+            cue = True
+    add(i, end, "LOC" if cue else "UNK")
+
+
+def _is_org_known(sy: list[_Syl], i: int, end: int, lex: _Lexicon) -> bool:
+    return tuple(s.text.lower() for s in sy[i:end]) in lex.org_known
+
+
+def _ner_lookup(tags: list[tuple[str, ...]]) -> dict[str, str]:
+    """Entity strings and their types from an underthesea ``ner`` output."""
+    out: dict[str, str] = {}
+    cur: list[str] = []
+    typ = ""
+    for tok in [*tags, ("", "", "", "O")]:
+        label = tok[-1]
+        if label.startswith("I-") and cur and label[2:] == typ:
+            cur.append(tok[0])
+            continue
+        if cur:
+            text = " ".join(cur)
+            out[text] = typ
+            for w in text.split():
+                out.setdefault(w, typ)
+        cur, typ = ([tok[0]], label[2:]) if label.startswith(("B-", "I-")) else ([], "")
+    return out
+
+
+def lowercase_vocabulary(tokenized: Iterable[list[str]]) -> frozenset[str]:
+    """Words seen in lower case anywhere in the cluster (they open sentences, not names)."""
+    return frozenset(w.lower() for words in tokenized for w in words if w[:1].islower())
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1].lower()
+
+
+def _given(name: str) -> str:
+    return " ".join(name.split()[:-1]).lower()
+
+
+def merge_mentions(mentions: Sequence[Mention], article_order: Sequence[str] = ()) -> tuple[Entity, ...]:
+    """Entities of a cluster from its mentions: variants merged, untyped runs typed.
+
+    Sorted by mention count (most first), then by first appearance.
+    """
+    people: list[list[Mention]] = []
+    by_surname: dict[str, list[int]] = defaultdict(list)
+    for m in mentions:
+        if m.type != "PER" or len(m.name.split()) < 2:
+            continue
+        sur, given = _surname(m.name), _given(m.name)
+        for gi in by_surname[sur]:
+            g0 = _given(people[gi][0].name)
+            if difflib.SequenceMatcher(None, g0, given).ratio() >= 0.7:
+                people[gi].append(m)
+                break
+        else:
+            by_surname[sur].append(len(people))
+            people.append([m])
+    full_forms = {m.name.lower(): gi for gi, g in enumerate(people) for m in g}
+    other: dict[str, list[Mention]] = defaultdict(list)
+    typed: dict[str, str] = {}
+    for m in mentions:
+        if m.type in ("LOC", "ORG"):
+            typed.setdefault(m.name.lower(), m.type)
+    for m in mentions:
+        if m.type == "PER" and len(m.name.split()) >= 2:
+            continue
+        low = m.name.lower()
+        if m.type in ("PER", "UNK"):
+            gi = full_forms.get(low)
+            if gi is None and by_surname.get(low.split()[-1]) and len(m.name.split()) == 1:
+                gi = max(by_surname[low.split()[-1]], key=lambda k: len(people[k]))
+            if gi is not None:
+                people[gi].append(m)
+                continue
+        other[low].append(m)
+    groups: list[tuple[str, list[Mention]]] = [("PER", g) for g in people]
+    for low, ms in other.items():
+        types = Counter(m.type for m in ms if m.type != "UNK")
+        if types:
+            typ = types.most_common(1)[0][0]
+        elif low in typed:
+            typ = typed[low]
+        else:
+            votes = Counter(m.ner for m in ms if m.ner)
+            typ = votes.most_common(1)[0][0] if votes else "MISC"
+        groups.append((typ, ms))
+    order = {a: i for i, a in enumerate(article_order)}
+    entities = []
+    for typ, ms in groups:
+        if not any(ch.isalpha() for ch in ms[0].name) or len(ms[0].name) < 2:
+            continue
+        names = Counter(m.name for m in ms)
+        multi = [n for n in names if len(n.split()) >= 2] if typ == "PER" else []
+        canonical = max(multi or names, key=lambda n: (names[n], len(n)))
+        roles = Counter(m.role for m in ms if m.role)
+        role = max(roles, key=lambda r: (roles[r], len(r))) if roles else None
+        arts = sorted({m.key[0] for m in ms}, key=lambda a: (order.get(a, len(order)), a))
+        variants = tuple(sorted(n for n in names if n != canonical))
+        entities.append((min(m.key for m in ms), Entity(canonical, typ, len(ms), tuple(arts), role, variants)))
+    first = {e: k for k, e in entities}
+    ranked = sorted((e for _, e in entities), key=lambda e: (-e.count, (order.get(first[e][0], 0), first[e][1])))
+    return tuple(ranked)
