@@ -46,6 +46,23 @@ class Story:
         }
 
 
+TITLE_INDEX = -1
+
+
+def title_sentences(articles: Sequence[CleanArticle]) -> list[Sentence]:
+    """Each non-empty title as a pseudo-sentence with index ``TITLE_INDEX`` (-1).
+
+    Titles state dates and actors too ("... hôm 14-10"), but they are not sentences of
+    the text: they never appear in ``events`` and a timeline entry taken from a title
+    has no ``sentence`` key.
+    """
+    return [
+        Sentence(article_id=a.id, paragraph=TITLE_INDEX, index=TITLE_INDEX, start=0, end=0, text=a.title)
+        for a in articles
+        if a.title.strip()
+    ]
+
+
 def resolve_dates(articles: Sequence[CleanArticle], sentences: Sequence[Sentence]) -> dict[Key, tuple[DateMention, ...]]:
     """Every sentence's time expressions, resolved against its article's publication
     date, else the article's latest explicit year, else left without year."""
@@ -80,19 +97,20 @@ def analyze(
     if tokenize is None:
         from underthesea import word_tokenize as tokenize  # import cost paid once, lazily
     order = [a.id for a in articles]
-    dates = resolve_dates(articles, sentences)
-    words = {s.key: tokenize(s.text) for s in sentences}
+    units = [*title_sentences(articles), *sentences]
+    dates = resolve_dates(articles, units)
+    words = {s.key: tokenize(s.text) for s in units}
     lower = lowercase_vocabulary(words.values())
     mentions = []
-    for s in sentences:
+    for s in units:
         tags = tagger(s.text) if tagger is not None else None
         mentions.extend(find_mentions(s, words[s.key], lower, tags))
     entities = merge_mentions(mentions, order)
     names = [n for e in entities for n in (e.name, *e.variants)]
     return Story(
-        timeline=build_timeline(sentences, dates, order),
+        timeline=build_timeline(units, dates, order),
         entities=entities,
         keywords=extract_keywords(words, exclude=names),
-        events=group_events(articles, sentences, dates),
+        events=group_events(articles, units, dates),
         dates=dates,
     )

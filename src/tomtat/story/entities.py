@@ -55,17 +55,31 @@ class Mention:
     type: str
     role: str | None = None
     ner: str | None = None
+    initial: bool = False
+
+
+class _Phrases(dict):
+    """Phrases (tuples of lower-case syllables) -> value, indexed by first syllable so a
+    longest-match lookup tries only the lengths that exist for that syllable."""
+
+    def __init__(self, items: Iterable[tuple[tuple[str, ...], str]]):
+        super().__init__(items)
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for k in self:
+            lengths[k[0]].add(len(k))
+        self.lengths = {f: tuple(sorted(ls, reverse=True)) for f, ls in lengths.items()}
 
 
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
-    titles: dict[tuple[str, ...], str]
+    titles: _Phrases
     honorifics: frozenset[str]
-    org_heads: frozenset[tuple[str, ...]]
-    places: dict[tuple[str, ...], str]
-    org_known: frozenset[tuple[str, ...]]
-    loc_cues: frozenset[tuple[str, ...]]
+    org_heads: _Phrases
+    places: _Phrases
+    org_known: _Phrases
+    loc_cues: _Phrases
     not_names: frozenset[str]
+    not_entities: frozenset[str]
     breakers: frozenset[str]
     max_len: int
 
@@ -78,21 +92,21 @@ def _sylls(text: str) -> tuple[str, ...]:
 def lexicon() -> _Lexicon:
     """The word lists, read once per process (package data never changes at run time)."""
     rules: dict[str, Any] = read_json("entity_rules_vi.json")
-    titles = {_sylls(t): t for t in read_lines("titles_vi.txt")}
-    places: dict[tuple[str, ...], str] = {}
+    titles = _Phrases((_sylls(t), t) for t in read_lines("titles_vi.txt"))
+    places: list[tuple[tuple[str, ...], str]] = []
     for line in read_lines("places_vi.txt"):
         names = [n.strip() for n in line.split("|") if n.strip()]
-        for n in names:
-            places[_sylls(n)] = names[0]
-    lists = [*titles, *places]
+        places.extend((_sylls(n), names[0]) for n in names)
+    lists = [*titles, *(p for p, _ in places)]
     return _Lexicon(
         titles=titles,
         honorifics=frozenset(read_lines("honorifics_vi.txt")),
-        org_heads=frozenset(_sylls(h) for h in read_lines("org_heads_vi.txt")),
-        places=places,
-        org_known=frozenset(_sylls(o) for o in rules["org_known"]),
-        loc_cues=frozenset(_sylls(c) for c in rules["loc_cues"]),
+        org_heads=_Phrases((_sylls(h), h) for h in read_lines("org_heads_vi.txt")),
+        places=_Phrases(places),
+        org_known=_Phrases((_sylls(o), o) for o in rules["org_known"]),
+        loc_cues=_Phrases((_sylls(c), c) for c in rules["loc_cues"]),
         not_names=frozenset(rules["not_names"]),
+        not_entities=frozenset(rules["not_entities"]),
         breakers=frozenset(rules["breakers"]),
         max_len=max(len(x) for x in lists),
     )
@@ -101,6 +115,7 @@ def lexicon() -> _Lexicon:
 @dataclass(frozen=True, slots=True)
 class _Syl:
     text: str
+    low: str
     cap: bool  # part of a capitalised word
     word_start: bool
     punct: bool
@@ -113,20 +128,22 @@ def _syllables(words: list[str]) -> list[_Syl]:
         if not parts:
             continue
         if not any(ch.isalnum() for ch in w):
-            out.append(_Syl(w, False, True, True))
+            out.append(_Syl(w, w, False, True, True))
             continue
         cap = parts[0][0].isupper()
         for i, p in enumerate(parts):
             # a proper-noun token glued by the segmenter ("NATO Mark") restarts at capitals
             start = i == 0 or p[0].isupper()
-            out.append(_Syl(p, cap and (p[0].isupper() or not start) or p[0].isupper(), start, False))
+            out.append(_Syl(p, p.lower(), cap and (p[0].isupper() or not start) or p[0].isupper(), start, False))
     return out
 
 
-def _match(sy: list[_Syl], i: int, table: Any, lex: _Lexicon) -> int:
-    """Length of the longest entry of ``table`` (tuples of lower syllables) at ``i``."""
-    for n in range(min(lex.max_len, len(sy) - i), 0, -1):
-        cand = tuple(s.text.lower() for s in sy[i : i + n])
+def _match(sy: list[_Syl], i: int, table: _Phrases, lex: _Lexicon) -> int:
+    """Length of the longest entry of ``table`` that starts at ``i`` and ends at a word end."""
+    for n in table.lengths.get(sy[i].low, ()):
+        if i + n > len(sy):
+            continue
+        cand = tuple(s.low for s in sy[i : i + n])
         if cand in table and (i + n == len(sy) or sy[i + n].word_start):
             return n
     return 0
@@ -178,13 +195,15 @@ def find_mentions(
     ner_of = _ner_lookup(tags) if tags else {}
     out: list[Mention] = []
 
-    def emit(name: str, typ: str, role: str | None = None) -> None:
+    def emit(name: str, typ: str, role: str | None = None, initial: bool = False) -> None:
         if typ == "LOC":
             name = lex.places.get(_sylls(name), name)
-        out.append(Mention(sentence.key, name, typ, role, ner_of.get(name)))
+        if name in lex.not_entities:
+            return
+        out.append(Mention(sentence.key, name, typ, role, ner_of.get(name), initial))
 
     def add(a: int, b: int, typ: str, role: str | None = None) -> None:
-        emit(" ".join(s.text for s in sy[a:b]), typ, role)
+        emit(" ".join(s.text for s in sy[a:b]), typ, role, a in starts)
 
     def qualifiers(j: int) -> tuple[int, list[tuple[int, int, str]]]:
         quals = []
@@ -201,6 +220,7 @@ def find_mentions(
             break
         return j, quals
 
+    starts = {0} | {k + 1 for k, x in enumerate(sy) if x.punct and x.text in _PUNCT_START}
     i = 0
     at_start = True
     while i < len(sy):
@@ -208,6 +228,11 @@ def find_mentions(
         if s.punct:
             at_start = s.text in _PUNCT_START
             i += 1
+            continue
+        n = _match(sy, i, lex.places, lex)
+        if n and not s.cap and any(x.cap for x in sy[i : i + n]):
+            add(i, i + n, "LOC")  # "châu Âu"
+            i, at_start = i + n, False
             continue
         n = _match(sy, i, lex.titles, lex)
         if n:
@@ -267,7 +292,10 @@ def _type_run(
     sy: list[_Syl], i: int, end: int, lex: _Lexicon, add: Callable[..., None], emit: Callable[..., None]
 ) -> None:
     """Split a capitalised run ``sy[i:end]`` into typed mentions."""
-    if _match(sy, i, lex.org_heads, lex) or _is_org_known(sy, i, end, lex):
+    head = _match(sy, i, lex.org_heads, lex)
+    if head and i + head >= end:
+        return  # "Cơ quan", "Tổ chức" alone name nobody
+    if head or _is_org_known(sy, i, end, lex):
         add(i, end, "ORG")
         return
     if "-" in sy[i].text and end == i + 1:
@@ -368,8 +396,13 @@ def merge_mentions(mentions: Sequence[Mention], article_order: Sequence[str] = (
         low = m.name.lower()
         if m.type in ("PER", "UNK"):
             gi = full_forms.get(low)
-            if gi is None and by_surname.get(low.split()[-1]) and len(m.name.split()) == 1:
-                gi = max(by_surname[low.split()[-1]], key=lambda k: len(people[k]))
+            same = by_surname.get(low.split()[-1], [])
+            if gi is None and same and len(m.name.split()) == 1:
+                gi = max(same, key=lambda k: len(people[k]))
+            elif gi is None and same:
+                given = _given(m.name)
+                close = [k for k in same if difflib.SequenceMatcher(None, _given(people[k][0].name), given).ratio() >= 0.7]
+                gi = close[0] if close else None
             if gi is not None:
                 people[gi].append(m)
                 continue
@@ -377,6 +410,8 @@ def merge_mentions(mentions: Sequence[Mention], article_order: Sequence[str] = (
     groups: list[tuple[str, list[Mention]]] = [("PER", g) for g in people]
     for low, ms in other.items():
         types = Counter(m.type for m in ms if m.type != "UNK")
+        if not types and all(m.initial for m in ms) and len(low.split()) == 1:
+            continue  # a capitalised sentence opener never seen as a name elsewhere
         if types:
             typ = types.most_common(1)[0][0]
         elif low in typed:
@@ -393,11 +428,20 @@ def merge_mentions(mentions: Sequence[Mention], article_order: Sequence[str] = (
         names = Counter(m.name for m in ms)
         multi = [n for n in names if len(n.split()) >= 2] if typ == "PER" else []
         canonical = max(multi or names, key=lambda n: (names[n], len(n)))
-        roles = Counter(m.role for m in ms if m.role)
-        role = max(roles, key=lambda r: (roles[r], len(r))) if roles else None
+        role = _best_role([m.role for m in ms if m.role])
         arts = sorted({m.key[0] for m in ms}, key=lambda a: (order.get(a, len(order)), a))
         variants = tuple(sorted(n for n in names if n != canonical))
         entities.append((min(m.key for m in ms), Entity(canonical, typ, len(ms), tuple(arts), role, variants)))
     first = {e: k for k, e in entities}
     ranked = sorted((e for _, e in entities), key=lambda e: (-e.count, (order.get(first[e][0], 0), first[e][1])))
     return tuple(ranked)
+
+
+def _best_role(roles: list[str]) -> str | None:
+    """The most frequent role, crediting a bare title ("Ngoại trưởng") to its more
+    specific forms ("Ngoại trưởng Nga"), so the specific form wins ties."""
+    if not roles:
+        return None
+    counts = Counter(roles)
+    credit = {r: sum(c for q, c in counts.items() if r == q or r.startswith(q + " ")) for r in counts}
+    return max(credit, key=lambda r: (credit[r], len(r)))

@@ -117,6 +117,8 @@ def group_events(
     members: list[list[Key]] = [[] for _ in groups]
     group_of_article = {a: gi for gi, g in enumerate(groups) for a in g["articles"]}
     for s in sentences:
+        if s.index < 0:
+            continue  # titles date an article but are not sentences of it
         gi = group_of_article[s.article_id]
         for d in dates.get(s.key, ()):
             other = [
@@ -135,6 +137,8 @@ def group_events(
         anchor = g["anchor"]
         first = by_article[g["articles"][0]]
         label = anchor[1].text if anchor else next((s.text for s in first if not s.heading), first[0].text)
+        if not members[gi]:
+            continue
         arts = tuple(dict.fromkeys(k[0] for k in members[gi]))
         events.append((anchor[0] if anchor else None, label, arts, tuple(members[gi])))
     events.sort(key=lambda e: (e[0] is None, e[0] is not None and e[0].year is None,

@@ -1,6 +1,6 @@
 """The dated events of a cluster, merged across articles and sorted.
 
-Every sentence that states a date at day, week or month precision gives a candidate
+Every sentence (or title: index -1) that states a date at day, week or month precision gives a candidate
 event (year-only mentions such as "năm 2019" are mostly background and are left out).
 Within one article, the first sentence stating a date speaks for it. Across articles,
 two candidates are one event when their dates agree (a date without year agrees with
@@ -86,7 +86,7 @@ def build_timeline(
             text=e.sentence.text,
             article_ids=tuple(sorted(set(e.article_ids), key=lambda a: order.get(a, len(order)))),
             precision=e.date.precision,
-            sentence=e.sentence.key,
+            sentence=e.sentence.key if e.sentence.index >= 0 else None,
         )
         for e in merged_events
     )
