@@ -26,7 +26,7 @@ syllable it is; full names with the same surname and nearly the same given name
 from __future__ import annotations
 
 import difflib
-import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -36,8 +36,6 @@ from typing import Any
 from tomtat.data import read_json, read_lines
 from tomtat.model import Entity, Sentence
 
-Tokenizer = Callable[[str], list[str]]
-Tagger = Callable[[str], list[tuple[str, ...]]]
 
 _PUNCT_START = set(":“\"'(‘«-–—.!?…")
 
@@ -365,6 +363,16 @@ def _given(name: str) -> str:
     return " ".join(name.split()[:-1]).lower()
 
 
+def _plain(text: str) -> str:
+    """Lower case without diacritics: "Hélène" and "Helene" compare equal."""
+    return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """Whether two given names are spellings of one ("Sergey"/"Sergei", "Hélène"/"Helene")."""
+    return difflib.SequenceMatcher(None, _plain(a), _plain(b)).ratio() >= 0.7
+
+
 def merge_mentions(mentions: Sequence[Mention], article_order: Sequence[str] = ()) -> tuple[Entity, ...]:
     """Entities of a cluster from its mentions: variants merged, untyped runs typed.
 
@@ -375,10 +383,9 @@ def merge_mentions(mentions: Sequence[Mention], article_order: Sequence[str] = (
     for m in mentions:
         if m.type != "PER" or len(m.name.split()) < 2:
             continue
-        sur, given = _surname(m.name), _given(m.name)
+        sur, given = _plain(_surname(m.name)), _given(m.name)
         for gi in by_surname[sur]:
-            g0 = _given(people[gi][0].name)
-            if difflib.SequenceMatcher(None, g0, given).ratio() >= 0.7:
+            if same_given_name(_given(people[gi][0].name), given):
                 people[gi].append(m)
                 break
         else:
@@ -396,12 +403,12 @@ def merge_mentions(mentions: Sequence[Mention], article_order: Sequence[str] = (
         low = m.name.lower()
         if m.type in ("PER", "UNK"):
             gi = full_forms.get(low)
-            same = by_surname.get(low.split()[-1], [])
+            same = by_surname.get(_plain(low.split()[-1]), [])
             if gi is None and same and len(m.name.split()) == 1:
                 gi = max(same, key=lambda k: len(people[k]))
             elif gi is None and same:
                 given = _given(m.name)
-                close = [k for k in same if difflib.SequenceMatcher(None, _given(people[k][0].name), given).ratio() >= 0.7]
+                close = [k for k in same if same_given_name(_given(people[k][0].name), given)]
                 gi = close[0] if close else None
             if gi is not None:
                 people[gi].append(m)
