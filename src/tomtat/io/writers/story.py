@@ -1,0 +1,53 @@
+"""How the story structure reads in Markdown and HTML: dates a reader understands,
+actor types in Vietnamese, and only the actors worth listing."""
+
+from __future__ import annotations
+
+import re
+
+from tomtat.model import Entity, Summary
+
+TYPE_LABELS = {"PER": "người", "ORG": "tổ chức", "LOC": "địa danh", "MISC": "khác"}
+MAX_ACTORS = 15
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_DAY_NO_YEAR = re.compile(r"^--(\d{2})-(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_MONTH_NO_YEAR = re.compile(r"^--(\d{2})$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+
+
+def date_label(iso: str) -> str:
+    """An ISO 8601 (possibly partial) date as Vietnamese readers write it.
+
+    >>> [date_label(d) for d in ("2014-10-14", "--10-14", "2014-02", "--02", "2021-W11", "2025")]
+    ['14/10/2014', '14/10 (chưa rõ năm)', 'tháng 2/2014', 'tháng 2 (chưa rõ năm)', 'tuần 11/2021', 'năm 2025']
+    """
+    if m := _DAY.match(iso):
+        return f"{int(m[3])}/{int(m[2])}/{m[1]}"
+    if m := _DAY_NO_YEAR.match(iso):
+        return f"{int(m[2])}/{int(m[1])} (chưa rõ năm)"
+    if m := _MONTH.match(iso):
+        return f"tháng {int(m[2])}/{m[1]}"
+    if m := _MONTH_NO_YEAR.match(iso):
+        return f"tháng {int(m[1])} (chưa rõ năm)"
+    if m := _WEEK.match(iso):
+        return f"tuần {int(m[2])}/{m[1]}"
+    if re.fullmatch(r"\d{4}", iso):
+        return f"năm {iso}"
+    return iso
+
+
+def main_actors(summary: Summary, limit: int = MAX_ACTORS) -> list[Entity]:
+    """The actors to show: people first, then organisations and places, most mentioned
+    first; names mentioned once are shown only while there is room and they are people.
+    The JSON output keeps every entity."""
+    order = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
+    shown = [e for e in summary.entities if e.count >= 2 or e.type == "PER"]
+    shown = [e for e in shown if e.type != "MISC"]
+    shown.sort(key=lambda e: (order.get(e.type, 9), -e.count))
+    return shown[:limit]
+
+
+def type_label(entity: Entity) -> str:
+    return TYPE_LABELS.get(entity.type, entity.type)
