@@ -31,7 +31,7 @@ def test_json_carries_timeline_entities_and_keywords():
     assert data["timeline"][0]["date"] == "--03-09"
     assert set(data["timeline"][0]["article_ids"]) == {"p1", "p2"}
     marchetti = [e for e in data["entities"] if e["name"] == "Hélène Marchetti"]
-    assert marchetti and marchetti[0]["role"] == "Ngoại trưởng Pháp" and marchetti[0]["count"] == 3
+    assert marchetti and marchetti[0]["role"] == "Ngoại trưởng Pháp" and marchetti[0]["count"] == 4  # 3 by name, 1 by title ("Ngoại trưởng Pháp")
 
 
 def test_markdown_lists_timeline_and_actors_after_the_summary():

@@ -87,3 +87,19 @@ def test_untitled_name_joins_the_titled_person_with_that_surname():
     ents = entities("Zelensky họp khẩn cấp khi hay tin.", "Tổng thống Ukraine Zelensky đã triệu tập cuộc họp.")
     z = by_name(ents)["Zelensky"]
     assert (z.type, z.count, z.role) == ("PER", 2, "Tổng thống Ukraine")
+
+
+def test_a_qualified_title_alone_counts_for_its_only_holder():
+    ents = entities(
+        "Bộ trưởng Quốc phòng Nga Sergey Shoigu điện đàm với Bộ trưởng Quốc phòng Hoa Kỳ Lloyd Austin.",
+        "Bộ trưởng Quốc phòng Nga nói cuộc gọi kéo dài một giờ.",
+        "Phía Bộ trưởng Quốc phòng Mỹ không bình luận.",
+        "Ngoại trưởng Mỹ Antony Blinken và Ngoại trưởng Mỹ John Kerry đều đã tới đây.",
+        "Ngoại trưởng Mỹ không bình luận thêm.",
+    )
+    people = by_name(ents)
+    assert people["Sergey Shoigu"].count == 2
+    assert people["Lloyd Austin"].count == 2  # "Hoa Kỳ" and "Mỹ" are one country
+    assert people["Lloyd Austin"].role == "Bộ trưởng Quốc phòng Mỹ"
+    # two holders of "Ngoại trưởng Mỹ": the bare title is left unassigned
+    assert people["Antony Blinken"].count == 1 and people["John Kerry"].count == 1

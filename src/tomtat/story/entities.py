@@ -44,8 +44,10 @@ _PUNCT_START = set(":“\"'(‘«-–—.!?…")
 class Mention:
     """One mention of an actor in one sentence.
 
-    ``type`` is ``PER``, ``ORG``, ``LOC``, ``MISC`` or ``UNK`` (not typed yet: decided
-    per cluster in :func:`merge_mentions`). ``name`` has titles and honorifics removed.
+    ``type`` is ``PER``, ``ORG``, ``LOC``, ``MISC``, ``UNK`` (not typed yet: decided
+    per cluster in :func:`merge_mentions`) or ``ROLE`` (a qualified title without a
+    name, "Bộ trưởng Quốc phòng Nga": counted for the one person holding that role in
+    the cluster, if exactly one does). ``name`` has titles and honorifics removed.
     """
 
     key: tuple[str, int]
@@ -238,11 +240,18 @@ def find_mentions(
             end = _run(sy, j, lex)
             for a, b, t in quals:
                 add(a, b, t)
+            title = " ".join(x.text for x in sy[i : i + n])
+            parts = [title[0].upper() + title[1:]]
+            for a, b, _ in quals:  # "Hoa Kỳ" -> "Mỹ", so one role is written one way
+                q = " ".join(x.text for x in sy[a:b])
+                parts.append(lex.places.get(_sylls(q), q))
+            role = " ".join(parts)
             if end > j:
-                role = " ".join(x.text for x in sy[i:j])
-                add(j, end, "PER", role[0].upper() + role[1:])
+                add(j, end, "PER", role)
                 i = end
             else:
+                if quals:  # "Bộ trưởng Quốc phòng Nga" alone: resolved per cluster
+                    out.append(Mention(sentence.key, "", "ROLE", role))
                 i = j
             at_start = False
             continue
@@ -391,6 +400,10 @@ def merge_mentions(mentions: Sequence[Mention], article_order: Sequence[str] = (
         else:
             by_surname[sur].append(len(people))
             people.append([m])
+    for m in mentions:  # a titled single name ("Bộ trưởng Austin") with no full form
+        if m.type == "PER" and len(m.name.split()) == 1 and not by_surname.get(_plain(m.name.lower())):
+            by_surname[_plain(m.name.lower())].append(len(people))
+            people.append([])
     full_forms = {m.name.lower(): gi for gi, g in enumerate(people) for m in g}
     other: dict[str, list[Mention]] = defaultdict(list)
     typed: dict[str, str] = {}
@@ -398,7 +411,7 @@ def merge_mentions(mentions: Sequence[Mention], article_order: Sequence[str] = (
         if m.type in ("LOC", "ORG"):
             typed.setdefault(m.name.lower(), m.type)
     for m in mentions:
-        if m.type == "PER" and len(m.name.split()) >= 2:
+        if m.type == "ROLE" or (m.type == "PER" and len(m.name.split()) >= 2):
             continue
         low = m.name.lower()
         if m.type in ("PER", "UNK"):
@@ -414,6 +427,12 @@ def merge_mentions(mentions: Sequence[Mention], article_order: Sequence[str] = (
                 people[gi].append(m)
                 continue
         other[low].append(m)
+    for m in mentions:
+        if m.type == "ROLE":
+            role = (m.role or "").lower()
+            holders = [k for k, g in enumerate(people) if any(x.role and x.role.lower() == role for x in g)]
+            if len(holders) == 1:
+                people[holders[0]].append(m)
     groups: list[tuple[str, list[Mention]]] = [("PER", g) for g in people]
     for low, ms in other.items():
         types = Counter(m.type for m in ms if m.type != "UNK")
@@ -430,9 +449,10 @@ def merge_mentions(mentions: Sequence[Mention], article_order: Sequence[str] = (
     order = {a: i for i, a in enumerate(article_order)}
     entities = []
     for typ, ms in groups:
-        if not any(ch.isalpha() for ch in ms[0].name) or len(ms[0].name) < 2:
+        named = [m.name for m in ms if m.name]
+        if not named or not any(ch.isalpha() for ch in named[0]) or len(named[0]) < 2:
             continue
-        names = Counter(m.name for m in ms)
+        names = Counter(m.name for m in ms if m.name)
         multi = [n for n in names if len(n.split()) >= 2] if typ == "PER" else []
         canonical = max(multi or names, key=lambda n: (names[n], len(n)))
         role = _best_role([m.role for m in ms if m.role])

@@ -8,7 +8,8 @@ import re
 from tomtat.model import Entity, Summary
 
 TYPE_LABELS = {"PER": "người", "ORG": "tổ chức", "LOC": "địa danh", "MISC": "khác"}
-MAX_ACTORS = 15
+MAX_PEOPLE = 10
+MAX_OTHERS = 5
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DAY_NO_YEAR = re.compile(r"^--(\d{2})-(\d{2})$")
@@ -38,15 +39,15 @@ def date_label(iso: str) -> str:
     return iso
 
 
-def main_actors(summary: Summary, limit: int = MAX_ACTORS) -> list[Entity]:
-    """The actors to show: people first, then organisations and places, most mentioned
-    first; names mentioned once are shown only while there is room and they are people.
-    The JSON output keeps every entity."""
-    order = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
-    shown = [e for e in summary.entities if e.count >= 2 or e.type == "PER"]
-    shown = [e for e in shown if e.type != "MISC"]
-    shown.sort(key=lambda e: (order.get(e.type, 9), -e.count))
-    return shown[:limit]
+def main_actors(summary: Summary) -> list[Entity]:
+    """The actors to show, most mentioned first: up to ``MAX_PEOPLE`` people, then up to
+    ``MAX_OTHERS`` organisations and places each, those mentioned at least twice. The
+    JSON output keeps every entity."""
+    ents = sorted(summary.entities, key=lambda e: -e.count)
+    people = [e for e in ents if e.type == "PER"][:MAX_PEOPLE]
+    orgs = [e for e in ents if e.type == "ORG" and e.count >= 2][:MAX_OTHERS]
+    places = [e for e in ents if e.type == "LOC" and e.count >= 2][:MAX_OTHERS]
+    return people + orgs + places
 
 
 def type_label(entity: Entity) -> str:
