@@ -77,3 +77,10 @@ def test_keywords_name_what_the_cluster_is_about(story):
 def test_empty_cluster_gives_an_empty_story():
     s = analyze([], [])
     assert s.timeline == () and s.entities == () and s.events == ()
+
+
+def test_timeline_says_where_an_unwritten_year_came_from(story):
+    meeting = next(e for e in story.timeline if e.date == "2021-03-09")
+    assert meeting.year_from == "published"
+    call = next(e for e in story.timeline if e.date == "--06-14")
+    assert call.year_from is None and "year_from" not in call.to_dict()
