@@ -103,3 +103,12 @@ def test_a_qualified_title_alone_counts_for_its_only_holder():
     assert people["Lloyd Austin"].role == "Bộ trưởng Quốc phòng Mỹ"
     # two holders of "Ngoại trưởng Mỹ": the bare title is left unassigned
     assert people["Antony Blinken"].count == 1 and people["John Kerry"].count == 1
+
+
+def test_titled_single_name_then_an_untitled_full_name_do_not_break_merging():
+    ents = entities("Bộ trưởng Austin đã phát biểu.", "Người đồng cấp Lloyd Austin cũng có mặt.")
+    assert [e for e in ents if e.type == "PER"]
+
+
+def test_odd_input_never_raises():
+    entities("", "...", "“”", "1/2/3/4", "A B C D E F G H I J K L M N O P", "ÔNG BÀ ANH CHỊ", "Ông.", "Bộ")

@@ -400,18 +400,20 @@ def merge_mentions(mentions: Sequence[Mention], article_order: Sequence[str] = (
         else:
             by_surname[sur].append(len(people))
             people.append([m])
-    for m in mentions:  # a titled single name ("Bộ trưởng Austin") with no full form
+    placed: set[int] = set()
+    for k, m in enumerate(mentions):  # a titled single name ("Bộ trưởng Austin") with no full form
         if m.type == "PER" and len(m.name.split()) == 1 and not by_surname.get(_plain(m.name.lower())):
             by_surname[_plain(m.name.lower())].append(len(people))
-            people.append([])
+            people.append([m])
+            placed.add(k)
     full_forms = {m.name.lower(): gi for gi, g in enumerate(people) for m in g}
     other: dict[str, list[Mention]] = defaultdict(list)
     typed: dict[str, str] = {}
     for m in mentions:
         if m.type in ("LOC", "ORG"):
             typed.setdefault(m.name.lower(), m.type)
-    for m in mentions:
-        if m.type == "ROLE" or (m.type == "PER" and len(m.name.split()) >= 2):
+    for k, m in enumerate(mentions):
+        if k in placed or m.type == "ROLE" or (m.type == "PER" and len(m.name.split()) >= 2):
             continue
         low = m.name.lower()
         if m.type in ("PER", "UNK"):
