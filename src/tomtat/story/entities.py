@@ -26,10 +26,11 @@ syllable it is; full names with the same surname and nearly the same given name
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -81,6 +82,7 @@ class _Lexicon:
     not_names: frozenset[str]
     not_entities: frozenset[str]
     breakers: frozenset[str]
+    surnames: frozenset[str]
     max_len: int
 
 
@@ -107,6 +109,7 @@ def lexicon() -> _Lexicon:
         loc_cues=_Phrases((_sylls(c), c) for c in rules["loc_cues"]),
         not_names=frozenset(rules["not_names"]),
         not_entities=frozenset(rules["not_entities"]),
+        surnames=frozenset(read_lines("surnames_vi.txt")),
         breakers=frozenset(rules["breakers"]),
         max_len=max(len(x) for x in lists),
     )
@@ -160,9 +163,21 @@ def _org_run(sy: list[_Syl], j: int, lex: _Lexicon) -> int:
     return end
 
 
+def _upper(s: _Syl) -> bool:
+    """Whether a syllable is written with a capital (names capitalise every syllable)."""
+    return s.text[:1].isupper()
+
+
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
+
+
 def _is_acronym(text: str) -> bool:
+    """"NATO", "HĐND": capitals A-Z and Đ only. A word in capitals with Vietnamese
+    vowels ("THỊNH") is shouted text, and Roman numerals ("XIV") are numbers."""
     letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    if len(letters) < 2 or _ROMAN.match(text):
+        return False
+    return all(("A" <= c <= "Z") or c == "Đ" for c in letters)
 
 
 def _run(sy: list[_Syl], i: int, lex: _Lexicon) -> int:
@@ -245,18 +260,30 @@ def find_mentions(
             for a, b, _ in quals:  # "Hoa Kỳ" -> "Mỹ", so one role is written one way
                 q = " ".join(x.text for x in sy[a:b])
                 parts.append(lex.places.get(_sylls(q), q))
+            # A name capitalises every syllable ("Phạm Minh Chính"); an organisation in a
+            # role capitalises words ("Tổ chức Trung ương"): the name is the run's tail.
+            k = end
+            while k > j and _upper(sy[k - 1]):
+                k -= 1
+            if k > j and end - k < 2:
+                k = end  # after an organisation, one capital syllable ("... Trung ương Đảng") is no name
+            for p in range(k + 1, end - 1):  # "Tập đoàn Hoa Sen Lê Phước Vũ": the name starts at "Lê"
+                if sy[p].text in lex.surnames and 2 <= end - p <= 4:
+                    k = p
+                    break
+            parts.extend(x.text for x in sy[j:k])
             role = " ".join(parts)
-            if end > j:
-                add(j, end, "PER", role)
-                i = end
-            else:
-                if quals:  # "Bộ trưởng Quốc phòng Nga" alone: resolved per cluster
-                    out.append(Mention(sentence.key, "", "ROLE", role))
-                i = j
+            if k < end:
+                add(k, end, "PER", role)
+            elif quals or end > j:  # "Bộ trưởng Quốc phòng Nga" alone: resolved per cluster
+                out.append(Mention(sentence.key, "", "ROLE", role))
+            i = max(end, j)
             at_start = False
             continue
         if s.text.lower() in lex.honorifics and i + 1 < len(sy) and sy[i + 1].cap:
-            end = _run(sy, i + 1, lex)
+            end = i + 1
+            while end < _run(sy, i + 1, lex) and _upper(sy[end]):
+                end += 1  # "ông Allison thuật lại": the name stops at "thuật"
             if end > i + 1 and not _match(sy, i + 1, lex.places, lex):
                 add(i + 1, end, "PER")
                 i, at_start = end, False
@@ -284,7 +311,10 @@ def find_mentions(
             known = _match(sy, i, lex.places, lex) or _match(sy, i, lex.org_known, lex) or _match(
                 sy, i, lex.org_heads, lex
             )
-            if not known and (first in lex.not_names or first in lowercase_words or s.text in lex.breakers):
+            common = not all(_upper(x) for x in sy[i:first_word_end])  # "Cuối cùng", "Hầu hết"
+            if not known and (
+                common or first in lex.not_names or first in lowercase_words or s.text in lex.breakers
+            ):
                 i, at_start = first_word_end, False
                 if i < end:
                     continue  # the rest of the run may still be a name
@@ -323,8 +353,8 @@ def _type_run(
                 i += 1
                 continue
         break
-    if i >= end:
-        return
+    if i >= end or not any(_upper(s) for s in sy[i:end]):
+        return  # nothing left, or only a verb glued to the name by the segmenter ("hút")
     if _is_acronym(" ".join(s.text for s in sy[i:end])) or _is_org_known(sy, i, end, lex):
         add(i, end, "ORG")
         return
@@ -333,7 +363,14 @@ def _type_run(
     for n in (1, 2, 3):
         if before - n + 1 >= 0 and tuple(s.text.lower() for s in sy[before - n + 1 : before + 1]) in lex.loc_cues:
             cue = True
-    add(i, end, "LOC" if cue else "UNK")
+    if cue:
+        add(i, end, "LOC")
+    elif sy[i].text in lex.surnames and 2 <= end - i <= 4 and all(_upper(s) for s in sy[i:end]):
+        add(i, end, "PER")  # "Nguyễn Ngọc Nguyên"
+    elif _ROMAN.match(sy[i].text) and end == i + 1:
+        return
+    else:
+        add(i, end, "UNK")
 
 
 def _is_org_known(sy: list[_Syl], i: int, end: int, lex: _Lexicon) -> bool:
@@ -387,6 +424,7 @@ def merge_mentions(mentions: Sequence[Mention], article_order: Sequence[str] = (
 
     Sorted by mention count (most first), then by first appearance.
     """
+    mentions = _unglue(mentions)
     people: list[list[Mention]] = []
     by_surname: dict[str, list[int]] = defaultdict(list)
     for m in mentions:
@@ -464,6 +502,25 @@ def merge_mentions(mentions: Sequence[Mention], article_order: Sequence[str] = (
     first = {e: k for k, e in entities}
     ranked = sorted((e for _, e in entities), key=lambda e: (-e.count, (order.get(first[e][0], 0), first[e][1])))
     return tuple(ranked)
+
+
+def _unglue(mentions: Sequence[Mention]) -> list[Mention]:
+    """Cut a verb the segmenter glued to a name ("Nguyên dọa" -> "Nguyên"): trailing
+    lower-case syllables go when the capitalised rest is a name seen elsewhere."""
+    known = {m.name.lower() for m in mentions if m.name and m.name.split()[-1][:1].isupper()}
+    known |= {m.name.split()[-1].lower() for m in mentions if m.type == "PER" and m.name}
+    out = []
+    for m in mentions:
+        words = m.name.split()
+        if m.type == "UNK" and words and not words[-1][:1].isupper():
+            k = len(words)
+            while k > 0 and not words[k - 1][:1].isupper():
+                k -= 1
+            prefix = " ".join(words[:k])
+            if prefix and prefix.lower() in known:
+                m = replace(m, name=prefix)
+        out.append(m)
+    return out
 
 
 def _best_role(roles: list[str]) -> str | None:
