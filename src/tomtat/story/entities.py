@@ -228,9 +228,10 @@ def find_mentions(
                 quals.append((j, j + n, "LOC"))
                 j += n
                 continue
-            if sy[j].cap and (_is_acronym(sy[j].text) or (sy[j].text.lower(),) in lex.org_known):
-                quals.append((j, j + 1, "ORG"))
-                j += 1
+            n = _match(sy, j, lex.org_known, lex) if sy[j].cap else 0
+            if n or (sy[j].cap and _is_acronym(sy[j].text)):
+                quals.append((j, j + max(n, 1), "ORG"))
+                j += max(n, 1)
                 continue
             break
         return j, quals
@@ -267,10 +268,13 @@ def find_mentions(
                 k -= 1
             if k > j and end - k < 2:
                 k = end  # after an organisation, one capital syllable ("... Trung ương Đảng") is no name
-            for p in range(k + 1, end - 1):  # "Tập đoàn Hoa Sen Lê Phước Vũ": the name starts at "Lê"
-                if sy[p].text in lex.surnames and 2 <= end - p <= 4:
-                    k = p
-                    break
+            if end - k > 4:  # "Tập đoàn Hoa Sen Lê Phước Vũ": the name starts at "Lê"
+                for p in range(k + 1, end - 1):
+                    if sy[p].text in lex.surnames and 2 <= end - p <= 4:
+                        k = p
+                        break
+            if k < end and _match(sy, k, lex.places, lex) == end - k:
+                k = end  # "Giám đốc Sở Giao thông Hà Nội": a place ends the role, no name
             parts.extend(x.text for x in sy[j:k])
             role = " ".join(parts)
             if k < end:
@@ -308,9 +312,10 @@ def find_mentions(
             while first_word_end < end and not sy[first_word_end].word_start:
                 first_word_end += 1
             first = " ".join(x.text for x in sy[i:first_word_end]).lower()
-            known = _match(sy, i, lex.places, lex) or _match(sy, i, lex.org_known, lex) or _match(
-                sy, i, lex.org_heads, lex
-            )
+            place = _match(sy, i, lex.places, lex)
+            if place == 1 and s.low in lowercase_words:
+                place = 0  # "Anh ấy ..." opens with a pronoun, not England
+            known = place or _match(sy, i, lex.org_known, lex) or _match(sy, i, lex.org_heads, lex)
             common = not all(_upper(x) for x in sy[i:first_word_end])  # "Cuối cùng", "Hầu hết"
             if not known and (
                 common or first in lex.not_names or first in lowercase_words or s.text in lex.breakers
