@@ -102,3 +102,9 @@ def test_published_parsing():
     assert parse_published("2024-11-13") == date(2024, 11, 13)
     assert parse_published("yesterday") is None
     assert parse_published(None) is None
+
+
+def test_a_cue_word_wins_over_a_blocking_word_before_it():
+    # "trận" before a bare pair means a score; "trận tối 23/1" is the match of that evening
+    assert one("Đội U23 thua trong trận tối 23/1.").iso == "--01-23"
+    assert find_dates("Đội U23 thua trận 0-2.") == []

@@ -205,7 +205,8 @@ def _read(kind: str, m: re.Match[str], text: str) -> RawDate | None:
         year = int(g["y"]) if g.get("y") else None
         if not _valid(day, month, year):
             return None
-        if kind in ("dm_slash", "range", "dm_cue", "dmy") and _blocked(text, m.start()):
+        bare = g.get("d") is not None and m.start("d") == m.start()  # no cue word before it
+        if kind in ("dm_slash", "range", "dm_cue", "dmy") and bare and _blocked(text, m.start()):
             return None
         if kind == "dm_slash" and not g.get("pre") and not _dateline(text, m.start()):
             return None
