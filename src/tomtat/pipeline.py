@@ -79,7 +79,7 @@ def summarize_cluster(
         articles=tuple(cleaned),
         method=selector.name,
         budget=budget,
-        notes=tuple(notes + compose_notes),
+        notes=tuple(notes + compose_notes + list(structure.notes)),
         timeline=structure.timeline,
         entities=structure.entities,
         keywords=structure.keywords,

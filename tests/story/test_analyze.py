@@ -84,3 +84,13 @@ def test_timeline_says_where_an_unwritten_year_came_from(story):
     assert meeting.year_from == "published"
     call = next(e for e in story.timeline if e.date == "--06-14")
     assert call.year_from is None and "year_from" not in call.to_dict()
+
+
+def test_very_large_input_skips_segmentation_and_says_so(cluster, monkeypatch):
+    import tomtat.story.analyze as module
+
+    monkeypatch.setattr(module, "MAX_SEGMENTED", 3)
+    s = analyze(*cluster)
+    assert s.notes and "without word segmentation" in s.notes[0]
+    assert any(e.name.endswith("Bellini") for e in s.entities)  # still finds titled people
+    assert ("2021-03-09", "day") in [(e.date, e.precision) for e in s.timeline]  # dates unaffected

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,6 +33,7 @@ class Story:
     keywords: tuple[str, ...] = ()
     events: tuple[SubEvent, ...] = ()
     dates: dict[Key, tuple[DateMention, ...]] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
 
     @property
     def event_of(self) -> dict[Key, int]:
@@ -47,6 +49,13 @@ class Story:
 
 
 TITLE_INDEX = -1
+MAX_SEGMENTED = 3000  # sentences; ViMs clusters have ~90. Segmentation costs ~2 ms a sentence.
+_SYLLABLE = re.compile(r"[^\W_]+(?:[-.][^\W_]+)*|[^\w\s]")
+
+
+def syllable_tokens(text: str) -> list[str]:
+    """Fallback "words" for very large inputs: syllables and punctuation marks."""
+    return _SYLLABLE.findall(text)
 
 
 def title_sentences(articles: Sequence[CleanArticle]) -> list[Sentence]:
@@ -94,10 +103,18 @@ def analyze(
     costs about ten times the segmentation, so it is off by default (see
     docs/BENCHMARKS.md, "Story structure").
     """
-    if tokenize is None:
-        from underthesea import word_tokenize as tokenize  # import cost paid once, lazily
     order = [a.id for a in articles]
     units = [*title_sentences(articles), *sentences]
+    notes: list[str] = []
+    if tokenize is None:
+        if len(units) > MAX_SEGMENTED:
+            tokenize = syllable_tokens
+            notes.append(
+                f"{len(units)} sentences: actors and keywords were found without word segmentation "
+                f"(above {MAX_SEGMENTED} sentences it would take too long); they may be less precise"
+            )
+        else:
+            from underthesea import word_tokenize as tokenize  # import cost paid once, lazily
     dates = resolve_dates(articles, units)
     words = {s.key: tokenize(s.text) for s in units}
     lower = lowercase_vocabulary(words.values())
@@ -113,4 +130,5 @@ def analyze(
         keywords=extract_keywords(words, exclude=names),
         events=group_events(articles, units, dates),
         dates=dates,
+        notes=tuple(notes),
     )

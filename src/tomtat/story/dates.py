@@ -98,6 +98,22 @@ def _alt(words: list[str] | Any) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+# What each pattern cannot match without: checked before running the (slower) pattern.
+_PAIR = re.compile(r"\d[/.-]\d")
+_NEEDS: dict[str, re.Pattern[str] | str] = {
+    "dmy": _PAIR,
+    "range": _PAIR,
+    "dm_slash": _PAIR,
+    "dm_cue": _PAIR,
+    "words": "tháng",
+    "my": "tháng",
+    "m": "tháng",
+    "y": re.compile(r"\d{4}"),
+    "ago": "cách",
+    "before": "trước",
+}
+
+
 @cache
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     d = _data()
@@ -182,7 +198,11 @@ def find_dates(text: str) -> list[RawDate]:
     []
     """
     found: list[RawDate] = []
+    lower = text.lower()
     for kind, pattern in _patterns():
+        need = _NEEDS.get(kind)
+        if need is not None and not (need.search(lower) if isinstance(need, re.Pattern) else need in lower):
+            continue  # cheap test first: most sentences have no date at all
         for m in pattern.finditer(text):
             raw = _read(kind, m, text)
             if raw is not None:

@@ -32,7 +32,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from tomtat.data import read_json, read_lines
 from tomtat.model import Entity, Sentence
@@ -115,8 +115,7 @@ def lexicon() -> _Lexicon:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class _Syl:
+class _Syl(NamedTuple):  # a tuple: built once per syllable, so it must be cheap
     text: str
     low: str
     cap: bool  # part of a capitalised word
@@ -143,7 +142,10 @@ def _syllables(words: list[str]) -> list[_Syl]:
 
 def _match(sy: list[_Syl], i: int, table: _Phrases, lex: _Lexicon) -> int:
     """Length of the longest entry of ``table`` that starts at ``i`` and ends at a word end."""
-    for n in table.lengths.get(sy[i].low, ()):
+    lengths = table.lengths.get(sy[i].low)
+    if not lengths:
+        return 0
+    for n in lengths:
         if i + n > len(sy):
             continue
         cand = tuple(s.low for s in sy[i : i + n])

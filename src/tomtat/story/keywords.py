@@ -49,6 +49,14 @@ def extract_keywords(
                 continue
             count[low] += 1
             arts[low].add(aid)
+    if not count:  # unsegmented input (one syllable per token): adjacent pairs stand in
+        for (aid, _), ws in words.items():
+            for a, b in zip(ws, ws[1:]):
+                low = f"{a} {b}".lower()
+                if a[:1].islower() and b[:1].islower() and a.isalpha() and b.isalpha():
+                    if low not in stop and low not in banned and a.lower() not in stop and b.lower() not in stop:
+                        count[low] += 1
+                        arts[low].add(aid)
     n_articles = max(1, len({aid for aid, _ in words}))
     score = {w: c * len(arts[w]) / n_articles for w, c in count.items() if c >= 2}
     return tuple(sorted(score, key=lambda w: (-score[w], w))[:limit])
