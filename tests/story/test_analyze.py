@@ -87,7 +87,7 @@ def test_timeline_says_where_an_unwritten_year_came_from(story):
 
 
 def test_very_large_input_skips_segmentation_and_says_so(cluster, monkeypatch):
-    import tomtat.story.analyze as module
+    import tomtat.story.structure as module
 
     monkeypatch.setattr(module, "MAX_SEGMENTED", 3)
     s = analyze(*cluster)

@@ -1,4 +1,5 @@
-"""``analyze``: run every story stage over one cluster's cleaned articles and sentences."""
+"""The story stage's entry point: ``analyze`` (re-exported as ``tomtat.story.analyze``)
+runs dates, timeline, entities, sub-events and keywords over one cluster."""
 
 from __future__ import annotations
 
