@@ -94,3 +94,13 @@ def test_very_large_input_skips_segmentation_and_says_so(cluster, monkeypatch):
     assert s.notes and "without word segmentation" in s.notes[0]
     assert any(e.name.endswith("Bellini") for e in s.entities)  # still finds titled people
     assert ("2021-03-09", "day") in [(e.date, e.precision) for e in s.timeline]  # dates unaffected
+
+
+def test_unreadable_publication_date_is_reported_not_guessed():
+    from tomtat.model import CleanArticle, Paragraph, Sentence
+
+    text = "Hôm qua, Bộ Y tế họp khẩn."
+    art = CleanArticle("z", "", text, (Paragraph(0, 0, len(text)),), published="hôm kia")
+    s = analyze([art], [Sentence("z", 0, 0, 0, len(text), text)])
+    assert any("'z'" in n and "ISO 8601" in n for n in s.notes)
+    assert s.dates[("z", 0)][0].precision == "unresolved"

@@ -106,7 +106,12 @@ def analyze(
     """
     order = [a.id for a in articles]
     units = [*title_sentences(articles), *sentences]
-    notes: list[str] = []
+    notes: list[str] = [
+        f"article {a.id!r}: published {a.published!r} is not an ISO 8601 date; "
+        "its relative dates (hôm qua, tuần trước, ...) were left unresolved"
+        for a in articles
+        if a.published and parse_published(a.published) is None
+    ]
     if tokenize is None:
         if len(units) > MAX_SEGMENTED:
             tokenize = syllable_tokens
