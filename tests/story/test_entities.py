@@ -112,3 +112,8 @@ def test_titled_single_name_then_an_untitled_full_name_do_not_break_merging():
 
 def test_odd_input_never_raises():
     entities("", "...", "“”", "1/2/3/4", "A B C D E F G H I J K L M N O P", "ÔNG BÀ ANH CHỊ", "Ông.", "Bộ")
+
+
+def test_role_written_after_the_name():
+    ents = by_name(entities("Ông Nguyễn Văn Hùng, Giám đốc Sở Giao thông Hà Nội, cho biết dự án đã xong."))
+    assert ents["Nguyễn Văn Hùng"].role == "Giám đốc Sở Giao thông Hà Nội"

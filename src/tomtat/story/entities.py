@@ -165,6 +165,19 @@ def _org_run(sy: list[_Syl], j: int, lex: _Lexicon) -> int:
     return end
 
 
+def _apposition(sy: list[_Syl], b: int, lex: _Lexicon) -> str | None:
+    """A role written after the name: "ông Nguyễn Văn Hùng, Giám đốc Sở Giao thông, ..."."""
+    if b + 1 >= len(sy) or sy[b].text != "," or not _match(sy, b + 1, lex.titles, lex):
+        return None
+    end = b + 1
+    while end < len(sy) and not sy[end].punct and end - b <= 10:
+        end += 1
+    if end < len(sy) and not sy[end].punct:
+        return None  # too long to be a role
+    role = " ".join(s.text for s in sy[b + 1 : end])
+    return role[0].upper() + role[1:]
+
+
 def _upper(s: _Syl) -> bool:
     """Whether a syllable is written with a capital (names capitalise every syllable)."""
     return s.text[:1].isupper()
@@ -220,6 +233,8 @@ def find_mentions(
         out.append(Mention(sentence.key, name, typ, role, ner_of.get(name), initial))
 
     def add(a: int, b: int, typ: str, role: str | None = None) -> None:
+        if typ == "PER" and role is None:
+            role = _apposition(sy, b, lex)
         emit(" ".join(s.text for s in sy[a:b]), typ, role, a in starts)
 
     def qualifiers(j: int) -> tuple[int, list[tuple[int, int, str]]]:
