@@ -51,3 +51,12 @@ def test_dates_read_as_vietnamese_readers_write_them():
     assert date_label("2014-10-14") == "14/10/2014"
     assert date_label("--10-14") == "14/10 (chưa rõ năm)"
     assert date_label("2021-W11") == "tuần 11/2021"
+
+
+def test_an_inferred_year_is_marked_as_such():
+    from tomtat.io.writers.story import event_date_label
+    from tomtat.model import TimelineEvent
+
+    ev = TimelineEvent("2014-10-14", "...", ("a",), "day", year_from="article")
+    assert event_date_label(ev) == "14/10/2014 (năm suy ra từ bài)"
+    assert event_date_label(TimelineEvent("2014-10-14", "...", ("a",), "day")) == "14/10/2014"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from tomtat.io.writers.markers import article_label, marker_numbers, safe_url
-from tomtat.io.writers.story import date_label, main_actors, type_label
+from tomtat.io.writers.story import event_date_label, main_actors, type_label
 from tomtat.model import Summary
 
 _STYLE = """
@@ -46,7 +46,7 @@ def write_html(summary: Summary) -> str:
         for ev in summary.timeline:
             refs = "".join(_ref(numbers[i]) for i in ev.article_ids if i in numbers)
             out.append(
-                f'<li><time datetime="{escape(ev.date)}"><strong>{escape(date_label(ev.date))}</strong></time>: '
+                f'<li><time datetime="{escape(ev.date)}"><strong>{escape(event_date_label(ev))}</strong></time>: '
                 f"{escape(ev.text)}{refs}</li>"
             )
         out.append("</ul>")

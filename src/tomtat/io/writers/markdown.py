@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tomtat.io.writers.markers import article_label, marker_numbers, safe_url
-from tomtat.io.writers.story import date_label, main_actors, type_label
+from tomtat.io.writers.story import event_date_label, main_actors, type_label
 from tomtat.model import Summary
 
 
@@ -29,7 +29,7 @@ def write_markdown(summary: Summary) -> str:
         out += ["", "## Dòng thời gian", ""]
         for ev in summary.timeline:
             refs = ", ".join(f"[{numbers[i]}]" for i in ev.article_ids if i in numbers)
-            out.append(f"- **{date_label(ev.date)}**: {_escape(ev.text)} {refs}".rstrip())
+            out.append(f"- **{event_date_label(ev)}**: {_escape(ev.text)} {refs}".rstrip())
     actors = main_actors(summary)
     if actors:
         out += ["", "## Nhân vật và tổ chức", ""]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tomtat.model import Entity, Summary
+from tomtat.model import Entity, Summary, TimelineEvent
 
 TYPE_LABELS = {"PER": "người", "ORG": "tổ chức", "LOC": "địa danh", "MISC": "khác"}
 MAX_PEOPLE = 10
@@ -37,6 +37,13 @@ def date_label(iso: str) -> str:
     if re.fullmatch(r"\d{4}", iso):
         return f"năm {iso}"
     return iso
+
+
+def event_date_label(event: TimelineEvent) -> str:
+    """``date_label`` plus a warning when the year was inferred from another year written
+    in the article rather than read beside the date or from the publication date."""
+    label = date_label(event.date)
+    return f"{label} (năm suy ra từ bài)" if event.year_from == "article" else label
 
 
 def main_actors(summary: Summary) -> list[Entity]:
