@@ -108,3 +108,8 @@ def test_a_cue_word_wins_over_a_blocking_word_before_it():
     # "trận" before a bare pair means a score; "trận tối 23/1" is the match of that evening
     assert one("Đội U23 thua trong trận tối 23/1.").iso == "--01-23"
     assert find_dates("Đội U23 thua trận 0-2.") == []
+
+
+def test_leap_day_far_from_a_leap_year_keeps_its_year_unknown():
+    assert one("Sự kiện diễn ra hôm 29/2.", published=date(2022, 6, 1)).iso == "--02-29"
+    assert one("Sự kiện diễn ra hôm 29/2.", published=date(2024, 3, 1)).iso == "2024-02-29"

@@ -298,7 +298,8 @@ def resolve(raw: RawDate, published: date | None = None, article_year: int | Non
     basis = "explicit" if year is not None else "none"
     if year is None and month is not None:
         if published is not None:
-            year, basis = _nearest_year(day, month, published), "published"
+            year = _nearest_year(day, month, published)
+            basis = "published" if year is not None else "none"
         elif article_year is not None and _valid(day, month, article_year):
             year, basis = article_year, "article"
     if day is not None and month is not None:
@@ -317,9 +318,10 @@ def resolve(raw: RawDate, published: date | None = None, article_year: int | Non
                        year=year, month=month, day=day)
 
 
-def _nearest_year(day: int | None, month: int, published: date) -> int:
-    """The year that puts ``day``/``month`` closest to the publication date."""
-    best, best_gap = published.year, None
+def _nearest_year(day: int | None, month: int, published: date) -> int | None:
+    """The year that puts ``day``/``month`` closest to the publication date (None when
+    no nearby year has that day: 29/2 far from a leap year)."""
+    best, best_gap = None, None
     for y in (published.year - 1, published.year, published.year + 1):
         if not _valid(day, month, y):
             continue
