@@ -72,10 +72,9 @@ def story_id(articles: Sequence[Article]) -> str:
     return f"story-{digest[:12]}"
 
 
-def group_articles(articles: Sequence[Article], options: GroupingOptions = GroupingOptions()) -> list[Story]:
-    """Stories of ``articles`` (ids unique), ordered by their first article in the input."""
-    if not articles:
-        return []
+def _nodes(articles: Sequence[Article], options: GroupingOptions) -> tuple[list[list[int]], sparse.csr_matrix]:
+    """Near-duplicate groups (lists of article indices, numbered in input order) and
+    one TF-IDF row per article."""
     token_ids = TokenIds(stopwords())
     tokens, shingles = [], []
     for article in articles:
@@ -83,37 +82,37 @@ def group_articles(articles: Sequence[Article], options: GroupingOptions = Group
         tokens.append((title, text))
         shingles.append(shingle_hashes(title + text))
     copies = near_duplicates(shingles, options.duplicate, options.num_perm)
-    del shingles
-    roots = [copies.find(i) for i in range(len(articles))]
     node_of: dict[int, int] = {}
     members: list[list[int]] = []
-    for i, root in enumerate(roots):
+    for i in range(len(articles)):
+        root = copies.find(i)
         if root not in node_of:
             node_of[root] = len(members)
             members.append([])
         members[node_of[root]].append(i)
-
     is_stop = token_ids.is_stop()
     rows = tfidf_matrix([feature_counts(title, text, is_stop) for title, text in tokens])
-    del tokens
-    times = [parse_published(a.published) for a in articles]
-    pick = sparse.csr_matrix(
-        (np.ones(len(articles)), ([node_of[r] for r in roots], np.arange(len(articles)))),
-        shape=(len(members), len(articles)),
-    )
+    return members, rows
+
+
+def group_articles(articles: Sequence[Article], options: GroupingOptions = GroupingOptions()) -> list[Story]:
+    """Stories of ``articles`` (ids unique), ordered by their first article in the input."""
+    if not articles:
+        return []
+    members, rows = _nodes(articles, options)
+    node_index = np.empty(len(articles), dtype=np.int64)
+    for node, group in enumerate(members):
+        node_index[group] = node
+    pick = sparse.csr_matrix((np.ones(len(articles)), (node_index, np.arange(len(articles)))), shape=(len(members), len(articles)))
     node_vectors = normalize_rows(sparse.csr_matrix(pick @ rows))
+    times = [parse_published(a.published) for a in articles]
     node_times = [min((times[i] for i in group if times[i] is not None), default=None) for group in members]
     window = None if options.window_days is None else options.window_days * DAY
 
-    stories = []
+    stories: list[tuple[int, Story]] = []
     for nodes in cluster_vectors(node_vectors, node_times, options.similarity, window):
         indices = sorted(i for node in nodes for i in members[node])
         chosen = tuple(articles[i] for i in indices)
         dups = tuple(tuple(articles[i].id for i in members[node]) for node in nodes if len(members[node]) > 1)
-        stories.append(Story(story_id(chosen), chosen, dups))
-    return _in_input_order(stories, articles)
-
-
-def _in_input_order(stories: list[Story], articles: Sequence[Article]) -> list[Story]:
-    position = {id(a): i for i, a in enumerate(articles)}
-    return sorted(stories, key=lambda s: position[id(s.articles[0])])
+        stories.append((indices[0], Story(story_id(chosen), chosen, dups)))
+    return [story for _, story in sorted(stories, key=lambda pair: pair[0])]
