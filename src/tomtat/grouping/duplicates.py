@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+from datasketch import MinHash, MinHashLSH
 
-from tomtat.errors import TomtatError
 
 SHINGLE = 4
 _MULT = np.uint64(0x9E3779B1)
@@ -86,10 +86,6 @@ class UnionFind:
 def near_duplicates(shingles: Sequence[np.ndarray], threshold: float = 0.7, num_perm: int = 64) -> UnionFind:
     """Union-find over the articles whose shingle-hash sets are given, where
     near-duplicates (estimated Jaccard >= ``threshold``) share a set."""
-    try:
-        from datasketch import MinHash, MinHashLSH
-    except ImportError:
-        raise TomtatError("tomtat cluster needs the 'scale' extra: pip install 'tomtat[scale]'") from None
     groups = UnionFind(len(shingles))
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     permutations = MinHash(num_perm=num_perm).permutations  # drawn once, shared by all
