@@ -4,7 +4,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent / "select"))
-from conftest import STORM, build, find  # noqa: E402
+from select_fixtures import STORM, build, find  # noqa: E402
 
 from tomtat.order import reading_order
 

@@ -7,10 +7,10 @@ import sys
 from collections.abc import Sequence
 
 from tomtat import __version__
-from tomtat.commands import clean, serve, summarize
+from tomtat.commands import batch, clean, cluster, serve, summarize
 from tomtat.errors import TomtatError
 
-COMMANDS = [summarize, clean, serve]
+COMMANDS = [summarize, clean, serve, batch, cluster]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from conftest import STORM, build, find
+from select_fixtures import STORM, build, find
 
 from tomtat.model import Budget
 from tomtat.select import DEFAULT_METHOD, METHODS, get_method

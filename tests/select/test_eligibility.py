@@ -1,4 +1,4 @@
-from conftest import find
+from select_fixtures import find
 
 from tomtat.model import Sentence
 from tomtat.select.eligibility import antecedents, eligible_mask, is_eligible, needs_antecedent

@@ -1,4 +1,4 @@
-from conftest import STORM, build, find
+from select_fixtures import STORM, build, find
 
 import numpy as np
 

@@ -1,4 +1,4 @@
-from conftest import find
+from select_fixtures import find
 
 from tomtat.model import Budget
 from tomtat.select.lead import Lead

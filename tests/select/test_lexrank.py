@@ -1,4 +1,4 @@
-from conftest import find
+from select_fixtures import find
 
 import numpy as np
 

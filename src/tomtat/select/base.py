@@ -10,6 +10,7 @@ import numpy as np
 from tomtat.model import Budget
 from tomtat.represent import Representation
 from tomtat.select.eligibility import antecedents
+from tomtat.story.events import spread_over_events
 
 # Two sentences this similar (cosine of TF-IDF vectors) are the same news told twice,
 # usually one agency copying another: they never both appear, whatever the method.
@@ -74,10 +75,14 @@ def fill(
     always ``NEAR_DUPLICATE``) is skipped as a repeat. A sentence that opens with a
     connective pointing back ("Tuy nhiên, ...") is never ranked on its own: with
     ``follow_up``, it may fill room left once the sentence before it in its article is
-    taken. If nothing fits, the best-ranked sentence alone is
-    returned.
+    taken. When ``rep.events`` is set, the best-ranked sentence of each main sub-event
+    is tried first, so the summary touches every main event. If nothing fits, the
+    best-ranked sentence alone is returned.
     """
     ranking = list(ranking)
+    if rep.events is not None:
+        event_of = {i: int(e) for i, e in enumerate(rep.events) if e >= 0}
+        ranking = spread_over_events(ranking, event_of)
     limit = budget.word_limit(int(rep.words.sum()))
     threshold = NEAR_DUPLICATE if redundancy is None else min(redundancy, NEAR_DUPLICATE)
     needs = antecedents(rep)
