@@ -63,12 +63,12 @@ class Submodular:
     name: ClassVar[str] = "submodular"
     description: ClassVar[str] = "submodular coverage + diversity (Lin & Bilmes 2011)"
 
-    alpha: float = 0.2
-    diversity: float = 6.0
+    alpha: float = 0.3
+    diversity: float = 1.0
     clusters_per_sentence: float = 0.2
     scale: float = 0.3
     limit: int = 400
-    redundancy: float = 0.5
+    redundancy: float = 0.3
 
     def select(self, rep: Representation, budget: Budget) -> list[int]:
         n = len(rep)
