@@ -24,3 +24,23 @@ def test_consecutive_sentences_stay_together():
 
 def test_empty_choice_gives_empty_order():
     assert reading_order(build(STORM), []) == []
+
+
+class _Day:
+    def __init__(self, year, month, day):
+        self.year, self.month, self.day = year, month, day
+
+
+def test_dated_sentences_are_told_in_time_order_undated_ones_keep_their_place():
+    rep = build(STORM)
+    first, second, undated = find(rep, "Sáng nay bão số 9"), find(rep, "Chính quyền tỉnh"), find(rep, "Ngành điện")
+    plain = reading_order(rep, [first, second, undated])
+    assert plain == [first, second, undated]
+    dates = {rep.sentences[first].key: [_Day(None, 10, 15)], rep.sentences[second].key: [_Day(None, 10, 14)]}
+    assert reading_order(rep, [first, second, undated], dates) == [second, first, undated]
+
+
+def test_one_date_alone_changes_nothing():
+    rep = build(STORM)
+    a, b = find(rep, "Sáng nay bão số 9"), find(rep, "Hơn 20.000")
+    assert reading_order(rep, [a, b], {rep.sentences[b].key: [_Day(2024, 1, 1)]}) == [a, b]

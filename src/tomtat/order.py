@@ -1,33 +1,33 @@
 """Order: a reading order for the chosen sentences.
 
-Sentences are read in the order of where they stand in their articles (relative
-position, so a lead sentence of any article comes before a closing one), ties broken
-by article order and then sentence index. A chosen sentence whose predecessor in the
-same article is chosen too is read right after it: a run of consecutive sentences
-(and a "Tuy nhiên, ..." after its antecedent) stays together. Sentence identity
-decides ties, never text.
+1. Sentences are read in the order of where they stand in their articles (relative
+   position, so a lead sentence of any article comes before a closing one), ties
+   broken by article order and then sentence index.
+2. A chosen sentence whose predecessor in the same article is chosen too is read
+   right after it: a run of consecutive sentences (and a "Tuy nhiên, ..." after its
+   antecedent) stays together.
+3. When the story stage found the day of what runs tell (``dates``), the dated runs
+   are put in time order among the places dated runs hold, and undated runs keep
+   their places: the summary tells events in the order they happened without
+   shuffling the sentences that give no date.
 
-Ordering by event time needs dates per sentence; until the story stage provides
-them, relative position is the best proxy (news leads report the newest event first
-and background later, in every article).
+Sentence identity decides ties, never text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from tomtat.represent import Representation
 
+Key = tuple[str, int]
 
-def reading_order(rep: Representation, chosen: Sequence[int]) -> list[int]:
-    """``chosen`` sorted into reading order."""
-    if not chosen:
-        return []
+
+def _runs(rep: Representation, chosen: Sequence[int]) -> list[list[int]]:
+    """Chosen sentences grouped into runs of consecutive sentences of one article,
+    the runs in relative-position order."""
     relative = rep.relative_position
-
-    def key(i: int) -> tuple[float, int, int]:
-        return (float(relative[i]), int(rep.article[i]), rep.sentences[i].index)
-
     picked = set(chosen)
 
     def follows(i: int) -> bool:
@@ -38,12 +38,54 @@ def reading_order(rep: Representation, chosen: Sequence[int]) -> list[int]:
             and rep.sentences[prev].index == rep.sentences[i].index - 1
         )
 
-    heads = sorted((i for i in picked if not follows(i)), key=key)
-    order: list[int] = []
-    for i in heads:
-        order.append(i)
+    def key(i: int) -> tuple[float, int, int]:
+        return (float(relative[i]), int(rep.article[i]), rep.sentences[i].index)
+
+    runs = []
+    for i in sorted((i for i in picked if not follows(i)), key=key):
+        run = [i]
         j = i + 1
         while j in picked and follows(j):
-            order.append(j)
+            run.append(j)
             j += 1
-    return order
+        runs.append(run)
+    return runs
+
+
+def _day(mentions: Sequence[Any]) -> tuple[int | None, int, int] | None:
+    """(year or None, month, day) of the first mention that names a day, if any."""
+    for m in mentions:
+        if getattr(m, "month", None) and getattr(m, "day", None):
+            return (m.year, m.month, m.day)
+    return None
+
+
+def reading_order(
+    rep: Representation, chosen: Sequence[int], dates: Mapping[Key, Sequence[Any]] | None = None
+) -> list[int]:
+    """``chosen`` sorted into reading order; ``dates`` maps sentence keys to their
+    date mentions (``tomtat.story.Story.dates``), when known."""
+    if not chosen:
+        return []
+    runs = _runs(rep, chosen)
+    if dates:
+        days: dict[int, tuple[int | None, int, int]] = {}
+        for r, run in enumerate(runs):
+            for i in run:
+                day = _day(dates.get(rep.sentences[i].key, ()))
+                if day is not None:
+                    days[r] = day
+                    break
+        if len(set(days.values())) >= 2:
+            with_year = all(d[0] is not None for d in days.values())
+
+            def when(r: int) -> tuple[int, ...]:
+                y, m, d = days[r]
+                return (y or 0, m, d) if with_year else (m, d)
+
+            slots = sorted(days)
+            reordered = list(runs)
+            for slot, r in zip(slots, sorted(slots, key=lambda r: (when(r), r))):
+                reordered[slot] = runs[r]
+            runs = reordered
+    return [i for run in runs for i in run]

@@ -72,7 +72,7 @@ def summarize_cluster(
     if story:
         rep = with_events(rep, structure)
     chosen = selector.select(rep, budget)
-    extracts, compose_notes = compose(rep, reading_order(rep, chosen), budget)
+    extracts, compose_notes = compose(rep, reading_order(rep, chosen, structure.dates), budget)
     return Summary(
         cluster_id=cluster.id,
         extracts=tuple(extracts),
