@@ -49,12 +49,24 @@ def _ends_sentence(text: str, end: int, next_char: str, closing: str) -> bool:
     return True
 
 
+def _inside_quote(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation that closes later in the paragraph:
+    a quoted speech of several sentences stays one sentence with its attribution."""
+    before, after = text[:pos], text[pos:]
+    if before.count("“") > before.count("”") and "”" in after:
+        return True
+    return before.count('"') % 2 == 1 and '"' in after
+
+
 def split_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` spans of the sentences of one paragraph, stripped of spaces.
 
     >>> t = 'TP. HCM có mưa. Ông J. Kerry nói: "Tốt." Giá 4,5 triệu đồng.'
     >>> [t[a:b] for a, b in split_spans(t)]
     ['TP. HCM có mưa.', 'Ông J. Kerry nói: "Tốt."', 'Giá 4,5 triệu đồng.']
+    >>> t = '"Đây là việc khó. Chúng tôi sẽ làm," ông nói. Hết.'
+    >>> [t[a:b] for a, b in split_spans(t)]
+    ['"Đây là việc khó. Chúng tôi sẽ làm," ông nói.', 'Hết.']
     """
     spans: list[tuple[int, int]] = []
     start = 0
@@ -65,6 +77,8 @@ def split_spans(text: str) -> list[tuple[int, int]]:
             break
         nxt = text[next_pos]
         if not _ends_sentence(text, end, nxt, match.group("end")):
+            continue
+        if _inside_quote(text, end):
             continue
         spans.append((start, end))
         start = next_pos

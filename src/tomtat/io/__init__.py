@@ -1,0 +1,1 @@
+"""Reading articles in and writing summaries out, one file per format."""

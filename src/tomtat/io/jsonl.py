@@ -1,0 +1,102 @@
+"""JSONL input: one article per line or one cluster per line.
+
+An article line is ``{"id", "title", "text", "source"?, "url"?, "published"?}`` (or
+``"html"`` instead of ``"text"``); a cluster line is ``{"id", "articles": [...]}``.
+Unknown keys are ignored. Each line is parsed on its own, so one bad line is reported
+with its file and line number without losing the others.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from tomtat.errors import InputError
+from tomtat.io.html import article_from_html
+from tomtat.model import Article, Cluster
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One JSONL line: an article, a cluster, or the error that line has."""
+
+    line: int
+    article: Article | None = None
+    cluster: Cluster | None = None
+    error: str | None = None
+
+
+def _opt(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def article_from_record(data: Any, default_id: str, origin: str) -> Article:
+    """An ``Article`` from a parsed JSON object; ``InputError`` names what is wrong."""
+    if not isinstance(data, dict):
+        raise InputError(f"{origin}: an article must be a JSON object")
+    text, html = data.get("text"), data.get("html")
+    if isinstance(text, str):
+        pass
+    elif isinstance(html, str):
+        extracted = article_from_html(html, str(data.get("id") or default_id), origin)
+        text = extracted.text
+        data = {"title": extracted.title, "published": extracted.published, **{k: v for k, v in data.items() if v is not None}}
+    else:
+        raise InputError(f"{origin}: missing field 'text' (a string)")
+    article_id = data.get("id")
+    if article_id is None or str(article_id).strip() == "":
+        article_id = default_id
+    return Article(
+        id=str(article_id),
+        title=str(data.get("title") or ""),
+        text=text,
+        source=_opt(data.get("source")),
+        url=_opt(data.get("url")),
+        published=_opt(data.get("published")),
+        origin=origin,
+    )
+
+
+def cluster_from_record(data: dict[str, Any], default_id: str, origin: str) -> Cluster:
+    """A ``Cluster`` from a parsed ``{"id", "articles": [...]}`` object."""
+    items = data.get("articles")
+    if not isinstance(items, list):
+        raise InputError(f"{origin}: 'articles' must be a list")
+    if not items:
+        raise InputError(f"{origin}: the cluster has no articles")
+    articles = tuple(article_from_record(a, str(i + 1), f"{origin} article {i + 1}") for i, a in enumerate(items))
+    ids = [a.id for a in articles]
+    dup = next((x for x in ids if ids.count(x) > 1), None)
+    if dup is not None:
+        raise InputError(f"{origin}: two articles share the id {dup!r}")
+    cluster_id = data.get("id")
+    return Cluster(str(cluster_id) if cluster_id not in (None, "") else default_id, articles)
+
+
+def parse_line(line: str, line_no: int, name: str) -> Record | None:
+    """One JSONL line as a ``Record``; None for a blank line."""
+    if not line.strip():
+        return None
+    origin = f"{name}:{line_no}"
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as err:
+        return Record(line_no, error=f"{origin}: malformed JSON ({err.msg} at column {err.colno})")
+    try:
+        if isinstance(data, dict) and "articles" in data:
+            return Record(line_no, cluster=cluster_from_record(data, f"line-{line_no}", origin))
+        return Record(line_no, article=article_from_record(data, f"line-{line_no}", origin))
+    except InputError as err:
+        return Record(line_no, error=str(err))
+
+
+def iter_records(lines: Iterable[str], name: str) -> Iterator[Record]:
+    """Records of a JSONL stream, line by line (memory stays flat)."""
+    for no, line in enumerate(lines, start=1):
+        if no == 1:
+            line = line.lstrip("\ufeff")
+        record = parse_line(line, no, name)
+        if record is not None:
+            yield record

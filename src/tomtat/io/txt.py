@@ -1,0 +1,29 @@
+"""Plain-text articles: the first non-empty line is the title, the rest the body.
+
+One exception keeps data safe: a first line that reads like a paragraph (ends with
+sentence punctuation and is longer than ``TITLE_MAX_WORDS`` words) is a lead, not a
+title; it stays in the body and the article gets no title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tomtat.model import Article
+
+TITLE_MAX_WORDS = 30
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*\s*$")
+
+
+def article_from_text(text: str, article_id: str, origin: str) -> Article:
+    """An ``Article`` from the text of one ``.txt`` file."""
+    lines = text.splitlines()
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return Article(id=article_id, title="", text="", origin=origin)
+    head = lines[first].strip()
+    body_lines = lines[first + 1 :]
+    looks_like_lead = len(head.split()) > TITLE_MAX_WORDS and _SENTENCE_END.search(head)
+    if looks_like_lead or not any(line.strip() for line in body_lines):
+        return Article(id=article_id, title="" if looks_like_lead else head, text="\n".join(lines[first:]), origin=origin)
+    return Article(id=article_id, title=head, text="\n".join(body_lines), origin=origin)

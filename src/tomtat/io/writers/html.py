@@ -1,0 +1,53 @@
+"""HTML: a self-contained page (no external resources) with the summary, markers
+linking to the sources, and every piece of article text escaped."""
+
+from __future__ import annotations
+
+from html import escape
+
+from tomtat.io.writers.markers import article_label, marker_numbers, safe_url
+from tomtat.model import Summary
+
+_STYLE = """
+body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.55;color:#1b1b1b}
+sup a{text-decoration:none}ol li{margin:.3rem 0}.note{color:#6b4e00;background:#fff6d6;padding:.4rem .6rem}
+"""
+
+
+def write_html(summary: Summary) -> str:
+    numbers = marker_numbers(summary)
+    parts = []
+    for e in summary.extracts:
+        n = numbers[e.sentence.article_id]
+        cut = "…" if e.cut else ""
+        parts.append(f'{escape(e.text)}{cut}<sup><a href="#src-{n}">[{n}]</a></sup>')
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="vi"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>Tóm tắt: {escape(summary.cluster_id)}</title><style>{_STYLE}</style></head><body>",
+        "<main><h1>Tóm tắt</h1>",
+        f"<p>{' '.join(parts)}</p>",
+        "<h2>Nguồn</h2><ol>",
+    ]
+    for a in summary.articles:
+        label = escape(article_label(a.title, a.id))
+        url = safe_url(a.url)
+        link = f'<a href="{escape(url)}" rel="noopener noreferrer">{label}</a>' if url else label
+        out.append(f'<li id="src-{numbers[a.id]}">{link} <code>{escape(a.id)}</code></li>')
+    out.append("</ol>")
+    if summary.timeline:
+        out.append("<h2>Dòng thời gian</h2><ul>")
+        for ev in summary.timeline:
+            out.append(f"<li><strong>{escape(ev.date)}</strong>: {escape(ev.text)}</li>")
+        out.append("</ul>")
+    if summary.entities:
+        out.append("<h2>Nhân vật và tổ chức</h2><ul>")
+        for ent in summary.entities:
+            role = f", {escape(ent.role)}" if ent.role else ""
+            out.append(f"<li>{escape(ent.name)} ({escape(ent.type)}{role}): {ent.count}</li>")
+        out.append("</ul>")
+    for note in summary.notes:
+        out.append(f'<p class="note">{escape(note)}</p>')
+    out.append("</main></body></html>")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,39 @@
+"""Markdown: the summary with [n] markers, then sources, timeline and actors."""
+
+from __future__ import annotations
+
+from tomtat.io.writers.markers import article_label, marker_numbers, safe_url
+from tomtat.model import Summary
+
+
+def _escape(text: str) -> str:
+    """Keep article text from being read as Markdown markup."""
+    for ch in "\\`*_[]<>#|":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+def write_markdown(summary: Summary) -> str:
+    numbers = marker_numbers(summary)
+    body = " ".join(
+        f"{_escape(e.text)}{'…' if e.cut else ''} [{numbers[e.sentence.article_id]}]" for e in summary.extracts
+    )
+    out = ["## Tóm tắt", "", body, "", "## Nguồn", ""]
+    for a in summary.articles:
+        label = _escape(article_label(a.title, a.id))
+        url = safe_url(a.url)
+        link = f"[{label}](<{url.replace('>', '%3E')}>)" if url else label
+        out.append(f"{numbers[a.id]}. {link} (`{a.id}`)")
+    if summary.timeline:
+        out += ["", "## Dòng thời gian", ""]
+        for ev in summary.timeline:
+            refs = ", ".join(f"[{numbers[i]}]" for i in ev.article_ids if i in numbers)
+            out.append(f"- **{ev.date}**: {_escape(ev.text)} {refs}".rstrip())
+    if summary.entities:
+        out += ["", "## Nhân vật và tổ chức", ""]
+        for ent in summary.entities:
+            role = f", {_escape(ent.role)}" if ent.role else ""
+            out.append(f"- {_escape(ent.name)} ({ent.type}{role}): {ent.count} lần")
+    if summary.notes:
+        out += ["", "> " + "\n> ".join(_escape(n) for n in summary.notes)]
+    return "\n".join(out) + "\n"

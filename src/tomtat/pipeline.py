@@ -1,0 +1,60 @@
+"""The pipeline, stage by stage, for one cluster.
+
+1. clean     ``tomtat.clean.clean_cluster``: debris out, every removal recorded;
+2. split     ``tomtat.text.sentences.split_articles``: sentences with identity and span;
+3. represent ``tomtat.represent.represent``: TF-IDF vectors and position features;
+4. select    ``tomtat.select.get_method(name).select``: sentence indices within budget;
+5. order     ``tomtat.order.reading_order``: a reading order;
+6. compose   ``tomtat.compose.compose``: extracts (cut only if nothing fits), notes.
+
+Reading input and writing output are the callers' business (``tomtat.io``).
+"""
+
+from __future__ import annotations
+
+from tomtat.clean import clean_cluster
+from tomtat.compose import compose
+from tomtat.errors import BudgetError, InputError
+from tomtat.model import Budget, Cluster, Summary
+from tomtat.order import reading_order
+from tomtat.represent import represent
+from tomtat.select import get_method
+from tomtat.text.sentences import split_articles
+
+
+def check_budget(budget: Budget) -> None:
+    """Reject budgets that cannot be met, with a message naming the problem."""
+    if budget.words is not None and budget.words < 1:
+        raise BudgetError(f"--words must be at least 1 (got {budget.words})")
+    if budget.sentences is not None and budget.sentences < 1:
+        raise BudgetError(f"--sentences must be at least 1 (got {budget.sentences})")
+    if budget.ratio is not None and not 0 < budget.ratio <= 1:
+        raise BudgetError(f"--ratio must be in (0, 1] (got {budget.ratio})")
+
+
+def summarize_cluster(cluster: Cluster, budget: Budget = Budget(), method: str | None = None) -> Summary:
+    """Summarize one cluster of articles within ``budget`` using ``method``."""
+    check_budget(budget)
+    selector = get_method(method)
+    notes: list[str] = []
+    cleaned = clean_cluster(cluster.articles)
+    kept = []
+    for article in cleaned:
+        if article.text.strip():
+            kept.append(article)
+        else:
+            notes.append(f"article {article.id!r} has no text after cleaning and was skipped")
+    if not kept:
+        raise InputError(f"cluster {cluster.id!r} has no article with text to summarize")
+    sentences = split_articles(kept)
+    rep = represent(kept, sentences)
+    chosen = selector.select(rep, budget)
+    extracts, compose_notes = compose(rep, reading_order(rep, chosen), budget)
+    return Summary(
+        cluster_id=cluster.id,
+        extracts=tuple(extracts),
+        articles=tuple(cleaned),
+        method=selector.name,
+        budget=budget,
+        notes=tuple(notes + compose_notes),
+    )
