@@ -67,7 +67,7 @@ def test_vmds_reads_bodies_titles_times_and_references_and_skips_tok_and_sum():
     assert not any("_" in r or "bản tóm tắt máy" in r for r in c.references)
 
 
-def test_cluster_jsonl_accepts_objects_and_plain_strings():
+def test_cluster_jsonl_reads_articles_like_the_summarize_command():
     clusters = load_dataset(FIXTURES / "clusters.jsonl")
     c = clusters[0]
     assert c.id == "lua-gao"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tomtat.errors import InputError
+from tomtat.io.decode import decode_bytes
 from tomtat.model import Cluster
 
 
@@ -40,15 +41,12 @@ def natural_key(name: str) -> tuple[tuple[int, int | str], ...]:
 
 
 def read_text(path: Path) -> str:
-    """A UTF-8 text file with any BOM dropped and line endings made ``\\n``."""
+    """A text file decoded as ``tomtat.io.decode`` does (UTF-8/UTF-16, BOM dropped), with ``\\n`` line ends."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path} is not UTF-8 text (byte {exc.start})") from None
+    text = decode_bytes(raw, str(path))
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
