@@ -8,9 +8,10 @@ from collections.abc import Sequence
 
 from tomtat import __version__
 from tomtat.commands import clean, summarize
+from tomtat.commands import eval as eval_command
 from tomtat.errors import TomtatError
 
-COMMANDS = [summarize, clean]
+COMMANDS = [summarize, clean, eval_command]
 
 
 def build_parser() -> argparse.ArgumentParser:
