@@ -59,21 +59,25 @@ def reference_text(raw: str, cluster_name: str) -> str:
     return "\n".join(out)
 
 
+def cluster_folders(path: Path) -> list[Path]:
+    """The ``data/Cluster_NNN`` folders of a ViMs root, in cluster-number order."""
+    data = path / "data"
+    return sorted((p for p in data.iterdir() if p.is_dir()), key=lambda p: natural_key(p.name))
+
+
+def load_cluster(folder: Path, summary: Path) -> EvalCluster:
+    """One cluster: the articles in ``folder``, the references in ``summary/<folder name>``."""
+    files = _text_files(folder)
+    if not files:
+        raise InputError(f"{folder}: cluster folder holds no .txt articles")
+    articles = tuple(read_article(f) for f in files)
+    ref_dir = summary / folder.name
+    refs: tuple[str, ...] = ()
+    if ref_dir.is_dir():
+        refs = tuple(t for t in (reference_text(read_text(f), folder.name) for f in _text_files(ref_dir)) if t)
+    return EvalCluster(Cluster(id=folder.name, articles=articles), refs)
+
+
 def load(path: Path) -> list[EvalCluster]:
     """All clusters of a ViMs root, in cluster-number order."""
-    data, summary = path / "data", path / "summary"
-    folders = sorted((p for p in data.iterdir() if p.is_dir()), key=lambda p: natural_key(p.name))
-    clusters = []
-    for folder in folders:
-        files = _text_files(folder)
-        if not files:
-            raise InputError(f"{folder}: cluster folder holds no .txt articles")
-        articles = tuple(read_article(f) for f in files)
-        ref_dir = summary / folder.name
-        refs: tuple[str, ...] = ()
-        if ref_dir.is_dir():
-            refs = tuple(
-                t for t in (reference_text(read_text(f), folder.name) for f in _text_files(ref_dir)) if t
-            )
-        clusters.append(EvalCluster(Cluster(id=folder.name, articles=articles), refs))
-    return clusters
+    return [load_cluster(folder, path / "summary") for folder in cluster_folders(path)]
