@@ -11,6 +11,7 @@ import json
 import sys
 
 import numpy as np
+from tqdm import tqdm
 
 from tomtat.commands.common import warn, write_output
 from tomtat.errors import TomtatError
@@ -63,7 +64,8 @@ def run(args: argparse.Namespace) -> int:
             warn(f"cluster {c.id}: {err}; scored as an empty summary")
             return ""
 
-    results = evaluate(clusters, summarize, words=args.words, mode=args.mode)
+    with tqdm(total=len(clusters), unit="cluster", disable=not sys.stderr.isatty(), leave=False) as bar:
+        results = evaluate(clusters, summarize, words=args.words, mode=args.mode, on_result=lambda _: bar.update())
     report = corpus_score(results, rng=np.random.default_rng(args.seed))
     if args.out:
         write_output("".join(_line(r) for r in results), args.out)
