@@ -3,7 +3,8 @@
 sumy is what a Python user would reach for instead of tomtat. Its own tokenizers need
 NLTK's punkt data (a download) and know no Vietnamese, so we build sumy's document
 model directly from tomtat's cleaned, split sentences, with a Vietnamese word
-tokenizer: syllables (the unit tomtat itself uses) or underthesea's word segmentation.
+tokenizer: syllables (the unit tomtat itself uses), or underthesea's or pyvi's word
+segmentation (pyvi is not a tomtat dependency: install it to use that option).
 Nothing is downloaded. Stemming is sumy's ``null_stemmer`` (lower-case only); no stop
 words, as sumy ships none for Vietnamese.
 
@@ -51,6 +52,20 @@ def underthesea_words(text: str) -> list[str]:
     from underthesea import word_tokenize
 
     return [w.lower() for w in word_tokenize(text) if any(ch.isalnum() for ch in w)]
+
+
+def pyvi_words(text: str) -> list[str]:
+    """pyvi word segmentation (words joined by ``_``), lower-cased, punctuation dropped."""
+    from pyvi import ViTokenizer
+
+    return [w.lower() for w in ViTokenizer.tokenize(text).split() if any(ch.isalnum() for ch in w)]
+
+
+TOKENIZERS: dict[str, Callable[[str], list[str]]] = {
+    "syllables": syllables,
+    "underthesea": underthesea_words,
+    "pyvi": pyvi_words,
+}
 
 
 class _Ranking:

@@ -11,8 +11,9 @@ tomtat's own cleaner and splitter, so the comparison is about choosing sentences
 - ``sumy:<name>``: sumy's LexRank, TextRank, LSA, Luhn, SumBasic (see sumy_peers.py).
 - ``oracle``: greedy ROUGE-2 extraction knowing the references (the ceiling).
 
-Ranked systems fill the budget in rank order and the last sentence is cut at the word
-limit (truncated summaries); tomtat's own methods stay within the budget themselves.
+Ranked systems take sentences in rank order until the budget is reached; sumy's picks
+are then put in document order, as sumy itself returns them; the text is cut at the word
+limit (truncated summaries). tomtat's own methods stay within the budget themselves.
 """
 
 from __future__ import annotations
@@ -60,12 +61,14 @@ def ordered_system(order: Callable[[list[Sentence]], list[Sentence]]) -> System:
 def sumy_system(name: str, tokenizer: str = "syllables") -> System:
     import sumy_peers
 
-    words_of = sumy_peers.underthesea_words if tokenizer == "underthesea" else sumy_peers.syllables
-    tok = sumy_peers.WordTokenizer(words_of)
+    tok = sumy_peers.WordTokenizer(sumy_peers.TOKENIZERS[tokenizer])
 
     def run(c: EvalCluster, words: int) -> tuple[str, str]:
-        ranked = sumy_peers.rank(name, _sentences(c), tok)
-        return _output(c, summary_text(fill_truncated(ranked, words), words))
+        sentences = _sentences(c)
+        position = {s.key: k for k, s in enumerate(sentences)}
+        chosen = fill_truncated(sumy_peers.rank(name, sentences, tok), words)
+        chosen.sort(key=lambda s: position[s.key])  # sumy returns its picks in document order
+        return _output(c, summary_text(chosen, words))
 
     return run
 
