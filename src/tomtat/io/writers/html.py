@@ -31,7 +31,7 @@ def write_html(summary: Summary) -> str:
         "<h2>Nguồn</h2><ol>",
     ]
     for a in summary.articles:
-        label = escape(article_label(a.title, a.id))
+        label = escape(article_label(a))
         url = safe_url(a.url)
         link = f'<a href="{escape(url)}" rel="noopener noreferrer">{label}</a>' if url else label
         out.append(f'<li id="src-{numbers[a.id]}">{link} <code>{escape(a.id)}</code></li>')

@@ -20,7 +20,7 @@ def write_markdown(summary: Summary) -> str:
     )
     out = ["## Tóm tắt", "", body, "", "## Nguồn", ""]
     for a in summary.articles:
-        label = _escape(article_label(a.title, a.id))
+        label = _escape(article_label(a))
         url = safe_url(a.url)
         link = f"[{label}](<{url.replace('>', '%3E')}>)" if url else label
         out.append(f"{numbers[a.id]}. {link} (`{a.id}`)")

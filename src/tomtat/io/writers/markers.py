@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tomtat.model import Summary
+from tomtat.model import CleanArticle, Summary
 
 
 def marker_numbers(summary: Summary) -> dict[str, int]:
@@ -10,9 +10,15 @@ def marker_numbers(summary: Summary) -> dict[str, int]:
     return {a.id: i for i, a in enumerate(summary.articles, start=1)}
 
 
-def article_label(title: str, article_id: str) -> str:
-    """How an article is named in a source list: its title, else its id."""
-    return title or article_id
+def article_label(article: CleanArticle, max_words: int = 12) -> str:
+    """How an article is named in a source list: its title; for an untitled article,
+    the opening words of its text; failing both, its id."""
+    if article.title:
+        return article.title
+    words = article.text.split()
+    if not words:
+        return article.id
+    return " ".join(words[:max_words]) + ("…" if len(words) > max_words else "")
 
 
 def safe_url(url: str | None) -> str | None:

@@ -15,5 +15,5 @@ def write_text(summary: Summary) -> str:
     lines = [body, "", "Nguồn / Sources:"]
     for a in summary.articles:
         flag = "" if a.id in used else "  (not quoted)"
-        lines.append(f"[{numbers[a.id]}] {article_label(a.title, a.id)} ({a.id}){flag}")
+        lines.append(f"[{numbers[a.id]}] {article_label(a)} ({a.id}){flag}")
     return "\n".join(lines) + "\n"
