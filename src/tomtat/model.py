@@ -143,13 +143,19 @@ class Extract:
 
 @dataclass(frozen=True, slots=True)
 class TimelineEvent:
-    """A dated event: the date (ISO 8601, possibly partial), the sentence stating it."""
+    """A dated event: the date (ISO 8601, possibly partial), the sentence stating it.
+
+    ``year_from`` says where the year came from when it was not written next to the
+    date: ``published`` (the article's date) or ``article`` (another year written in
+    the same article); None when written or unknown.
+    """
 
     date: str
     text: str
     article_ids: tuple[str, ...]
-    precision: str  # "day", "month", "year", "day-no-year", ...
+    precision: str  # "day", "week", "month", "year", "day-no-year", "month-no-year"
     sentence: tuple[str, int] | None = None
+    year_from: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -160,6 +166,8 @@ class TimelineEvent:
         }
         if self.sentence is not None:
             out["sentence"] = {"article_id": self.sentence[0], "index": self.sentence[1]}
+        if self.year_from is not None:
+            out["year_from"] = self.year_from
         return out
 
 

@@ -3,6 +3,8 @@
 1. clean     ``tomtat.clean.clean_cluster``: debris out, every removal recorded;
 2. split     ``tomtat.text.sentences.split_articles``: sentences with identity and span;
 3. represent ``tomtat.represent.represent``: TF-IDF vectors and position features;
+   story     ``tomtat.story.analyze``: timeline, actors, keywords, sub-events (each
+             sentence's event goes into the representation so selection covers them);
 4. select    ``tomtat.select.get_method(name).select``: sentence indices within budget;
 5. order     ``tomtat.order.reading_order``: a reading order;
 6. compose   ``tomtat.compose.compose``: extracts (cut only if nothing fits), notes.
@@ -12,13 +14,18 @@ Reading input and writing output are the callers' business (``tomtat.io``).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import numpy as np
+
 from tomtat.clean import clean_cluster
 from tomtat.compose import compose
 from tomtat.errors import BudgetError, InputError
 from tomtat.model import Budget, Cluster, Summary
 from tomtat.order import reading_order
-from tomtat.represent import represent
+from tomtat.represent import Representation, represent
 from tomtat.select import get_method
+from tomtat.story import Story, analyze
 from tomtat.text.sentences import split_articles
 
 
@@ -32,8 +39,21 @@ def check_budget(budget: Budget) -> None:
         raise BudgetError(f"--ratio must be in (0, 1] (got {budget.ratio})")
 
 
-def summarize_cluster(cluster: Cluster, budget: Budget = Budget(), method: str | None = None) -> Summary:
-    """Summarize one cluster of articles within ``budget`` using ``method``."""
+def with_events(rep: Representation, story: Story) -> Representation:
+    """``rep`` with each sentence's sub-event id (``-1`` if none) from ``story``."""
+    event_of = story.event_of
+    ids = np.array([event_of.get(s.key, -1) for s in rep.sentences], dtype=int)
+    return replace(rep, events=ids)
+
+
+def summarize_cluster(
+    cluster: Cluster, budget: Budget = Budget(), method: str | None = None, story: bool = True
+) -> Summary:
+    """Summarize one cluster of articles within ``budget`` using ``method``.
+
+    With ``story`` (the default) the summary also carries the timeline, actors and
+    keywords (``tomtat.story``), and selection covers each main sub-event.
+    """
     check_budget(budget)
     selector = get_method(method)
     notes: list[str] = []
@@ -48,6 +68,9 @@ def summarize_cluster(cluster: Cluster, budget: Budget = Budget(), method: str |
         raise InputError(f"cluster {cluster.id!r} has no article with text to summarize")
     sentences = split_articles(kept)
     rep = represent(kept, sentences)
+    structure = analyze(kept, sentences) if story else Story()
+    if story:
+        rep = with_events(rep, structure)
     chosen = selector.select(rep, budget)
     extracts, compose_notes = compose(rep, reading_order(rep, chosen), budget)
     return Summary(
@@ -56,5 +79,8 @@ def summarize_cluster(cluster: Cluster, budget: Budget = Budget(), method: str |
         articles=tuple(cleaned),
         method=selector.name,
         budget=budget,
-        notes=tuple(notes + compose_notes),
+        notes=tuple(notes + compose_notes + list(structure.notes)),
+        timeline=structure.timeline,
+        entities=structure.entities,
+        keywords=structure.keywords,
     )

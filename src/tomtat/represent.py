@@ -47,7 +47,10 @@ class Representation:
     - ``title_vectors``: (m, V) CSR, one row per article title;
     - ``words``: whitespace word count of each sentence;
     - ``article``: ordinal of each sentence's article in ``articles``;
-    - ``position``: index of the sentence among its article's non-heading sentences.
+    - ``position``: index of the sentence among its article's non-heading sentences;
+    - ``events``: optional sub-event id of each sentence (``-1`` for none), set by the
+      pipeline from ``tomtat.story``; when present, ``select.base.fill`` makes sure each
+      main event's best sentence is considered first (see ARCHITECTURE.md, "Story").
     """
 
     articles: tuple[CleanArticle, ...]
@@ -59,6 +62,7 @@ class Representation:
     words: np.ndarray
     article: np.ndarray
     position: np.ndarray
+    events: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.sentences)

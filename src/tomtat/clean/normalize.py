@@ -12,6 +12,10 @@ import html
 import re
 import unicodedata
 
+import regex
+
+from tomtat.clean.encoding import repair
+
 # Old-style tone placement on the second vowel of "oa", "oe", "uy" at the end of a
 # syllable ("hoà", "khoẻ", "thuỷ") moves to the first vowel ("hòa", "khỏe", "thủy").
 # Only at the end of a syllable: "hoàn", "khoảng" are right in both conventions.
@@ -51,19 +55,28 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _MULTI_SPACE = re.compile(r" {2,}")
 
 
+_LINE_BREAKS = regex.compile("\r\n|[\r\u2028\u2029]")
+
+
+def split_lines_text(text: str) -> str:
+    """Every kind of line break (CRLF, CR, Unicode line and paragraph separators) as ``\\n``."""
+    return _LINE_BREAKS.sub("\n", text)
+
+
 def normalize_tone_marks(text: str) -> str:
     """Move old-style tone marks to the modern position: "hoà" -> "hòa"."""
     return _TONE_RE.sub(lambda m: _TONE_MAP[m.group(1)], text)
 
 
 def normalize_text(text: str) -> str:
-    """NFC, modern tone marks, HTML entities decoded, odd spaces and invisible
-    characters removed, line breaks unified to ``\\n``.
+    """Mojibake repaired, NFC, modern tone marks, HTML entities decoded, odd spaces,
+    invisible and control characters removed, line breaks unified to ``\\n``.
 
     >>> normalize_text("Hoa\\u0300 bi\\u0300nh&nbsp;  thuỷ")
     'Hòa bình thủy'
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = split_lines_text(text)
+    text = "\n".join(repair(line) for line in text.split("\n"))
     if "&" in text:
         text = html.unescape(text)
     text = text.translate(_ZERO_WIDTH)

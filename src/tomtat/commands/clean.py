@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 from tomtat.clean import clean_cluster
+from tomtat.clean.explain import render_explain, use_color
 from tomtat.commands.common import warn, write_output
 from tomtat.io.readers import read_cluster
 from tomtat.model import CleanArticle
@@ -20,6 +22,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="folders, files, or - for standard input")
     p.add_argument("--format", "-f", choices=["text", "json"], default="text", help="output format (default text)")
     p.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="print what was removed from each article and which rule removed it (coloured on a terminal)",
+    )
     p.set_defaults(func=run)
 
 
@@ -39,7 +46,10 @@ def run(args: argparse.Namespace) -> int:
     for w in warnings:
         warn(w)
     articles = clean_cluster(cluster.articles)
-    if args.format == "json":
+    if args.explain and args.format == "text":
+        to_terminal = args.output in (None, "-") and use_color(sys.stdout)
+        text = render_explain(articles, color=to_terminal)
+    elif args.format == "json":
         text = json.dumps({"articles": [a.to_dict() for a in articles]}, ensure_ascii=False, indent=2) + "\n"
     else:
         text = render_text(articles)

@@ -1,8 +1,9 @@
 """Plain-text articles: the first non-empty line is the title, the rest the body.
 
-One exception keeps data safe: a first line that reads like a paragraph (ends with
-sentence punctuation and is longer than ``TITLE_MAX_WORDS`` words) is a lead, not a
-title; it stays in the body and the article gets no title.
+One exception keeps data safe: a first line that reads like a paragraph (ends with a
+full stop and is longer than ``TITLE_MAX_WORDS`` words) is a lead, not a title;
+Vietnamese headlines carry no final full stop and rarely run that long. The lead stays
+in the body and the article gets no title.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ import re
 
 from tomtat.model import Article
 
-TITLE_MAX_WORDS = 30
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*\s*$")
+TITLE_MAX_WORDS = 15
+_SENTENCE_END = re.compile(r"[.…][\"'”’»)]*\s*$")
 
 
 def article_from_text(text: str, article_id: str, origin: str) -> Article:

@@ -9,6 +9,7 @@ import numpy as np
 
 from tomtat.model import Budget
 from tomtat.represent import Representation
+from tomtat.story.events import spread_over_events
 
 
 class Method(Protocol):
@@ -35,9 +36,13 @@ def fill(
 
     A sentence that does not fit is skipped (a shorter one later may still fit); one
     whose cosine similarity to an already chosen sentence exceeds ``redundancy`` is
-    skipped as a repeat. If nothing fits, the best-ranked sentence alone is returned.
+    skipped as a repeat. When ``rep.events`` is set, the best-ranked sentence of each
+    main sub-event is tried first, so the summary touches every main event. If nothing fits, the best-ranked sentence alone is returned.
     """
     ranking = list(ranking)
+    if rep.events is not None:
+        event_of = {i: int(e) for i, e in enumerate(rep.events) if e >= 0}
+        ranking = spread_over_events(ranking, event_of)
     limit = budget.word_limit(int(rep.words.sum()))
     chosen: list[int] = []
     used = 0

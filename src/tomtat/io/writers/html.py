@@ -6,12 +6,17 @@ from __future__ import annotations
 from html import escape
 
 from tomtat.io.writers.markers import article_label, marker_numbers, safe_url
+from tomtat.io.writers.story import event_date_label, main_actors, type_label
 from tomtat.model import Summary
 
 _STYLE = """
 body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.55;color:#1b1b1b}
 sup a{text-decoration:none}ol li{margin:.3rem 0}.note{color:#6b4e00;background:#fff6d6;padding:.4rem .6rem}
 """
+
+
+def _ref(n: int) -> str:
+    return f'<sup><a href="#src-{n}">[{n}]</a></sup>'
 
 
 def write_html(summary: Summary) -> str:
@@ -39,14 +44,25 @@ def write_html(summary: Summary) -> str:
     if summary.timeline:
         out.append("<h2>Dòng thời gian</h2><ul>")
         for ev in summary.timeline:
-            out.append(f"<li><strong>{escape(ev.date)}</strong>: {escape(ev.text)}</li>")
+            refs = "".join(_ref(numbers[i]) for i in ev.article_ids if i in numbers)
+            out.append(
+                f'<li><time datetime="{escape(ev.date)}"><strong>{escape(event_date_label(ev))}</strong></time>: '
+                f"{escape(ev.text)}{refs}</li>"
+            )
         out.append("</ul>")
-    if summary.entities:
+    actors = main_actors(summary)
+    if actors:
         out.append("<h2>Nhân vật và tổ chức</h2><ul>")
-        for ent in summary.entities:
+        for ent in actors:
             role = f", {escape(ent.role)}" if ent.role else ""
-            out.append(f"<li>{escape(ent.name)} ({escape(ent.type)}{role}): {ent.count}</li>")
+            refs = "".join(_ref(numbers[i]) for i in ent.articles if i in numbers)
+            out.append(
+                f"<li><strong>{escape(ent.name)}</strong> ({escape(type_label(ent))}{role}): "
+                f"{ent.count} lần{refs}</li>"
+            )
         out.append("</ul>")
+    if summary.keywords:
+        out.append(f"<p><strong>Từ khóa:</strong> {escape(', '.join(summary.keywords))}</p>")
     for note in summary.notes:
         out.append(f'<p class="note">{escape(note)}</p>')
     out.append("</main></body></html>")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tomtat.io.writers.markers import article_label, marker_numbers, safe_url
+from tomtat.io.writers.story import event_date_label, main_actors, type_label
 from tomtat.model import Summary
 
 
@@ -28,12 +29,16 @@ def write_markdown(summary: Summary) -> str:
         out += ["", "## Dòng thời gian", ""]
         for ev in summary.timeline:
             refs = ", ".join(f"[{numbers[i]}]" for i in ev.article_ids if i in numbers)
-            out.append(f"- **{ev.date}**: {_escape(ev.text)} {refs}".rstrip())
-    if summary.entities:
+            out.append(f"- **{event_date_label(ev)}**: {_escape(ev.text)} {refs}".rstrip())
+    actors = main_actors(summary)
+    if actors:
         out += ["", "## Nhân vật và tổ chức", ""]
-        for ent in summary.entities:
+        for ent in actors:
             role = f", {_escape(ent.role)}" if ent.role else ""
-            out.append(f"- {_escape(ent.name)} ({ent.type}{role}): {ent.count} lần")
+            refs = "".join(f"[{numbers[i]}]" for i in ent.articles if i in numbers)
+            out.append(f"- **{_escape(ent.name)}** ({type_label(ent)}{role}): {ent.count} lần {refs}".rstrip())
+    if summary.keywords:
+        out += ["", "**Từ khóa:** " + ", ".join(_escape(k) for k in summary.keywords)]
     if summary.notes:
         out += ["", "> " + "\n> ".join(_escape(n) for n in summary.notes)]
     return "\n".join(out) + "\n"

@@ -1,0 +1,132 @@
+"""Rules applied line by line inside one article.
+
+Each stripped line is first tested against the whole-line rules (``line`` and
+``section``); a line that survives has its inline debris cut (``cut`` and ``caption``
+rules, see ``inline.py``), and what remains is tested against the whole-line rules once
+more ("Theo TTXVN" left over after a caption was cut is still a source line).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from tomtat.clean.inline import cut_line
+from tomtat.clean.rules import Rule
+from tomtat.clean.sidebar import is_sentence_line, sidebar_end
+from tomtat.model import Removal
+
+_FINAL = regex.compile(r"[.!?…:;]+[\"'”’»)\]]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A kept line: its text after inline cuts and its 0-based line in the original."""
+
+    text: str
+    line_no: int
+
+
+def heading_shaped(text: str, max_words: int = 30) -> bool:
+    """Short and without final punctuation: a subheading, headline or caption."""
+    return len(text.split()) <= max_words and not _FINAL.search(text)
+
+
+def whole_line_rule(text: str, rules: Sequence[Rule], at_end: bool) -> Rule | None:
+    """The first ``line`` or ``section`` rule that makes ``text`` debris, if any."""
+    words = len(text.split())
+    folded = text.casefold()
+    for rule in rules:
+        if rule.kind not in ("line", "section") or words > rule.max_words:
+            continue
+        if rule.where == "end" and not at_end:
+            continue
+        if rule.may_apply(folded) and rule.pattern.search(text):
+            return rule
+    return None
+
+
+def _body_end(lines: Sequence[str]) -> int:
+    """Index after the last sentence-like line: bylines and credits live after it."""
+    last = -1
+    for i, text in enumerate(lines):
+        if is_sentence_line(text) and len(text.split()) >= 8:
+            last = i
+    return last + 1
+
+
+_NAMED_CREDIT = regex.compile(r"^[(\[]?\s*(?i:ảnh|photo|nguồn ảnh)\s*:")
+
+
+def _caption_shaped(text: str, credit: str) -> bool:
+    """Whether ``text`` is the caption of the photo credited on the next line.
+
+    Only when the credit names someone ("Ảnh: Thanh Hà", not "Ảnh minh họa", which
+    often stands alone under a photo without caption), and only for a heading-shaped
+    line or a short plain clause: at most 16 words, no comma, quotation, colon or
+    question, not a "Theo ..." attribution."""
+    if not _NAMED_CREDIT.match(credit):
+        return False
+    if heading_shaped(text):
+        return True
+    return (
+        len(text.split()) <= 16
+        and not regex.search(r"[,\"“”:?]", text)
+        and not regex.match(r"(?i:theo)\b", text)
+    )
+
+
+def _credit_only(text: str, rules: Sequence[Rule]) -> bool:
+    """The whole line is one photo credit ("Ảnh: Reuters"), with no caption of its own."""
+    return any(
+        r.kind == "caption" and r.direction == "left" and r.pattern.fullmatch(text) for r in rules
+    )
+
+
+def apply_line_rules(
+    article_id: str, lines: Sequence[str], rules: Sequence[Rule]
+) -> tuple[list[Line], list[Removal]]:
+    """Kept lines (with inline debris cut) and the removals, for one article's lines."""
+    stripped = [line.strip() for line in lines]
+    body_end = _body_end(stripped)
+    kept: list[Line] = []
+    removed: list[Removal] = []
+    no = 0
+    while no < len(stripped):
+        text = stripped[no]
+        if not text:
+            no += 1
+            continue
+        rule = whole_line_rule(text, rules, no >= body_end)
+        if rule is not None and rule.kind == "section":
+            end = sidebar_end(stripped, no)
+            for i in range(no, end):
+                if stripped[i]:
+                    removed.append(Removal(article_id, stripped[i], rule.name, i))
+            no = end
+            continue
+        if rule is not None:
+            removed.append(Removal(article_id, text, rule.name, no))
+            no += 1
+            continue
+        if (
+            _credit_only(text, rules)
+            and kept
+            and not any(stripped[kept[-1].line_no + 1 : no])  # only blank lines between
+            and _caption_shaped(kept[-1].text, text)
+        ):
+            prev = kept.pop()
+            removed.append(Removal(article_id, prev.text, "caption-before-credit", prev.line_no))
+        rest, cuts = cut_line(text, rules)
+        removed.extend(Removal(article_id, piece, name, no) for name, piece in cuts)
+        if rest and cuts:
+            rule = whole_line_rule(rest, rules, no >= body_end)
+            if rule is not None:
+                removed.append(Removal(article_id, rest, rule.name, no))
+                rest = ""
+        if rest:
+            kept.append(Line(rest, no))
+        no += 1
+    return kept, removed

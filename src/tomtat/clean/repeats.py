@@ -1,0 +1,56 @@
+"""Lines that repeat something already there: the title, or an earlier line.
+
+Image alt text often repeats the title, sometimes numbered ("... - ảnh 1"); crawls
+also repeat whole paragraphs. The first occurrence of a line is kept, later ones go.
+An article handed in without a title whose first line is headline-shaped and recurs
+in the body takes that line as its title (the repeats are alt text of the title).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from tomtat.clean.lines import Line, heading_shaped
+from tomtat.model import Removal
+
+_ALT_NUMBER = regex.compile(r"\s*[-–—:(]?\s*(?i:ảnh|hình)\s*\d{1,2}\s*\)?\s*\.?$")
+_WORDS = regex.compile(r"[^\W_]+")
+
+
+def line_key(text: str) -> str:
+    """A comparison key: case- and punctuation-insensitive, alt-text numbering dropped."""
+    return " ".join(_WORDS.findall(_ALT_NUMBER.sub("", text).casefold()))
+
+
+def _repeats_title(key: str, title_key: str) -> bool:
+    if not key or not title_key:
+        return False
+    if key == title_key:
+        return True
+    # alt text cut short or lengthened by a word or two ("Ảnh:", the outlet)
+    short, long_ = sorted((key, title_key), key=len)
+    return len(short.split()) >= 6 and short in long_ and len(long_.split()) - len(short.split()) <= 3
+
+
+def drop_repeats(article_id: str, title: str, lines: list[Line]) -> tuple[str, list[Line], list[Removal]]:
+    """The title (possibly taken from the first line), kept lines and removals."""
+    removed: list[Removal] = []
+    keys = [line_key(line.text) for line in lines]
+    if not title.strip() and lines and heading_shaped(lines[0].text) and keys[0] in keys[1:]:
+        title = lines[0].text
+        removed.append(Removal(article_id, lines[0].text, "title-line", lines[0].line_no))
+        lines, keys = lines[1:], keys[1:]
+    title_key = line_key(title)
+    kept: list[Line] = []
+    seen: set[str] = set()
+    for line, key in zip(lines, keys):
+        if not key:
+            removed.append(Removal(article_id, line.text, "no-words", line.line_no))
+        elif _repeats_title(key, title_key):
+            removed.append(Removal(article_id, line.text, "repeated-title", line.line_no))
+        elif key in seen:
+            removed.append(Removal(article_id, line.text, "repeated-line", line.line_no))
+        else:
+            seen.add(key)
+            kept.append(line)
+    return title, kept, removed

@@ -1,0 +1,66 @@
+"""``tomtat serve``: the HTTP API and the web page (needs the ``server`` extra)."""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import os
+
+from tomtat.commands.common import warn
+from tomtat.errors import InputError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "serve",
+        help="run the HTTP API and web page",
+        description="Serve the JSON API (/v1/summarize, /v1/clean, /v1/methods, /healthz, /openapi.json) "
+        "and a web page at / to paste articles and read the summary beside its sources.",
+    )
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="worker processes running the pipeline (default: one per CPU, at most 4; "
+                   "0 = threads inside the server process)")
+    p.add_argument("--max-body-mb", type=float, default=10.0, metavar="MB", help="largest request body (default 10 MB)")
+    p.add_argument("--max-articles", type=int, default=200, metavar="N", help="most articles per request (default 200)")
+    p.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS", help="time limit per request (default 30 s)")
+    p.set_defaults(func=run)
+
+
+def default_workers() -> int:
+    """One worker process per CPU, at most 4 (each holds its own copy of the pipeline)."""
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        import uvicorn
+
+        from tomtat.server import ServerConfig, create_app
+    except ImportError as err:
+        raise InputError(f"the server needs the 'server' extra: pip install 'tomtat[server]' ({err.name} is missing)") from None
+    if not 0 < args.port < 65536:
+        raise InputError(f"--port must be between 1 and 65535 (got {args.port})")
+    try:
+        config = ServerConfig(
+            max_body_bytes=int(args.max_body_mb * 1024 * 1024),
+            max_articles=args.max_articles,
+            timeout_seconds=args.timeout,
+            workers=default_workers() if args.workers is None else args.workers,
+        )
+    except ValueError as err:
+        raise InputError(str(err)) from None
+    if not _is_loopback(args.host):
+        warn(f"listening on {args.host}: anyone who can reach it can use the service (there is no login)")
+    uvicorn.run(create_app(config), host=args.host, port=args.port, log_level="info", access_log=False)
+    return 0

@@ -1,0 +1,48 @@
+"""Request bodies of the JSON API (they also make the OpenAPI schema).
+
+Unknown fields are rejected rather than ignored, so a typo such as ``"txt"`` gets a
+clear error naming it instead of an article silently treated as empty.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class ArticleIn(BaseModel):
+    """One article: its plain ``text`` or its ``html`` page (exactly one of them)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str | int | None = Field(None, description="article id; defaults to its 1-based position")
+    title: str | None = None
+    text: str | None = Field(None, description="plain text, one paragraph per line")
+    html: str | None = Field(None, description="an HTML page; its main text is extracted")
+    source: str | None = None
+    url: str | None = None
+    published: str | None = Field(None, description="publication date, ISO 8601 if known")
+
+
+class CleanRequest(BaseModel):
+    """``POST /v1/clean``: the articles to clean."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    articles: list[ArticleIn] = Field(..., description="the articles of one story")
+
+
+class SummarizeRequest(CleanRequest):
+    """``POST /v1/summarize``: the articles and the length of the summary.
+
+    With no length given the summary is at most 200 words; every limit given is kept.
+    """
+
+    words: int | None = Field(None, ge=1, le=100_000, description="at most this many words (chữ)")
+    sentences: int | None = Field(None, ge=1, le=10_000, description="at most this many sentences")
+    ratio: float | None = Field(None, gt=0, le=1, description="at most this fraction of the input's words")
+    method: str | None = Field(None, description="selection method (GET /v1/methods); the default when absent")
+    include_text: bool = Field(
+        False,
+        description="add each cleaned article's `text` to `articles` in the answer, so that the "
+        "`start`/`end` offsets of the summary sentences can be shown in their source",
+    )

@@ -1,0 +1,555 @@
+"""Actors of a story: people, organisations and places, with variants merged.
+
+Finding mentions (per sentence) is rule-based over underthesea's word segmentation:
+
+- a title from ``data/titles_vi.txt`` ("Ngoại trưởng", "Bộ trưởng Quốc phòng"), then any
+  places or organisations qualifying it ("Nga"), then a capitalised run is a person whose
+  role is the title with its qualifiers ("Ngoại trưởng Nga" + "Sergey Lavrov");
+- an honorific ("ông", "bà") then a capitalised run is a person ("ông Lavrov");
+- any other run of capitalised syllables is split and typed with data lists: places
+  (``places_vi.txt``, with aliases such as "Hoa Kỳ" -> "Mỹ"), organisation heads
+  (``org_heads_vi.txt``: "Bộ", "Hãng tin", "Liên minh"), known organisations and
+  acronyms ("NATO"), place cues before it ("tỉnh Anbar"). A leading place is split off
+  a run ("Mỹ John Kerry" -> "Mỹ" + "John Kerry").
+- a run still untyped is a person if its last syllable is the surname of a person found
+  elsewhere in the cluster; else, when an underthesea NER tagging of the sentence is
+  given, its tag decides; else it is ``MISC``.
+
+Words that only open a sentence ("Theo", "Tuy nhiên") are not names: they are listed in
+``entity_rules_vi.json`` or appear in lower case elsewhere in the cluster.
+
+Merging (per cluster): a person's short form ("Lavrov") joins the full name whose last
+syllable it is; full names with the same surname and nearly the same given name
+("Sergey"/"Sergei") are one person. The canonical name is the most frequent full form.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any, NamedTuple
+
+from tomtat.data import read_json, read_lines
+from tomtat.model import Entity, Sentence
+
+
+_PUNCT_START = set(":“\"'(‘«-–—.!?…")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One mention of an actor in one sentence.
+
+    ``type`` is ``PER``, ``ORG``, ``LOC``, ``MISC``, ``UNK`` (not typed yet: decided
+    per cluster in :func:`merge_mentions`) or ``ROLE`` (a qualified title without a
+    name, "Bộ trưởng Quốc phòng Nga": counted for the one person holding that role in
+    the cluster, if exactly one does). ``name`` has titles and honorifics removed.
+    """
+
+    key: tuple[str, int]
+    name: str
+    type: str
+    role: str | None = None
+    ner: str | None = None
+    initial: bool = False
+
+
+class _Phrases(dict):
+    """Phrases (tuples of lower-case syllables) -> value, indexed by first syllable so a
+    longest-match lookup tries only the lengths that exist for that syllable."""
+
+    def __init__(self, items: Iterable[tuple[tuple[str, ...], str]]):
+        super().__init__(items)
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for k in self:
+            lengths[k[0]].add(len(k))
+        self.lengths = {f: tuple(sorted(ls, reverse=True)) for f, ls in lengths.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    titles: _Phrases
+    honorifics: frozenset[str]
+    org_heads: _Phrases
+    places: _Phrases
+    org_known: _Phrases
+    loc_cues: _Phrases
+    not_names: frozenset[str]
+    not_entities: frozenset[str]
+    breakers: frozenset[str]
+    surnames: frozenset[str]
+    max_len: int
+
+
+def _sylls(text: str) -> tuple[str, ...]:
+    return tuple(text.lower().split())
+
+
+@cache
+def lexicon() -> _Lexicon:
+    """The word lists, read once per process (package data never changes at run time)."""
+    rules: dict[str, Any] = read_json("entity_rules_vi.json")
+    titles = _Phrases((_sylls(t), t) for t in read_lines("titles_vi.txt"))
+    places: list[tuple[tuple[str, ...], str]] = []
+    for line in read_lines("places_vi.txt"):
+        names = [n.strip() for n in line.split("|") if n.strip()]
+        places.extend((_sylls(n), names[0]) for n in names)
+    lists = [*titles, *(p for p, _ in places)]
+    return _Lexicon(
+        titles=titles,
+        honorifics=frozenset(read_lines("honorifics_vi.txt")),
+        org_heads=_Phrases((_sylls(h), h) for h in read_lines("org_heads_vi.txt")),
+        places=_Phrases(places),
+        org_known=_Phrases((_sylls(o), o) for o in rules["org_known"]),
+        loc_cues=_Phrases((_sylls(c), c) for c in rules["loc_cues"]),
+        not_names=frozenset(rules["not_names"]),
+        not_entities=frozenset(rules["not_entities"]),
+        surnames=frozenset(read_lines("surnames_vi.txt")),
+        breakers=frozenset(rules["breakers"]),
+        max_len=max(len(x) for x in lists),
+    )
+
+
+class _Syl(NamedTuple):  # a tuple: built once per syllable, so it must be cheap
+    text: str
+    low: str
+    cap: bool  # part of a capitalised word
+    word_start: bool
+    punct: bool
+
+
+def _syllables(words: list[str]) -> list[_Syl]:
+    out: list[_Syl] = []
+    for w in words:
+        parts = w.split()
+        if not parts:
+            continue
+        if not any(ch.isalnum() for ch in w):
+            out.append(_Syl(w, w, False, True, True))
+            continue
+        cap = parts[0][0].isupper()
+        for i, p in enumerate(parts):
+            # a proper-noun token glued by the segmenter ("NATO Mark") restarts at capitals
+            start = i == 0 or p[0].isupper()
+            out.append(_Syl(p, p.lower(), cap and (p[0].isupper() or not start) or p[0].isupper(), start, False))
+    return out
+
+
+def _match(sy: list[_Syl], i: int, table: _Phrases, lex: _Lexicon) -> int:
+    """Length of the longest entry of ``table`` that starts at ``i`` and ends at a word end."""
+    lengths = table.lengths.get(sy[i].low)
+    if not lengths:
+        return 0
+    for n in lengths:
+        if i + n > len(sy):
+            continue
+        cand = tuple(s.low for s in sy[i : i + n])
+        if cand in table and (i + n == len(sy) or sy[i + n].word_start):
+            return n
+    return 0
+
+
+def _org_run(sy: list[_Syl], j: int, lex: _Lexicon) -> int:
+    """End of an organisation name after its head: capitalised words, "và" between them."""
+    end = _run(sy, j, lex)
+    while end < len(sy) - 1 and end > j and sy[end].text == "và" and sy[end + 1].cap:
+        nxt = _run(sy, end + 1, lex)
+        if nxt == end + 1:
+            break
+        end = nxt
+    return end
+
+
+def _apposition(sy: list[_Syl], b: int, lex: _Lexicon) -> str | None:
+    """A role written after the name: "ông Nguyễn Văn Hùng, Giám đốc Sở Giao thông, ..."."""
+    if b + 1 >= len(sy) or sy[b].text != "," or not _match(sy, b + 1, lex.titles, lex):
+        return None
+    end = b + 1
+    while end < len(sy) and not sy[end].punct and end - b <= 10:
+        end += 1
+    if end < len(sy) and not sy[end].punct:
+        return None  # too long to be a role
+    role = " ".join(s.text for s in sy[b + 1 : end])
+    return role[0].upper() + role[1:]
+
+
+def _upper(s: _Syl) -> bool:
+    """Whether a syllable is written with a capital (names capitalise every syllable)."""
+    return s.text[:1].isupper()
+
+
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
+
+
+def _is_acronym(text: str) -> bool:
+    """"NATO", "HĐND": capitals A-Z and Đ only. A word in capitals with Vietnamese
+    vowels ("THỊNH") is shouted text, and Roman numerals ("XIV") are numbers."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 2 or _ROMAN.match(text):
+        return False
+    return all(("A" <= c <= "Z") or c == "Đ" for c in letters)
+
+
+def _run(sy: list[_Syl], i: int, lex: _Lexicon) -> int:
+    """End of the capitalised run that starts at ``i`` (``i`` if none)."""
+    j = i
+    while j < len(sy) and sy[j].cap and not sy[j].punct:
+        if j > i and sy[j].text in lex.breakers:
+            break
+        if j > i and sy[j].word_start and _match(sy, j, lex.titles, lex):
+            break
+        j += 1
+    return j
+
+
+def find_mentions(
+    sentence: Sentence,
+    words: list[str],
+    lowercase_words: frozenset[str] = frozenset(),
+    tags: list[tuple[str, ...]] | None = None,
+) -> list[Mention]:
+    """The actor mentions of one sentence.
+
+    ``words`` is the sentence segmented into words (underthesea's ``word_tokenize``);
+    ``lowercase_words`` are words seen in lower case in the cluster (so a capitalised
+    "Trong" at a sentence start is not a name); ``tags`` is an optional underthesea
+    ``ner`` output for the sentence, used only to type runs the rules cannot type.
+    """
+    lex = lexicon()
+    sy = _syllables(words)
+    ner_of = _ner_lookup(tags) if tags else {}
+    out: list[Mention] = []
+
+    def emit(name: str, typ: str, role: str | None = None, initial: bool = False) -> None:
+        if typ == "LOC":
+            name = lex.places.get(_sylls(name), name)
+        if name in lex.not_entities:
+            return
+        out.append(Mention(sentence.key, name, typ, role, ner_of.get(name), initial))
+
+    def add(a: int, b: int, typ: str, role: str | None = None) -> None:
+        if typ == "PER" and role is None:
+            role = _apposition(sy, b, lex)
+        emit(" ".join(s.text for s in sy[a:b]), typ, role, a in starts)
+
+    def qualifiers(j: int) -> tuple[int, list[tuple[int, int, str]]]:
+        quals = []
+        while j < len(sy):
+            n = _match(sy, j, lex.places, lex)
+            if n:
+                quals.append((j, j + n, "LOC"))
+                j += n
+                continue
+            n = _match(sy, j, lex.org_known, lex) if sy[j].cap else 0
+            if n or (sy[j].cap and _is_acronym(sy[j].text)):
+                quals.append((j, j + max(n, 1), "ORG"))
+                j += max(n, 1)
+                continue
+            break
+        return j, quals
+
+    starts = {0} | {k + 1 for k, x in enumerate(sy) if x.punct and x.text in _PUNCT_START}
+    i = 0
+    at_start = True
+    while i < len(sy):
+        s = sy[i]
+        if s.punct:
+            at_start = s.text in _PUNCT_START
+            i += 1
+            continue
+        n = _match(sy, i, lex.places, lex)
+        if n and not s.cap and any(x.cap for x in sy[i : i + n]):
+            add(i, i + n, "LOC")  # "châu Âu"
+            i, at_start = i + n, False
+            continue
+        n = _match(sy, i, lex.titles, lex)
+        if n:
+            j, quals = qualifiers(i + n)
+            end = _run(sy, j, lex)
+            for a, b, t in quals:
+                add(a, b, t)
+            title = " ".join(x.text for x in sy[i : i + n])
+            parts = [title[0].upper() + title[1:]]
+            for a, b, _ in quals:  # "Hoa Kỳ" -> "Mỹ", so one role is written one way
+                q = " ".join(x.text for x in sy[a:b])
+                parts.append(lex.places.get(_sylls(q), q))
+            # A name capitalises every syllable ("Phạm Minh Chính"); an organisation in a
+            # role capitalises words ("Tổ chức Trung ương"): the name is the run's tail.
+            k = end
+            while k > j and _upper(sy[k - 1]):
+                k -= 1
+            if k > j and end - k < 2:
+                k = end  # after an organisation, one capital syllable ("... Trung ương Đảng") is no name
+            if end - k > 4:  # "Tập đoàn Hoa Sen Lê Phước Vũ": the name starts at "Lê"
+                for p in range(k + 1, end - 1):
+                    if sy[p].text in lex.surnames and 2 <= end - p <= 4:
+                        k = p
+                        break
+            if k < end and _match(sy, k, lex.places, lex) == end - k:
+                k = end  # "Giám đốc Sở Giao thông Hà Nội": a place ends the role, no name
+            parts.extend(x.text for x in sy[j:k])
+            role = " ".join(parts)
+            if k < end:
+                add(k, end, "PER", role)
+            elif quals or end > j:  # "Bộ trưởng Quốc phòng Nga" alone: resolved per cluster
+                out.append(Mention(sentence.key, "", "ROLE", role))
+            i = max(end, j)
+            at_start = False
+            continue
+        if s.text.lower() in lex.honorifics and i + 1 < len(sy) and sy[i + 1].cap:
+            end = i + 1
+            while end < _run(sy, i + 1, lex) and _upper(sy[end]):
+                end += 1  # "ông Allison thuật lại": the name stops at "thuật"
+            if end > i + 1 and not _match(sy, i + 1, lex.places, lex):
+                add(i + 1, end, "PER")
+                i, at_start = end, False
+                continue
+        if not s.cap or s.text in lex.breakers:
+            i, at_start = i + 1, False
+            continue
+        n = _match(sy, i, lex.org_heads, lex)
+        if n:
+            end = _org_run(sy, i + n, lex)
+            if end > i + n:
+                name = " ".join(x.text for x in sy[i + n : end])
+                if _is_acronym(name) or _sylls(name) in lex.org_known:
+                    add(i + n, end, "ORG")  # "Hãng tin Reuters" is "Reuters"
+                else:
+                    add(i, end, "ORG")
+                i, at_start = end, False
+                continue
+        end = _run(sy, i, lex)
+        if at_start:
+            first_word_end = i + 1
+            while first_word_end < end and not sy[first_word_end].word_start:
+                first_word_end += 1
+            first = " ".join(x.text for x in sy[i:first_word_end]).lower()
+            place = _match(sy, i, lex.places, lex)
+            if place == 1 and s.low in lowercase_words:
+                place = 0  # "Anh ấy ..." opens with a pronoun, not England
+            known = place or _match(sy, i, lex.org_known, lex) or _match(sy, i, lex.org_heads, lex)
+            common = not all(_upper(x) for x in sy[i:first_word_end])  # "Cuối cùng", "Hầu hết"
+            if not known and (
+                common or first in lex.not_names or first in lowercase_words or s.text in lex.breakers
+            ):
+                i, at_start = first_word_end, False
+                if i < end:
+                    continue  # the rest of the run may still be a name
+                continue
+        at_start = False
+        _type_run(sy, i, end, lex, add, emit)
+        i = end
+    return out
+
+
+def _type_run(
+    sy: list[_Syl], i: int, end: int, lex: _Lexicon, add: Callable[..., None], emit: Callable[..., None]
+) -> None:
+    """Split a capitalised run ``sy[i:end]`` into typed mentions."""
+    head = _match(sy, i, lex.org_heads, lex)
+    if head and i + head >= end:
+        return  # "Cơ quan", "Tổ chức" alone name nobody
+    if head or _is_org_known(sy, i, end, lex):
+        add(i, end, "ORG")
+        return
+    if "-" in sy[i].text and end == i + 1:
+        parts = sy[i].text.split("-")
+        if all(_sylls(p) in lex.places for p in parts):
+            for p in parts:
+                emit(lex.places[_sylls(p)], "LOC")
+            return
+    while i < end:
+        n = _match(sy, i, lex.places, lex)
+        if n and i + n <= end:
+            add(i, i + n, "LOC")
+            i += n
+            continue
+        if _is_acronym(sy[i].text) or (sy[i].text.lower(),) in lex.org_known:
+            if i + 1 < end:
+                add(i, i + 1, "ORG")
+                i += 1
+                continue
+        break
+    if i >= end or not any(_upper(s) for s in sy[i:end]):
+        return  # nothing left, or only a verb glued to the name by the segmenter ("hút")
+    if _is_acronym(" ".join(s.text for s in sy[i:end])) or _is_org_known(sy, i, end, lex):
+        add(i, end, "ORG")
+        return
+    before = i - 1
+    cue = False
+    for n in (1, 2, 3):
+        if before - n + 1 >= 0 and tuple(s.text.lower() for s in sy[before - n + 1 : before + 1]) in lex.loc_cues:
+            cue = True
+    if cue:
+        add(i, end, "LOC")
+    elif sy[i].text in lex.surnames and 2 <= end - i <= 4 and all(_upper(s) for s in sy[i:end]):
+        add(i, end, "PER")  # "Nguyễn Ngọc Nguyên"
+    elif _ROMAN.match(sy[i].text) and end == i + 1:
+        return
+    else:
+        add(i, end, "UNK")
+
+
+def _is_org_known(sy: list[_Syl], i: int, end: int, lex: _Lexicon) -> bool:
+    return tuple(s.text.lower() for s in sy[i:end]) in lex.org_known
+
+
+def _ner_lookup(tags: list[tuple[str, ...]]) -> dict[str, str]:
+    """Entity strings and their types from an underthesea ``ner`` output."""
+    out: dict[str, str] = {}
+    cur: list[str] = []
+    typ = ""
+    for tok in [*tags, ("", "", "", "O")]:
+        label = tok[-1]
+        if label.startswith("I-") and cur and label[2:] == typ:
+            cur.append(tok[0])
+            continue
+        if cur:
+            text = " ".join(cur)
+            out[text] = typ
+            for w in text.split():
+                out.setdefault(w, typ)
+        cur, typ = ([tok[0]], label[2:]) if label.startswith(("B-", "I-")) else ([], "")
+    return out
+
+
+def lowercase_vocabulary(tokenized: Iterable[list[str]]) -> frozenset[str]:
+    """Words seen in lower case anywhere in the cluster (they open sentences, not names)."""
+    return frozenset(w.lower() for words in tokenized for w in words if w[:1].islower())
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1].lower()
+
+
+def _given(name: str) -> str:
+    return " ".join(name.split()[:-1]).lower()
+
+
+def _plain(text: str) -> str:
+    """Lower case without diacritics: "Hélène" and "Helene" compare equal."""
+    return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """Whether two given names are spellings of one ("Sergey"/"Sergei", "Hélène"/"Helene")."""
+    return difflib.SequenceMatcher(None, _plain(a), _plain(b)).ratio() >= 0.7
+
+
+def merge_mentions(mentions: Sequence[Mention], article_order: Sequence[str] = ()) -> tuple[Entity, ...]:
+    """Entities of a cluster from its mentions: variants merged, untyped runs typed.
+
+    Sorted by mention count (most first), then by first appearance.
+    """
+    mentions = _unglue(mentions)
+    people: list[list[Mention]] = []
+    by_surname: dict[str, list[int]] = defaultdict(list)
+    for m in mentions:
+        if m.type != "PER" or len(m.name.split()) < 2:
+            continue
+        sur, given = _plain(_surname(m.name)), _given(m.name)
+        for gi in by_surname[sur]:
+            if same_given_name(_given(people[gi][0].name), given):
+                people[gi].append(m)
+                break
+        else:
+            by_surname[sur].append(len(people))
+            people.append([m])
+    placed: set[int] = set()
+    for k, m in enumerate(mentions):  # a titled single name ("Bộ trưởng Austin") with no full form
+        if m.type == "PER" and len(m.name.split()) == 1 and not by_surname.get(_plain(m.name.lower())):
+            by_surname[_plain(m.name.lower())].append(len(people))
+            people.append([m])
+            placed.add(k)
+    full_forms = {m.name.lower(): gi for gi, g in enumerate(people) for m in g}
+    other: dict[str, list[Mention]] = defaultdict(list)
+    typed: dict[str, str] = {}
+    for m in mentions:
+        if m.type in ("LOC", "ORG"):
+            typed.setdefault(m.name.lower(), m.type)
+    for k, m in enumerate(mentions):
+        if k in placed or m.type == "ROLE" or (m.type == "PER" and len(m.name.split()) >= 2):
+            continue
+        low = m.name.lower()
+        if m.type in ("PER", "UNK"):
+            gi = full_forms.get(low)
+            same = by_surname.get(_plain(low.split()[-1]), [])
+            if gi is None and same and len(m.name.split()) == 1:
+                gi = max(same, key=lambda k: len(people[k]))
+            elif gi is None and same:
+                given = _given(m.name)
+                close = [k for k in same if same_given_name(_given(people[k][0].name), given)]
+                gi = close[0] if close else None
+            if gi is not None:
+                people[gi].append(m)
+                continue
+        other[low].append(m)
+    for m in mentions:
+        if m.type == "ROLE":
+            role = (m.role or "").lower()
+            holders = [k for k, g in enumerate(people) if any(x.role and x.role.lower() == role for x in g)]
+            if len(holders) == 1:
+                people[holders[0]].append(m)
+    groups: list[tuple[str, list[Mention]]] = [("PER", g) for g in people]
+    for low, ms in other.items():
+        types = Counter(m.type for m in ms if m.type != "UNK")
+        if not types and all(m.initial for m in ms) and len(low.split()) == 1:
+            continue  # a capitalised sentence opener never seen as a name elsewhere
+        if types:
+            typ = types.most_common(1)[0][0]
+        elif low in typed:
+            typ = typed[low]
+        else:
+            votes = Counter(m.ner for m in ms if m.ner)
+            typ = votes.most_common(1)[0][0] if votes else "MISC"
+        groups.append((typ, ms))
+    order = {a: i for i, a in enumerate(article_order)}
+    entities = []
+    for typ, ms in groups:
+        named = [m.name for m in ms if m.name]
+        if not named or not any(ch.isalpha() for ch in named[0]) or len(named[0]) < 2:
+            continue
+        names = Counter(m.name for m in ms if m.name)
+        multi = [n for n in names if len(n.split()) >= 2] if typ == "PER" else []
+        canonical = max(multi or names, key=lambda n: (names[n], len(n)))
+        role = _best_role([m.role for m in ms if m.role])
+        arts = sorted({m.key[0] for m in ms}, key=lambda a: (order.get(a, len(order)), a))
+        variants = tuple(sorted(n for n in names if n != canonical))
+        entities.append((min(m.key for m in ms), Entity(canonical, typ, len(ms), tuple(arts), role, variants)))
+    first = {e: k for k, e in entities}
+    ranked = sorted((e for _, e in entities), key=lambda e: (-e.count, (order.get(first[e][0], 0), first[e][1])))
+    return tuple(ranked)
+
+
+def _unglue(mentions: Sequence[Mention]) -> list[Mention]:
+    """Cut a verb the segmenter glued to a name ("Nguyên dọa" -> "Nguyên"): trailing
+    lower-case syllables go when the capitalised rest is a name seen elsewhere."""
+    known = {m.name.lower() for m in mentions if m.name and m.name.split()[-1][:1].isupper()}
+    known |= {m.name.split()[-1].lower() for m in mentions if m.type == "PER" and m.name}
+    out = []
+    for m in mentions:
+        words = m.name.split()
+        if m.type == "UNK" and words and not words[-1][:1].isupper():
+            k = len(words)
+            while k > 0 and not words[k - 1][:1].isupper():
+                k -= 1
+            prefix = " ".join(words[:k])
+            if prefix and prefix.lower() in known:
+                m = replace(m, name=prefix)
+        out.append(m)
+    return out
+
+
+def _best_role(roles: list[str]) -> str | None:
+    """The most frequent role, crediting a bare title ("Ngoại trưởng") to its more
+    specific forms ("Ngoại trưởng Nga"), so the specific form wins ties."""
+    if not roles:
+        return None
+    counts = Counter(roles)
+    credit = {r: sum(c for q, c in counts.items() if r == q or r.startswith(q + " ")) for r in counts}
+    return max(credit, key=lambda r: (credit[r], len(r)))

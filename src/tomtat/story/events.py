@@ -1,0 +1,182 @@
+"""Sub-events: the distinct happenings a cluster reports, and which sentence tells which.
+
+A cluster is rarely one event. Articles are grouped into events by time and content:
+each article's *anchor* is the first date it states at day (or month) precision; an
+article joins an existing group when their anchors are compatible (same day and month
+within ``ANCHOR_DAYS`` days, years not contradicting) and their words overlap, or, when
+either has no anchor, when their words overlap strongly. Anchors that contradict never
+join. Every sentence of an article belongs to its article's event, except a sentence
+that states the anchor date of another event, which belongs to that event.
+
+:func:`spread_over_events` is the hook for selection: it reorders a ranked list of
+sentence keys so that the best sentence of every main event comes before the rest, so
+a budgeted summary touches each main event instead of only the largest.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from tomtat.model import CleanArticle, Sentence
+from tomtat.story.dates import DateMention
+from tomtat.story.similarity import bag, cosine, merged
+from tomtat.story.timeline import compatible
+
+ANCHOR_DAYS = 3
+JOIN_WITH_DATES = 0.25
+JOIN_WITHOUT_DATES = 0.45
+
+Key = tuple[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class SubEvent:
+    """One event of the story: its date (ISO, possibly partial or None), a label (the
+    sentence that dates it, or the first sentence of its first article), the articles
+    reporting it and the keys ``(article_id, index)`` of its sentences."""
+
+    id: int
+    date: str | None
+    precision: str | None
+    label: str
+    article_ids: tuple[str, ...]
+    sentences: tuple[Key, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "date": self.date,
+            "precision": self.precision,
+            "label": self.label,
+            "article_ids": list(self.article_ids),
+            "sentences": [{"article_id": a, "index": i} for a, i in self.sentences],
+        }
+
+
+def _anchor(sentences: Sequence[Sentence], dates: Mapping[Key, Sequence[DateMention]]) -> tuple[DateMention, Sentence] | None:
+    best = None
+    for s in sentences:
+        for d in dates.get(s.key, ()):
+            if d.precision in ("day", "day-no-year"):
+                return d, s
+            if best is None and d.precision in ("month", "month-no-year"):
+                best = (d, s)
+    return best
+
+
+def _near(a: DateMention, b: DateMention) -> bool:
+    """Same day within ANCHOR_DAYS (years not contradicting), or compatible months."""
+    if a.day is None or b.day is None or a.month is None or b.month is None:
+        return compatible(a, b)
+    if a.year is not None and b.year is not None and a.year != b.year:
+        return False
+    y = a.year or b.year or 2001  # any non-leap year: only the gap matters
+    try:
+        gap = abs((date(y, a.month, a.day) - date(y, b.month, b.day)).days)
+    except ValueError:
+        return False
+    return min(gap, 365 - gap) <= ANCHOR_DAYS
+
+
+def group_events(
+    articles: Sequence[CleanArticle],
+    sentences: Sequence[Sentence],
+    dates: Mapping[Key, Sequence[DateMention]],
+) -> tuple[SubEvent, ...]:
+    """The cluster's sub-events, ordered by date (known years first), then size."""
+    by_article: dict[str, list[Sentence]] = {a.id: [] for a in articles}
+    for s in sentences:
+        by_article.setdefault(s.article_id, []).append(s)
+    groups: list[dict] = []
+    for aid, sents in by_article.items():
+        if not sents:
+            continue
+        body = [s for s in sents if not s.heading] or sents
+        anchor = _anchor(body, dates)
+        words = bag(" ".join(s.text for s in body))
+        best, best_sim = None, 0.0
+        for g in groups:
+            sim = cosine(merged(g["bags"]), words)
+            if anchor and g["anchor"]:
+                if not _near(anchor[0], g["anchor"][0]) or sim < JOIN_WITH_DATES:
+                    continue
+            elif sim < JOIN_WITHOUT_DATES:
+                continue
+            if sim > best_sim:
+                best, best_sim = g, sim
+        if best is None:
+            groups.append({"anchor": anchor, "articles": [aid], "bags": [words]})
+        else:
+            best["articles"].append(aid)
+            best["bags"].append(words)
+            if best["anchor"] is None or (anchor and anchor[0].year and not best["anchor"][0].year):
+                best["anchor"] = anchor
+    members: list[list[Key]] = [[] for _ in groups]
+    group_of_article = {a: gi for gi, g in enumerate(groups) for a in g["articles"]}
+    for s in sentences:
+        if s.index < 0:
+            continue  # titles date an article but are not sentences of it
+        gi = group_of_article[s.article_id]
+        for d in dates.get(s.key, ()):
+            other = [
+                k for k, g in enumerate(groups)
+                if k != gi and g["anchor"] and d.precision in ("day", "day-no-year") and compatible(d, g["anchor"][0])
+            ]
+            own = groups[gi]["anchor"]
+            if other and not (own and compatible(d, own[0])):
+                gi = other[0]
+                break
+        members[gi].append(s.key)
+    events = []
+    for gi, g in enumerate(groups):
+        if not members[gi]:
+            continue
+        anchor = g["anchor"]
+        first = by_article[g["articles"][0]]
+        label = anchor[1].text if anchor else next((s.text for s in first if not s.heading), first[0].text)
+        if not members[gi]:
+            continue
+        arts = tuple(dict.fromkeys(k[0] for k in members[gi]))
+        events.append((anchor[0] if anchor else None, label, arts, tuple(members[gi])))
+    events.sort(key=lambda e: (e[0] is None, e[0] is not None and e[0].year is None,
+                               e[0].sort_key if e[0] else (0, 0, 0), -len(e[3])))
+    return tuple(
+        SubEvent(i, d.iso if d else None, d.precision if d else None, label, arts, keys)
+        for i, (d, label, arts, keys) in enumerate(events)
+    )
+
+
+def event_index(events: Sequence[SubEvent]) -> dict[Key, int]:
+    """Sentence key -> id of the sub-event it tells."""
+    return {k: e.id for e in events for k in e.sentences}
+
+
+def spread_over_events(
+    ranked: Sequence[Key],
+    event_of: Mapping[Key, int],
+    min_share: float = 0.1,
+) -> list[Key]:
+    """Reorder ranked sentence keys so each main event's best sentence comes first.
+
+    ``ranked`` is any selection method's ranking (best first); ``event_of`` maps keys to
+    event ids (:func:`event_index`). Main events are those holding at least
+    ``min_share`` of the ranked sentences. Their best sentences come first, in the
+    order of the ranking; every other key follows in its original order. With one
+    event, the ranking is returned unchanged.
+    """
+    sizes = Counter(event_of.get(k) for k in ranked if k in event_of)
+    main = {e for e, n in sizes.items() if n >= min_share * max(1, len(ranked))}
+    if len(main) < 2:
+        return list(ranked)
+    heads: list[Key] = []
+    seen: set[int] = set()
+    for k in ranked:
+        e = event_of.get(k)
+        if e in main and e not in seen:
+            seen.add(e)
+            heads.append(k)
+    head_set = set(heads)
+    return heads + [k for k in ranked if k not in head_set]

@@ -1,0 +1,140 @@
+"""The story stage's entry point: ``analyze`` (re-exported as ``tomtat.story.analyze``)
+runs dates, timeline, entities, sub-events and keywords over one cluster."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from tomtat.model import CleanArticle, Entity, Sentence, TimelineEvent
+from tomtat.story.dates import DateMention, explicit_year, find_dates, parse_published, resolve
+from tomtat.story.entities import find_mentions, lowercase_vocabulary, merge_mentions
+from tomtat.story.events import SubEvent, event_index, group_events
+from tomtat.story.keywords import extract_keywords
+from tomtat.story.timeline import build_timeline
+
+Key = tuple[str, int]
+Tokenizer = Callable[[str], list[str]]
+Tagger = Callable[[str], list[tuple[str, ...]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """What the cluster tells over time and who takes part.
+
+    ``events`` are sub-events (see :mod:`tomtat.story.events`); ``event_of`` maps each
+    sentence key ``(article_id, index)`` to the id of its sub-event, for selection to
+    cover every main event. ``dates`` holds every resolved time expression per sentence.
+    """
+
+    timeline: tuple[TimelineEvent, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    keywords: tuple[str, ...] = ()
+    events: tuple[SubEvent, ...] = ()
+    dates: dict[Key, tuple[DateMention, ...]] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+
+    @property
+    def event_of(self) -> dict[Key, int]:
+        return event_index(self.events)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "timeline": [t.to_dict() for t in self.timeline],
+            "entities": [e.to_dict() for e in self.entities],
+            "keywords": list(self.keywords),
+            "events": [e.to_dict() for e in self.events],
+        }
+
+
+TITLE_INDEX = -1
+MAX_SEGMENTED = 3000  # sentences; ViMs clusters have ~90. Segmentation costs ~2 ms a sentence.
+_SYLLABLE = re.compile(r"[^\W_]+(?:[-.][^\W_]+)*|[^\w\s]")
+
+
+def syllable_tokens(text: str) -> list[str]:
+    """Fallback "words" for very large inputs: syllables and punctuation marks."""
+    return _SYLLABLE.findall(text)
+
+
+def title_sentences(articles: Sequence[CleanArticle]) -> list[Sentence]:
+    """Each non-empty title as a pseudo-sentence with index ``TITLE_INDEX`` (-1).
+
+    Titles state dates and actors too ("... hôm 14-10"), but they are not sentences of
+    the text: they never appear in ``events`` and a timeline entry taken from a title
+    has no ``sentence`` key.
+    """
+    return [
+        Sentence(article_id=a.id, paragraph=TITLE_INDEX, index=TITLE_INDEX, start=0, end=0, text=a.title)
+        for a in articles
+        if a.title.strip()
+    ]
+
+
+def resolve_dates(articles: Sequence[CleanArticle], sentences: Sequence[Sentence]) -> dict[Key, tuple[DateMention, ...]]:
+    """Every sentence's time expressions, resolved against its article's publication
+    date, else the article's latest explicit year, else left without year."""
+    published = {a.id: parse_published(a.published) for a in articles}
+    raw = {s.key: find_dates(s.text) for s in sentences}
+    by_article: dict[str, list] = {}
+    for s in sentences:
+        by_article.setdefault(s.article_id, []).extend(raw[s.key])
+    years = {aid: explicit_year(rs) for aid, rs in by_article.items()}
+    return {
+        s.key: tuple(resolve(r, published.get(s.article_id), years.get(s.article_id)) for r in raw[s.key])
+        for s in sentences
+        if raw[s.key]
+    }
+
+
+def analyze(
+    articles: Sequence[CleanArticle],
+    sentences: Sequence[Sentence],
+    *,
+    tokenize: Tokenizer | None = None,
+    tagger: Tagger | None = None,
+) -> Story:
+    """The story structure of one cluster.
+
+    ``tokenize`` segments a sentence into words (default: underthesea's
+    ``word_tokenize``, imported on first use). ``tagger`` is an optional NER tagger with
+    underthesea's ``ner`` output format; it only types names the rules cannot type and
+    costs about ten times the segmentation, so it is off by default (see
+    docs/BENCHMARKS.md, "Story structure").
+    """
+    order = [a.id for a in articles]
+    units = [*title_sentences(articles), *sentences]
+    notes: list[str] = [
+        f"article {a.id!r}: published {a.published!r} is not an ISO 8601 date; "
+        "its relative dates (hôm qua, tuần trước, ...) were left unresolved"
+        for a in articles
+        if a.published and parse_published(a.published) is None
+    ]
+    if tokenize is None:
+        if len(units) > MAX_SEGMENTED:
+            tokenize = syllable_tokens
+            notes.append(
+                f"{len(units)} sentences: actors and keywords were found without word segmentation "
+                f"(above {MAX_SEGMENTED} sentences it would take too long); they may be less precise"
+            )
+        else:
+            from underthesea import word_tokenize as tokenize  # import cost paid once, lazily
+    dates = resolve_dates(articles, units)
+    words = {s.key: tokenize(s.text) for s in units}
+    lower = lowercase_vocabulary(words.values())
+    mentions = []
+    for s in units:
+        tags = tagger(s.text) if tagger is not None else None
+        mentions.extend(find_mentions(s, words[s.key], lower, tags))
+    entities = merge_mentions(mentions, order)
+    names = [n for e in entities for n in (e.name, *e.variants)]
+    return Story(
+        timeline=build_timeline(units, dates, order),
+        entities=entities,
+        keywords=extract_keywords(words, exclude=names),
+        events=group_events(articles, units, dates),
+        dates=dates,
+        notes=tuple(notes),
+    )

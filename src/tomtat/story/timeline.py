@@ -1,0 +1,93 @@
+"""The dated events of a cluster, merged across articles and sorted.
+
+Every sentence (or title: index -1) that states a date at day, week or month precision gives a candidate
+event (year-only mentions such as "năm 2019" are mostly background and are left out).
+Within one article, the first sentence stating a date speaks for it. Across articles,
+two candidates are one event when their dates agree (a date without year agrees with
+the same day and month in a known year) and their sentences share enough content
+words; the merged event keeps the most precise date and lists every article.
+
+Sorting: events with a known year first, chronologically; then events whose year is
+unknown, by month and day (their order relative to dated events cannot be known).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from tomtat.model import Sentence, TimelineEvent
+from tomtat.story.dates import DateMention
+from tomtat.story.similarity import bag, cosine, merged
+
+TIMELINE_PRECISIONS = frozenset({"day", "day-no-year", "week", "month", "month-no-year"})
+SAME_EVENT_SIMILARITY = 0.2
+_RANK = {"day": 0, "week": 1, "day-no-year": 2, "month": 3, "month-no-year": 4}
+
+
+def compatible(a: DateMention, b: DateMention) -> bool:
+    """Whether two dates can name the same day/month (an unknown year matches any)."""
+    if a.precision == "week" or b.precision == "week":
+        return a.iso == b.iso
+    if (a.day is None) != (b.day is None):
+        return False
+    if a.year is not None and b.year is not None and a.year != b.year:
+        return False
+    return (a.month, a.day) == (b.month, b.day)
+
+
+@dataclass
+class _Candidate:
+    date: DateMention
+    sentence: Sentence
+    article_ids: list[str]
+    bags: list = field(default_factory=list)
+
+
+def build_timeline(
+    sentences: Sequence[Sentence],
+    dates: Mapping[tuple[str, int], Sequence[DateMention]],
+    article_order: Sequence[str],
+) -> tuple[TimelineEvent, ...]:
+    """Timeline events from the sentences' resolved dates (see the module docstring)."""
+    per_article: dict[tuple[str, str], _Candidate] = {}
+    for s in sentences:
+        for d in dates.get(s.key, ()):
+            if d.precision not in TIMELINE_PRECISIONS or d.iso is None:
+                continue
+            k = (s.article_id, d.iso)
+            if k not in per_article:
+                per_article[k] = _Candidate(d, s, [s.article_id], [bag(s.text)])
+    merged_events: list[_Candidate] = []
+    for cand in per_article.values():
+        for ev in merged_events:
+            if cand.sentence.article_id in ev.article_ids or not compatible(ev.date, cand.date):
+                continue
+            if cosine(merged(ev.bags), cand.bags[0]) >= SAME_EVENT_SIMILARITY:
+                ev.article_ids.append(cand.sentence.article_id)
+                ev.bags.extend(cand.bags)
+                if _RANK[cand.date.precision] < _RANK[ev.date.precision]:
+                    ev.date = cand.date
+                break
+        else:
+            merged_events.append(cand)
+    order = {a: i for i, a in enumerate(article_order)}
+    merged_events.sort(
+        key=lambda e: (
+            e.date.year is None,
+            e.date.sort_key,
+            order.get(e.sentence.article_id, len(order)),
+            e.sentence.index,
+        )
+    )
+    return tuple(
+        TimelineEvent(
+            date=e.date.iso or "",
+            text=e.sentence.text,
+            article_ids=tuple(sorted(set(e.article_ids), key=lambda a: order.get(a, len(order)))),
+            precision=e.date.precision,
+            sentence=e.sentence.key if e.sentence.index >= 0 else None,
+            year_from=e.date.basis if e.date.basis in ("published", "article") else None,
+        )
+        for e in merged_events
+    )

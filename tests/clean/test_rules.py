@@ -1,0 +1,48 @@
+"""Every rule in clean_rules.json catches its examples and keeps its near-misses."""
+
+from __future__ import annotations
+
+import pytest
+
+from tomtat.clean import clean_article, normalize_text
+from tomtat.clean.rules import KINDS, load_rules
+from tomtat.model import Article
+
+RULES = load_rules()
+
+
+def _clean(text: str) -> str:
+    return clean_article(Article("t", "", text)).text
+
+
+def _cases(attr: str) -> list[tuple[str, object]]:
+    return [
+        pytest.param(rule.name, case, id=f"{rule.name}-{i}")
+        for rule in RULES
+        for i, case in enumerate(getattr(rule, attr))
+    ]
+
+
+def test_every_rule_is_documented_by_examples_and_near_misses() -> None:
+    for rule in RULES:
+        assert rule.kind in KINDS
+        assert rule.examples, f"{rule.name} has no examples"
+        assert rule.keeps, f"{rule.name} has no near-misses"
+    assert len({r.name for r in RULES}) == len(RULES)
+
+
+@pytest.mark.parametrize(("name", "case"), _cases("examples"))
+def test_examples_are_removed(name: str, case: object) -> None:
+    if isinstance(case, list):
+        raw, expected = case
+        assert _clean(raw) == expected
+    else:
+        out = clean_article(Article("t", "", case))
+        assert out.text != normalize_text(case).strip(), f"{name} kept {case!r}"
+        assert any(r.reason == name for r in out.removed), [r.reason for r in out.removed]
+
+
+@pytest.mark.parametrize(("name", "case"), _cases("keeps"))
+def test_near_misses_are_kept(name: str, case: str) -> None:
+    out = clean_article(Article("t", "", case))
+    assert out.text == normalize_text(case).strip(), f"{name}: {out.removed}"

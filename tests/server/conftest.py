@@ -1,0 +1,106 @@
+"""Fixtures for the HTTP service tests: an in-process client and invented articles."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+
+# The server extra is optional: each test module skips itself (pytest.importorskip)
+# when fastapi, uvicorn or httpx is missing, so this file imports them only lazily.
+
+# Invented news about an invented bridge: no real article text.
+ARTICLE_A = {
+    "id": "a",
+    "title": "Thông xe cầu Sông Xanh sau hai năm thi công",
+    "text": (
+        "Sáng 12/3, tỉnh Bình Lâm chính thức thông xe cầu Sông Xanh nối hai huyện Đông Hà và Tây Sơn.\n"
+        "Cây cầu dài 1,2 km, có bốn làn xe, tổng vốn đầu tư khoảng 900 tỷ đồng.\n"
+        "Theo ông Trần Văn Minh, Giám đốc Sở Giao thông, cây cầu giúp rút ngắn quãng đường từ 40 km xuống còn 8 km.\n"
+        "Người dân hai bên sông đã chờ đợi công trình này hơn mười năm."
+    ),
+}
+ARTICLE_B = {
+    "id": "b",
+    "title": "Cầu Sông Xanh rút ngắn đường về trung tâm tỉnh",
+    "text": (
+        "Cầu Sông Xanh được thông xe sáng nay sau hai năm thi công, sớm hơn kế hoạch ba tháng.\n"
+        "Trước đây, người dân huyện Tây Sơn phải đi phà hoặc vòng qua quốc lộ để đến trung tâm tỉnh.\n"
+        "Ông Trần Văn Minh cho biết tỉnh sẽ lắp đèn chiếu sáng và camera giám sát trên cầu trong tháng tới."
+    ),
+}
+
+
+def make_client(**limits):
+    """A ``TestClient`` for a fresh app (threads, no worker processes) with the given limits."""
+    from fastapi.testclient import TestClient
+
+    from tomtat.server import ServerConfig, create_app
+
+    return TestClient(create_app(ServerConfig(**limits)), raise_server_exceptions=False)
+
+
+@pytest.fixture
+def client():
+    with make_client() as c:
+        yield c
+
+
+@pytest.fixture
+def articles() -> list[dict]:
+    return [dict(ARTICLE_A), dict(ARTICLE_B)]
+
+
+@pytest.fixture
+def client_with():
+    """``client_with(max_articles=3)``: a client for an app with other limits."""
+    opened = []
+
+    def factory(**limits):
+        c = make_client(**limits)
+        c.__enter__()
+        opened.append(c)
+        return c
+
+    yield factory
+    for c in opened:
+        c.__exit__(None, None, None)
+
+
+@dataclass
+class LiveServer:
+    host: str
+    port: int
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+
+@pytest.fixture(scope="session")
+def live_server() -> Iterator[LiveServer]:
+    """A real uvicorn server on 127.0.0.1 (a free port) in a thread, limit 10 MB."""
+    import uvicorn
+
+    from tomtat.server import ServerConfig, create_app
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    config = uvicorn.Config(create_app(ServerConfig()), host="127.0.0.1", port=port, log_level="warning")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the test server did not start")
+        time.sleep(0.05)
+    yield LiveServer("127.0.0.1", port)
+    server.should_exit = True
+    thread.join(timeout=10)

@@ -1,0 +1,104 @@
+"""``tomtat serve``: safe defaults and clear errors, without starting a server."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("fastapi", reason="the server extra is not installed: pip install -e '.[server,server-test]'")
+pytest.importorskip("uvicorn", reason="the server extra is not installed: pip install -e '.[server,server-test]'")
+pytest.importorskip("httpx", reason="httpx (for the test client) is not installed: pip install -e '.[server-test]'")
+
+from tomtat.cli import build_parser, main
+
+
+def test_defaults_bind_to_this_machine_only():
+    args = build_parser().parse_args(["serve"])
+    assert args.host == "127.0.0.1"
+    assert args.port == 8000
+    assert args.workers is None  # one per CPU
+
+
+def test_serve_builds_the_app_with_the_limits_given(monkeypatch):
+    import uvicorn
+
+    seen = {}
+
+    def fake_run(app, **kwargs):
+        seen["app"] = app
+        seen.update(kwargs)
+
+    monkeypatch.setattr(uvicorn, "run", fake_run)
+    code = main(["serve", "--port", "9123", "--workers", "0", "--max-articles", "5", "--max-body-mb", "1", "--timeout", "3"])
+    assert code == 0
+    assert seen["host"] == "127.0.0.1" and seen["port"] == 9123
+    config = seen["app"].state.config
+    assert (config.max_articles, config.max_body_bytes, config.timeout_seconds, config.workers) == (5, 2**20, 3.0, 0)
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (["serve", "--port", "70000"], "--port"),
+        (["serve", "--workers", "-1"], "workers"),
+        (["serve", "--max-articles", "0"], "max_articles"),
+    ],
+)
+def test_bad_options_are_one_line_errors(argv, needle, capsys, monkeypatch):
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: pytest.fail("must not start"))
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("tomtat: error:") and needle in err
+    assert "Traceback" not in err
+
+
+def test_listening_beyond_this_machine_warns(monkeypatch, capsys):
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: None)
+    assert main(["serve", "--host", "0.0.0.0"]) == 0
+    assert "no login" in capsys.readouterr().err
+
+
+def test_serve_runs_and_stops_cleanly(tmp_path):
+    """The real command: it answers on 127.0.0.1 with worker processes and shuts down cleanly on SIGTERM."""
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    src = Path(__file__).resolve().parents[2] / "src"
+    env = {**os.environ, "PYTHONPATH": str(src) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    proc = subprocess.Popen([sys.executable, "-m", "tomtat", "serve", "--port", str(port), "--workers", "1"],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert proc.poll() is None, proc.stderr.read()
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1)
+                break
+            except httpx.HTTPError:
+                assert time.monotonic() < deadline, "server did not start"
+                time.sleep(0.1)
+        assert r.json()["workers"] == 1
+        answer = httpx.post(f"http://127.0.0.1:{port}/v1/summarize", timeout=30,
+                            json={"articles": [{"text": "Hà Nội mưa lớn chiều nay. Nhiều tuyến phố bị ngập sâu."},
+                                               {"text": "Mưa lớn làm nhiều phố ở Hà Nội ngập sâu chiều nay."}]})
+        assert answer.status_code == 200 and answer.json()["sentences"]
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=30)
+    # uvicorn shuts down, then re-raises the signal so the exit status reports it.
+    assert proc.returncode in (0, -signal.SIGTERM), err
+    assert "Application shutdown complete" in err
+    assert "Traceback" not in err and "leaked" not in err

@@ -1,0 +1,106 @@
+"""The story of an invented multi-article cluster: timeline, actors, sub-events, keywords."""
+
+from tomtat.story import analyze, event_index, spread_over_events
+
+
+def test_timeline_merges_one_meeting_reported_twice_and_sorts(story):
+    s = story
+    dates = [(e.date, e.precision) for e in s.timeline]
+    # the meeting: "hôm 9/3" (no year) in a1 and "hôm qua" (published 2021-03-10) in a2
+    assert ("2021-03-09", "day") in dates
+    meeting = next(e for e in s.timeline if e.date == "2021-03-09")
+    assert set(meeting.article_ids) == {"a1", "a2"}
+    # the call has no knowable year, and says so
+    assert ("--06-14", "day-no-year") in dates
+    # known years first, chronologically; then unknown years
+    assert dates.index(("2021-03-09", "day")) < dates.index(("--06-14", "day-no-year"))
+    # a week announced relative to publication
+    assert ("2021-W11", "week") in dates
+
+
+def test_timeline_has_no_false_dates(story):
+    texts = " ".join(e.text for e in story.timeline)
+    assert "2-1" not in texts  # the football score
+    assert all("4,5" not in e.date for e in story.timeline)
+
+
+def test_timeline_events_point_at_their_sentence(cluster):
+    articles, sentences = cluster
+    by_key = {s.key: s for s in sentences}
+    for ev in analyze(articles, sentences).timeline:
+        if ev.sentence is not None:
+            assert by_key[ev.sentence].text == ev.text
+
+
+def test_each_actor_once_with_variants_merged_and_role(story):
+    people = {e.name: e for e in story.entities if e.type == "PER"}
+    marchetti = [e for e in people.values() if e.name.endswith("Marchetti")]
+    assert len(marchetti) == 1
+    assert marchetti[0].role == "Ngoại trưởng Pháp"
+    assert set(marchetti[0].articles) == {"a1", "a2"}
+    assert people["Klaus Weber"].role == "Ngoại trưởng Đức"
+    assert people["Marco Bellini"].role == "Thủ tướng Ý"
+    assert people["Marco Bellini"].articles == ("a3",)
+
+
+def test_sub_events_group_the_meeting_apart_from_the_call(story, cluster):
+    s = story
+    groups = sorted(sorted(e.article_ids) for e in s.events)
+    assert groups == [["a1", "a2"], ["a3"]]
+    articles, sentences = cluster
+    index = event_index(s.events)
+    assert set(index) == {x.key for x in sentences}  # every sentence belongs to one event
+
+
+def test_spread_over_events_puts_each_main_event_first(story):
+    s = story
+    index = s.event_of
+    meeting = [k for k in index if k[0] in ("a1", "a2")]
+    call = [k for k in index if k[0] == "a3"]
+    ranked = meeting + call  # a ranking that would fill the budget with the meeting only
+    spread = spread_over_events(ranked, index)
+    assert spread[:2] == [meeting[0], call[0]]
+    assert sorted(spread) == sorted(ranked)
+
+
+def test_spread_leaves_a_single_event_ranking_alone():
+    ranked = [("a", 0), ("a", 1), ("a", 2)]
+    assert spread_over_events(ranked, {k: 0 for k in ranked}) == ranked
+
+
+def test_keywords_name_what_the_cluster_is_about(story):
+    kws = story.keywords
+    assert "khí đốt" in kws or "năng lượng" in kws
+    assert not any(k in kws for k in ("cho biết", "sẽ", "của"))
+
+
+def test_empty_cluster_gives_an_empty_story():
+    s = analyze([], [])
+    assert s.timeline == () and s.entities == () and s.events == ()
+
+
+def test_timeline_says_where_an_unwritten_year_came_from(story):
+    meeting = next(e for e in story.timeline if e.date == "2021-03-09")
+    assert meeting.year_from == "published"
+    call = next(e for e in story.timeline if e.date == "--06-14")
+    assert call.year_from is None and "year_from" not in call.to_dict()
+
+
+def test_very_large_input_skips_segmentation_and_says_so(cluster, monkeypatch):
+    import tomtat.story.structure as module
+
+    monkeypatch.setattr(module, "MAX_SEGMENTED", 3)
+    s = analyze(*cluster)
+    assert s.notes and "without word segmentation" in s.notes[0]
+    assert any(e.name.endswith("Bellini") for e in s.entities)  # still finds titled people
+    assert ("2021-03-09", "day") in [(e.date, e.precision) for e in s.timeline]  # dates unaffected
+
+
+def test_unreadable_publication_date_is_reported_not_guessed():
+    from tomtat.model import CleanArticle, Paragraph, Sentence
+
+    text = "Hôm qua, Bộ Y tế họp khẩn."
+    art = CleanArticle("z", "", text, (Paragraph(0, 0, len(text)),), published="hôm kia")
+    s = analyze([art], [Sentence("z", 0, 0, 0, len(text), text)])
+    assert any("'z'" in n and "ISO 8601" in n for n in s.notes)
+    assert s.dates[("z", 0)][0].precision == "unresolved"

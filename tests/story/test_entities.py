@@ -1,0 +1,119 @@
+"""Actors: titles become roles, variants merge, words that open sentences are not names."""
+
+from underthesea import word_tokenize
+
+from tomtat.model import Sentence
+from tomtat.story.entities import find_mentions, lowercase_vocabulary, merge_mentions
+
+
+def sentences(*texts: str, article: str = "x") -> list[Sentence]:
+    return [Sentence(article, i, i, 0, len(t), t) for i, t in enumerate(texts)]
+
+
+def entities(*texts: str):
+    sents = sentences(*texts)
+    words = {s.key: word_tokenize(s.text) for s in sents}
+    lower = lowercase_vocabulary(words.values())
+    mentions = [m for s in sents for m in find_mentions(s, words[s.key], lower)]
+    return merge_mentions(mentions, ["x"])
+
+
+def by_name(ents):
+    return {e.name: e for e in ents}
+
+
+def test_title_becomes_role_and_country_stays_a_place():
+    ents = by_name(entities("Bộ trưởng Quốc phòng Nga Sergey Shoigu đã điện đàm với người đồng cấp."))
+    assert ents["Sergey Shoigu"].type == "PER"
+    assert ents["Sergey Shoigu"].role == "Bộ trưởng Quốc phòng Nga"
+    assert ents["Nga"].type == "LOC"
+
+
+def test_variants_of_one_person_merge_into_one_entity():
+    ents = entities(
+        "Ngoại trưởng Nga Sergey Lavrov tới Paris.",
+        "Ngoại trưởng Sergei Lavrov gặp người đồng cấp.",
+        "Ông Lavrov nói hai bên sẽ hợp tác.",
+        "Ngoại trưởng Lavrov cho biết thêm chi tiết.",
+    )
+    people = [e for e in ents if e.type == "PER"]
+    assert len(people) == 1
+    lavrov = people[0]
+    assert lavrov.count == 4
+    assert lavrov.role == "Ngoại trưởng Nga"
+    assert set(lavrov.variants) >= {"Lavrov"}
+    assert {lavrov.name, *lavrov.variants} >= {"Sergey Lavrov", "Sergei Lavrov"}
+
+
+def test_people_with_the_same_surname_but_different_given_names_stay_apart():
+    ents = entities("Tổng thống Joe Biden phát biểu.", "Ông Hunter Biden không bình luận.")
+    names = {e.name for e in ents if e.type == "PER"}
+    assert names == {"Joe Biden", "Hunter Biden"}
+
+
+def test_organisations_and_places():
+    ents = by_name(
+        entities(
+            "Hãng tin Reuters dẫn lời Bộ Ngoại giao Mỹ cho biết quân đội vẫn ở tỉnh Anbar.",
+            "Tổng thư ký NATO Mark Rutte tới Brussels.",
+        )
+    )
+    assert ents["Reuters"].type == "ORG"
+    assert ents["Bộ Ngoại giao Mỹ"].type == "ORG"
+    assert ents["Anbar"].type == "LOC"
+    assert ents["NATO"].type == "ORG"
+    assert ents["Mark Rutte"].role == "Tổng thư ký NATO"
+    assert ents["Brussels"].type == "LOC"
+
+
+def test_place_aliases_merge():
+    ents = entities("Hoa Kỳ và Nga bất đồng.", "Mỹ sẽ tiếp tục viện trợ.")
+    us = [e for e in ents if e.name == "Mỹ"]
+    assert len(us) == 1 and us[0].count == 2
+
+
+def test_sentence_openers_and_currencies_are_not_actors():
+    ents = by_name(
+        entities(
+            "Tuy nhiên, giá vẫn tăng.",
+            "Trong khi đó, khoản viện trợ 4,5 tỷ USD đã được duyệt.",
+            "Mặc cho phản đối, dự án vẫn chạy trong năm.",
+        )
+    )
+    assert not {"Tuy nhiên", "Trong", "USD", "Mặc"} & set(ents)
+
+
+def test_untitled_name_joins_the_titled_person_with_that_surname():
+    ents = entities("Zelensky họp khẩn cấp khi hay tin.", "Tổng thống Ukraine Zelensky đã triệu tập cuộc họp.")
+    z = by_name(ents)["Zelensky"]
+    assert (z.type, z.count, z.role) == ("PER", 2, "Tổng thống Ukraine")
+
+
+def test_a_qualified_title_alone_counts_for_its_only_holder():
+    ents = entities(
+        "Bộ trưởng Quốc phòng Nga Sergey Shoigu điện đàm với Bộ trưởng Quốc phòng Hoa Kỳ Lloyd Austin.",
+        "Bộ trưởng Quốc phòng Nga nói cuộc gọi kéo dài một giờ.",
+        "Phía Bộ trưởng Quốc phòng Mỹ không bình luận.",
+        "Ngoại trưởng Mỹ Antony Blinken và Ngoại trưởng Mỹ John Kerry đều đã tới đây.",
+        "Ngoại trưởng Mỹ không bình luận thêm.",
+    )
+    people = by_name(ents)
+    assert people["Sergey Shoigu"].count == 2
+    assert people["Lloyd Austin"].count == 2  # "Hoa Kỳ" and "Mỹ" are one country
+    assert people["Lloyd Austin"].role == "Bộ trưởng Quốc phòng Mỹ"
+    # two holders of "Ngoại trưởng Mỹ": the bare title is left unassigned
+    assert people["Antony Blinken"].count == 1 and people["John Kerry"].count == 1
+
+
+def test_titled_single_name_then_an_untitled_full_name_do_not_break_merging():
+    ents = entities("Bộ trưởng Austin đã phát biểu.", "Người đồng cấp Lloyd Austin cũng có mặt.")
+    assert [e for e in ents if e.type == "PER"]
+
+
+def test_odd_input_never_raises():
+    entities("", "...", "“”", "1/2/3/4", "A B C D E F G H I J K L M N O P", "ÔNG BÀ ANH CHỊ", "Ông.", "Bộ")
+
+
+def test_role_written_after_the_name():
+    ents = by_name(entities("Ông Nguyễn Văn Hùng, Giám đốc Sở Giao thông Hà Nội, cho biết dự án đã xong."))
+    assert ents["Nguyễn Văn Hùng"].role == "Giám đốc Sở Giao thông Hà Nội"
