@@ -45,3 +45,22 @@ def test_eval_unknown_method_and_bad_budget_are_errors(capsys):
     assert main(["eval", str(FIXTURES / "vims"), "--method", "nosuch"]) == 2
     assert main(["eval", str(FIXTURES / "vims"), "--words", "0"]) == 2
     assert "tomtat: error:" in capsys.readouterr().err
+
+
+def test_eval_per_cluster_scores_match_an_independent_implementation(tmp_path, capsys):
+    from rouge_score import rouge_scorer
+
+    from tomtat.evaluate.rouge import tokenize
+
+    class Syllables:
+        def tokenize(self, text: str) -> list[str]:
+            return tokenize(text)
+
+    out = tmp_path / "run.jsonl"
+    assert main(["eval", str(FIXTURES / "vmds"), "--words", "25", "--out", str(out)]) == 0
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], tokenizer=Syllables())
+    for line in out.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        for metric in ("rouge1", "rouge2", "rougeL"):
+            theirs = [scorer.score(ref, row["summary"])[metric].fmeasure for ref in row["references"]]
+            assert abs(row[metric]["f"] - sum(theirs) / len(theirs)) < 0.005
