@@ -64,3 +64,14 @@ def test_eval_per_cluster_scores_match_an_independent_implementation(tmp_path, c
         for metric in ("rouge1", "rouge2", "rougeL"):
             theirs = [scorer.score(ref, row["summary"])[metric].fmeasure for ref in row["references"]]
             assert abs(row[metric]["f"] - sum(theirs) / len(theirs)) < 0.005
+
+
+def test_eval_checks_the_output_folder_before_running(tmp_path, capsys):
+    assert main(["eval", str(FIXTURES / "vims"), "--out", str(tmp_path / "missing" / "run.jsonl")]) == 2
+    err = capsys.readouterr().err
+    assert "does not exist" in err
+
+
+def test_eval_forced_layout_that_does_not_fit_is_refused(capsys):
+    assert main(["eval", str(FIXTURES / "vims"), "--layout", "vlsp"]) == 2
+    assert "does not look like a vlsp corpus" in capsys.readouterr().err

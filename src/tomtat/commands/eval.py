@@ -9,12 +9,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 import numpy as np
 from tqdm import tqdm
 
 from tomtat.commands.common import warn, write_output
-from tomtat.errors import TomtatError
+from tomtat.errors import InputError, TomtatError
 from tomtat.evaluate.bootstrap import DEFAULT_SEED
 from tomtat.evaluate.dataset import EvalCluster
 from tomtat.evaluate.loaders import LAYOUTS, detect_layout, load_dataset
@@ -52,6 +53,8 @@ def run(args: argparse.Namespace) -> int:
     budget = Budget(words=args.words)
     check_budget(budget)
     method = get_method(args.method).name
+    if args.out:
+        _check_out(Path(args.out))
     layout = args.layout or detect_layout(args.dataset)
     clusters = load_dataset(args.dataset, layout)
     failures: list[str] = []
@@ -72,6 +75,15 @@ def run(args: argparse.Namespace) -> int:
     print(f"tomtat eval: {args.dataset} ({layout}), method {method}, {args.words} words, references {args.mode}d")
     sys.stdout.write(format_table(report))
     return 1 if failures else 0
+
+
+def _check_out(path: Path) -> None:
+    """Fail before the (long) run, not after it, when ``--out`` cannot be written."""
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder; give a file name for --out")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError(f"{path}: folder {folder} does not exist")
 
 
 def _line(result: ClusterResult) -> str:

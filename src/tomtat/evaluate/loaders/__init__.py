@@ -37,6 +37,8 @@ def load_dataset(path: Path | str, layout: str | None = None) -> list[EvalCluste
     name = layout or detect_layout(path)
     if name not in LAYOUTS:
         raise InputError(f"unknown layout {name!r}; choose one of: {', '.join(LAYOUTS)}")
+    if layout and not LAYOUTS[name].matches(path):
+        raise InputError(f"{path}: does not look like a {name} corpus (try without --layout)")
     clusters = LAYOUTS[name].load(path)
     if not clusters:
         raise InputError(f"{path}: no clusters found")
