@@ -5,9 +5,16 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+import underthesea.utils  # noqa: F401  (must come before rouge_score: see below)
 from rouge_score import rouge_scorer
 
 from tomtat.evaluate.rouge import lcs_length, score, tokenize
+
+# rouge-score imports absl, whose logging handler holds the stderr of the moment. When
+# underthesea is first imported (tomtat's story stage does it lazily) it calls
+# logging.config.dictConfig, which closes every handler that exists, absl's included,
+# and so closes pytest's capture stream under a later test. Importing underthesea first
+# makes that configuration happen before absl's handler exists.
 
 
 def test_tokens_keep_diacritics_and_split_on_underscore_and_punctuation():
