@@ -9,16 +9,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Iterable
-from pathlib import Path
 
 from tqdm import tqdm
 
 from tomtat.batch.source import count_lines, display_name, iter_lines
-from tomtat.commands.common import warn
+from tomtat.commands.common import warn, write_lines
 from tomtat.errors import InputError
 from tomtat.grouping import GroupingOptions, Story, group_articles
 from tomtat.io.jsonl import parse_line
@@ -91,30 +88,6 @@ def read_articles(path: str, progress: bool | None) -> tuple[list[Article], int]
                 continue
             articles.append(article)
     return articles, failed
-
-
-def write_lines(lines: Iterable[str], out: str | None) -> None:
-    """Write lines to stdout, or atomically (temporary file, then rename) to ``out``."""
-    if out in (None, "-"):
-        for line in lines:
-            sys.stdout.write(line)
-        sys.stdout.flush()
-        return
-    path = Path(out)
-    if path.is_dir():
-        raise InputError(f"{out}: is a folder; give a file name for the output")
-    directory = path.parent if str(path.parent) else Path(".")
-    if not directory.exists():
-        raise InputError(f"{out}: folder {directory} does not exist")
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            for line in lines:
-                handle.write(line)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _lines(stories: list[Story]) -> Iterable[str]:
