@@ -78,10 +78,11 @@ def title_similarity(rep: Representation) -> tuple[np.ndarray, np.ndarray]:
 
 def gram_spread(rep: Representation) -> np.ndarray:
     """(V,) share of the cluster's articles in which each gram occurs."""
-    m, n = len(rep.articles), len(rep)
-    member = sparse.csr_matrix((np.ones(n), (rep.article, np.arange(n))), shape=(m, n))
-    present = member @ (rep.counts > 0).astype(np.float64)
-    return np.asarray((present > 0).sum(axis=0)).ravel() / max(m, 1)
+    c = rep.counts
+    vocab = c.shape[1]
+    rows = np.repeat(np.arange(c.shape[0]), np.diff(c.indptr))
+    pairs = np.unique(rep.article[rows].astype(np.int64) * vocab + c.indices)
+    return np.bincount(pairs % vocab, minlength=vocab) / max(len(rep.articles), 1)
 
 
 def spread_density(rep: Representation, spread: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
