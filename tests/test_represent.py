@@ -64,3 +64,11 @@ def test_titles_or_last_sentences_without_known_grams_do_not_break_weighting():
     assert rep.title_vectors.shape[0] == 3
     assert rep.title_vectors[1].nnz == 0 and rep.title_vectors[2].nnz == 0
     assert np.all(np.isfinite(rep.title_vectors.data))
+
+
+def test_bulk_tokenizer_matches_the_syllable_tokenizer():
+    from tomtat.represent import _tokens
+    from tomtat.text.tokens import syllables
+
+    texts = ["Ông Lavrov nói: “Hợp_tác 4,5 tỷ USD”.", "HOÀ BÌNH", "", "Việt\u0300 Nam a\x00b"]
+    assert _tokens(texts) == [syllables(t) for t in texts]

@@ -15,6 +15,7 @@ must restrict themselves to a bounded set of candidates.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -26,7 +27,11 @@ from scipy import sparse
 
 from tomtat.data import read_lines
 from tomtat.model import CleanArticle, Sentence
-from tomtat.text.tokens import _TOKEN, syllables
+from tomtat.text.tokens import syllables
+
+# The token pattern of ``tokens.syllables``, applied here to many texts normalised at
+# once (tests/test_represent.py checks both give the same tokens).
+_SYLLABLE = re.compile(r"[^\W_]+")
 
 
 @cache
@@ -120,7 +125,7 @@ def _tokens(texts: Sequence[str]) -> list[list[str]]:
     pieces = joined.split("\x00")
     if len(pieces) != len(texts):  # a text contained the separator: one by one
         return [syllables(t) for t in texts]
-    find = _TOKEN.findall
+    find = _SYLLABLE.findall
     return [find(p) for p in pieces]
 
 

@@ -1,6 +1,5 @@
 from select_fixtures import find
 
-import numpy as np
 
 from tomtat.model import Budget
 from tomtat.select.base import ranked

@@ -71,7 +71,6 @@ class Submodular:
     redundancy: float = 0.3
 
     def select(self, rep: Representation, budget: Budget) -> list[int]:
-        n = len(rep)
         mask = eligible_mask(rep)
         central = rep.vectors @ rep.centroid
         ground = np.sort(np.argsort(-central, kind="stable")[: self.limit])
