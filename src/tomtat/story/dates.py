@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any
@@ -67,7 +67,9 @@ class DateMention:
     (year unknown), ``2014-02``, ``--02``, ``2024-W45``, ``2025``, or None when a
     relative expression has nothing to be resolved against. ``basis`` says where the
     year came from: ``explicit`` (written), ``published`` (the article's date),
-    ``article`` (another explicit year in the same article), ``none``.
+    ``article`` (another explicit year in the same article), ``cluster`` (the year of
+    the same event in another article, see :func:`tomtat.story.events.lend_years`),
+    ``none``.
     """
 
     start: int
@@ -316,6 +318,19 @@ def resolve(raw: RawDate, published: date | None = None, article_year: int | Non
         iso, precision = f"{year:04d}", "year"
     return DateMention(**base, iso=iso, precision=precision, basis=basis, relative=False,
                        year=year, month=month, day=day)
+
+
+def with_year(d: DateMention, year: int, basis: str) -> DateMention:
+    """``d`` (a day or month without year) placed in ``year``, saying where it came from."""
+    if d.day is not None and d.month is not None:
+        if not _valid(d.day, d.month, year):
+            return d
+        iso, precision = f"{year:04d}-{d.month:02d}-{d.day:02d}", "day"
+    elif d.month is not None:
+        iso, precision = f"{year:04d}-{d.month:02d}", "month"
+    else:
+        return d
+    return replace(d, iso=iso, precision=precision, basis=basis, year=year)
 
 
 def _nearest_year(day: int | None, month: int, published: date) -> int | None:

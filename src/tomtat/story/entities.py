@@ -83,6 +83,7 @@ class _Lexicon:
     not_entities: frozenset[str]
     breakers: frozenset[str]
     surnames: frozenset[str]
+    stopwords: frozenset[str]
     max_len: int
 
 
@@ -111,6 +112,7 @@ def lexicon() -> _Lexicon:
         not_entities=frozenset(rules["not_entities"]),
         surnames=frozenset(read_lines("surnames_vi.txt")),
         breakers=frozenset(rules["breakers"]),
+        stopwords=frozenset(read_lines("story_stopwords_vi.txt")),
         max_len=max(len(x) for x in lists),
     )
 
@@ -123,20 +125,49 @@ class _Syl(NamedTuple):  # a tuple: built once per syllable, so it must be cheap
     punct: bool
 
 
-def _syllables(words: list[str]) -> list[_Syl]:
+def sentence_syllables(tokens: Sequence[str], words: frozenset[str] = frozenset()) -> list[_Syl]:
+    """A sentence's tokens (:func:`tomtat.story.words.tokenize_units`) as syllables for
+    :func:`find_mentions`.
+
+    Each syllable starts a word, except a lower-case syllable that completes a
+    capitalised one into a compound word of ``words`` ("Y" + "tế", "Tuy" + "nhiên"):
+    it belongs to that capitalised word, as a word segmenter would have said, so
+    organisation names keep their lower-case syllables ("Bộ Y tế").
+    """
     out: list[_Syl] = []
-    for w in words:
-        parts = w.split()
-        if not parts:
+    n = len(tokens)
+    k = 0
+    while k < n:
+        t = tokens[k]
+        if not t[0].isalnum():
+            out.append(_Syl(t, t, False, True, True))
+            k += 1
             continue
-        if not any(ch.isalnum() for ch in w):
-            out.append(_Syl(w, w, False, True, True))
-            continue
-        cap = parts[0][0].isupper()
-        for i, p in enumerate(parts):
-            # a proper-noun token glued by the segmenter ("NATO Mark") restarts at capitals
-            start = i == 0 or p[0].isupper()
-            out.append(_Syl(p, p.lower(), cap and (p[0].isupper() or not start) or p[0].isupper(), start, False))
+        low = t.lower()
+        up = t[0].isupper()
+        out.append(_Syl(t, low, up, True, False))
+        k += 1
+        if up and words and k < n and tokens[k][0].islower():
+            pair = low + " " + tokens[k].lower()
+            size = 0
+            if k + 1 < n and tokens[k + 1][0].islower() and pair + " " + tokens[k + 1].lower() in words:
+                size = 2  # "Câu lạc bộ"
+            elif pair in words:
+                size = 1
+            for t2 in tokens[k : k + size]:
+                out.append(_Syl(t2, t2.lower(), True, False, False))
+            k += size
+    return out
+
+
+def _next_caps(sy: list[_Syl]) -> list[int]:
+    """For each position, the index of the next capitalised syllable (``len(sy)`` if none)."""
+    out = [0] * len(sy)
+    nxt = len(sy)
+    for k in range(len(sy) - 1, -1, -1):
+        if sy[k].cap:
+            nxt = k
+        out[k] = nxt
     return out
 
 
@@ -154,14 +185,34 @@ def _match(sy: list[_Syl], i: int, table: _Phrases, lex: _Lexicon) -> int:
     return 0
 
 
-def _org_run(sy: list[_Syl], j: int, lex: _Lexicon) -> int:
-    """End of an organisation name after its head: capitalised words, "và" between them."""
+def _org_run(sy: list[_Syl], j: int, lex: _Lexicon, words: frozenset[str]) -> int:
+    """End of an organisation name after its head: capitalised words, "và" between them,
+    and lower-case compound words between capitalised ones ("Sở Giao thông vận tải Hà
+    Nội": "vận tải" is a word of ``words`` and a capital follows it)."""
     end = _run(sy, j, lex)
-    while end < len(sy) - 1 and end > j and sy[end].text == "và" and sy[end + 1].cap:
-        nxt = _run(sy, end + 1, lex)
-        if nxt == end + 1:
-            break
-        end = nxt
+    while end > j and end < len(sy) - 1:
+        if sy[end].text == "và" and sy[end + 1].cap:
+            nxt = _run(sy, end + 1, lex)
+            if nxt == end + 1:
+                break
+            end = nxt
+            continue
+        if (
+            end + 2 < len(sy)
+            and not sy[end].punct
+            and not sy[end + 1].punct
+            and not sy[end + 1].cap
+            and sy[end + 2].cap
+            and not sy[end + 2].punct
+            and sy[end].low + " " + sy[end + 1].low in words
+            and sy[end].low + " " + sy[end + 1].low not in lex.stopwords
+        ):
+            nxt = _run(sy, end + 2, lex)
+            if nxt == end + 2:
+                break
+            end = nxt
+            continue
+        break
     return end
 
 
@@ -209,19 +260,25 @@ def _run(sy: list[_Syl], i: int, lex: _Lexicon) -> int:
 
 def find_mentions(
     sentence: Sentence,
-    words: list[str],
+    sy: list[_Syl],
     lowercase_words: frozenset[str] = frozenset(),
     tags: list[tuple[str, ...]] | None = None,
+    words: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     """The actor mentions of one sentence.
 
-    ``words`` is the sentence segmented into words (underthesea's ``word_tokenize``);
-    ``lowercase_words`` are words seen in lower case in the cluster (so a capitalised
-    "Trong" at a sentence start is not a name); ``tags`` is an optional underthesea
-    ``ner`` output for the sentence, used only to type runs the rules cannot type.
+    ``sy`` is the sentence as :func:`sentence_syllables` gives it; ``lowercase_words``
+    are syllables seen in lower case in the cluster (so a capitalised "Trong" at a
+    sentence start is not a name); ``tags`` is an optional underthesea ``ner`` output
+    for the sentence, used only to type runs the rules cannot type; ``words`` are the
+    compound words (:func:`tomtat.story.words.compound_words`) that let an organisation
+    name run over lower-case words.
     """
     lex = lexicon()
-    sy = _syllables(words)
+    if not any(x.cap for x in sy):
+        return []
+    caps = _next_caps(sy)
+    window = lex.max_len + 1  # a lower-case title, honorific or place needs a capital this close
     ner_of = _ner_lookup(tags) if tags else {}
     out: list[Mention] = []
 
@@ -261,6 +318,9 @@ def find_mentions(
         if s.punct:
             at_start = s.text in _PUNCT_START
             i += 1
+            continue
+        if not s.cap and caps[i] - i > window:
+            i, at_start = i + 1, False  # nothing capitalised ahead: no mention can start here
             continue
         n = _match(sy, i, lex.places, lex)
         if n and not s.cap and any(x.cap for x in sy[i : i + n]):
@@ -314,7 +374,7 @@ def find_mentions(
             continue
         n = _match(sy, i, lex.org_heads, lex)
         if n:
-            end = _org_run(sy, i + n, lex)
+            end = _org_run(sy, i + n, lex, words)
             if end > i + n:
                 name = " ".join(x.text for x in sy[i + n : end])
                 if _is_acronym(name) or _sylls(name) in lex.org_known:
@@ -418,9 +478,10 @@ def _ner_lookup(tags: list[tuple[str, ...]]) -> dict[str, str]:
     return out
 
 
-def lowercase_vocabulary(tokenized: Iterable[list[str]]) -> frozenset[str]:
-    """Words seen in lower case anywhere in the cluster (they open sentences, not names)."""
-    return frozenset(w.lower() for words in tokenized for w in words if w[:1].islower())
+def lowercase_vocabulary(tokenized: Iterable[Sequence[str]]) -> frozenset[str]:
+    """Syllables seen in lower case anywhere in the cluster (capitalised, they open
+    sentences: "Trong", "Theo"), lower-cased."""
+    return frozenset(w for tokens in tokenized for w in tokens if w[:1].islower())
 
 
 def _surname(name: str) -> str:

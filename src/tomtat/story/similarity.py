@@ -8,6 +8,7 @@ cluster, where TF-IDF weighting over so few documents adds little.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
@@ -25,6 +26,22 @@ def bag(text: str) -> Counter[str]:
     """Content syllables of ``text`` with their counts."""
     stop = _stop_syllables()
     return Counter(s for s in syllables(text) if not s.isdigit() and s not in stop)
+
+
+def bag_of(tokens: Iterable[str]) -> Counter[str]:
+    """Content syllables with their counts, from tokens already cut
+    (:func:`tomtat.story.words.tokenize_units`): the same bag as :func:`bag` without
+    cutting the text again."""
+    stop = _stop_syllables()
+    out: Counter[str] = Counter()
+    for t in tokens:
+        if t.isalpha():
+            low = t.lower()
+            if low not in stop:
+                out[low] += 1
+        elif t[0].isalnum():  # "Nga-Ukraine", "14-10"
+            out.update(x for x in re.split(r"[-.]", t.lower()) if x.isalpha() and x not in stop)
+    return out
 
 
 def cosine(a: Counter[str], b: Counter[str]) -> float:

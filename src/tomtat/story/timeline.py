@@ -87,7 +87,7 @@ def build_timeline(
             article_ids=tuple(sorted(set(e.article_ids), key=lambda a: order.get(a, len(order)))),
             precision=e.date.precision,
             sentence=e.sentence.key if e.sentence.index >= 0 else None,
-            year_from=e.date.basis if e.date.basis in ("published", "article") else None,
+            year_from=e.date.basis if e.date.basis in ("published", "article", "cluster") else None,
         )
         for e in merged_events
     )
