@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -199,22 +201,70 @@ def find_dates(text: str) -> list[RawDate]:
     >>> find_dates("Đội nhà thắng 2-1, tỷ lệ 4,5%.")
     []
     """
-    found: list[RawDate] = []
-    lower = text.lower()
+    return find_dates_many([text])[0]
+
+
+@cache
+def _needs() -> dict[str, re.Pattern[str] | str | tuple[str, ...]]:
+    """What each pattern cannot match without, relative phrases included."""
+    return {**_NEEDS, "rel": tuple(_data()["relative"])}
+
+
+def _holding(need: re.Pattern[str] | str | tuple[str, ...], joined: str, offsets: list[int]) -> set[int]:
+    """Indices of the texts (joined at ``offsets``) where ``need`` occurs."""
+    if isinstance(need, re.Pattern):
+        positions = [m.start() for m in need.finditer(joined)]
+    else:
+        positions = []
+        for literal in (need,) if isinstance(need, str) else need:
+            at = joined.find(literal)
+            while at >= 0:
+                positions.append(at)
+                at = joined.find(literal, at + 1)
+    return {bisect_right(offsets, p) - 1 for p in positions}
+
+
+def find_dates_many(texts: Sequence[str]) -> list[list[RawDate]]:
+    """:func:`find_dates` for many texts at once (a cluster's sentences).
+
+    Each pattern needs a word or a digit pattern to match at all ("tháng", "14/10"):
+    those are searched once in all the texts joined, and the (slower) full patterns run
+    only on the few texts that hold them.
+    """
+    lowers = [t.lower() for t in texts]
+    offsets = []
+    at = 0
+    for t in lowers:
+        offsets.append(at)
+        at += len(t) + 1
+    joined = "\x00".join(lowers)
+    needs = _needs()
+    cache: dict[int, set[int]] = {}
+    found: list[list[RawDate]] = [[] for _ in texts]
     for kind, pattern in _patterns():
-        need = _NEEDS.get(kind)
-        if need is not None and not (need.search(lower) if isinstance(need, re.Pattern) else need in lower):
-            continue  # cheap test first: most sentences have no date at all
-        for m in pattern.finditer(text):
-            raw = _read(kind, m, text)
-            if raw is not None:
-                found.append(raw)
-    found.sort(key=lambda r: (r.start, -(r.end - r.start)))
-    out: list[RawDate] = []
-    for raw in found:
-        if out and raw.start < out[-1].end:
-            continue
-        out.append(raw)
+        need = needs.get(kind)
+        if need is None:
+            idx: Iterable[int] = range(len(texts))
+        else:
+            if id(need) not in cache:
+                cache[id(need)] = _holding(need, joined, offsets)
+            idx = cache[id(need)]
+        for k in idx:
+            text = texts[k]
+            for m in pattern.finditer(text):
+                raw = _read(kind, m, text)
+                if raw is not None:
+                    found[k].append(raw)
+    out = []
+    for raws in found:
+        kept: list[RawDate] = []
+        if raws:
+            raws.sort(key=lambda r: (r.start, -(r.end - r.start)))
+            for raw in raws:
+                if kept and raw.start < kept[-1].end:
+                    continue
+                kept.append(raw)
+        out.append(kept)
     return out
 
 

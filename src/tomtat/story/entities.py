@@ -32,7 +32,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import Any, NamedTuple
+from typing import Any
 
 from tomtat.data import read_json, read_lines
 from tomtat.model import Entity, Sentence
@@ -117,12 +117,10 @@ def lexicon() -> _Lexicon:
     )
 
 
-class _Syl(NamedTuple):  # a tuple: built once per syllable, so it must be cheap
-    text: str
-    low: str
-    cap: bool  # part of a capitalised word
-    word_start: bool
-    punct: bool
+# A syllable is a plain tuple (text, low, cap, word_start, punct), indexed [0]..[4]:
+# built once per syllable of the cluster, so it must be as cheap as Python allows.
+# cap: part of a capitalised word; word_start: begins a word; punct: a punctuation mark.
+_Syl = tuple
 
 
 def sentence_syllables(tokens: Sequence[str], words: frozenset[str] = frozenset()) -> list[_Syl]:
@@ -134,30 +132,24 @@ def sentence_syllables(tokens: Sequence[str], words: frozenset[str] = frozenset(
     it belongs to that capitalised word, as a word segmenter would have said, so
     organisation names keep their lower-case syllables ("Bộ Y tế").
     """
-    out: list[_Syl] = []
     n = len(tokens)
-    k = 0
-    while k < n:
-        t = tokens[k]
-        if not t[0].isalnum():
-            out.append(_Syl(t, t, False, True, True))
-            k += 1
-            continue
-        low = t.lower()
-        up = t[0].isupper()
-        out.append(_Syl(t, low, up, True, False))
-        k += 1
-        if up and words and k < n and tokens[k][0].islower():
-            pair = low + " " + tokens[k].lower()
-            size = 0
-            if k + 1 < n and tokens[k + 1][0].islower() and pair + " " + tokens[k + 1].lower() in words:
-                size = 2  # "Câu lạc bộ"
-            elif pair in words:
-                size = 1
-            for t2 in tokens[k : k + size]:
-                out.append(_Syl(t2, t2.lower(), True, False, False))
-            k += size
-    return out
+    low = [t.lower() for t in tokens]
+    upper = [t[0].isupper() for t in tokens]
+    punct = [not t[0].isalnum() for t in tokens]
+    cap = upper[:]
+    start = [True] * n
+    if words:
+        for k in range(n - 1):
+            if upper[k] and start[k] and not upper[k + 1] and not punct[k + 1] and tokens[k + 1][0].islower():
+                pair = low[k] + " " + low[k + 1]
+                size = 0
+                if k + 2 < n and tokens[k + 2][0].islower() and pair + " " + low[k + 2] in words:
+                    size = 2  # "Câu lạc bộ"
+                elif pair in words:
+                    size = 1
+                for q in range(k + 1, k + 1 + size):
+                    cap[q], start[q] = True, False
+    return list(zip(tokens, low, cap, start, punct))
 
 
 def _next_caps(sy: list[_Syl]) -> list[int]:
@@ -165,7 +157,7 @@ def _next_caps(sy: list[_Syl]) -> list[int]:
     out = [0] * len(sy)
     nxt = len(sy)
     for k in range(len(sy) - 1, -1, -1):
-        if sy[k].cap:
+        if sy[k][2]:
             nxt = k
         out[k] = nxt
     return out
@@ -173,14 +165,14 @@ def _next_caps(sy: list[_Syl]) -> list[int]:
 
 def _match(sy: list[_Syl], i: int, table: _Phrases, lex: _Lexicon) -> int:
     """Length of the longest entry of ``table`` that starts at ``i`` and ends at a word end."""
-    lengths = table.lengths.get(sy[i].low)
+    lengths = table.lengths.get(sy[i][1])
     if not lengths:
         return 0
     for n in lengths:
         if i + n > len(sy):
             continue
-        cand = tuple(s.low for s in sy[i : i + n])
-        if cand in table and (i + n == len(sy) or sy[i + n].word_start):
+        cand = tuple(s[1] for s in sy[i : i + n])
+        if cand in table and (i + n == len(sy) or sy[i + n][3]):
             return n
     return 0
 
@@ -191,7 +183,7 @@ def _org_run(sy: list[_Syl], j: int, lex: _Lexicon, words: frozenset[str]) -> in
     Nội": "vận tải" is a word of ``words`` and a capital follows it)."""
     end = _run(sy, j, lex)
     while end > j and end < len(sy) - 1:
-        if sy[end].text == "và" and sy[end + 1].cap:
+        if sy[end][0] == "và" and sy[end + 1][2]:
             nxt = _run(sy, end + 1, lex)
             if nxt == end + 1:
                 break
@@ -199,13 +191,13 @@ def _org_run(sy: list[_Syl], j: int, lex: _Lexicon, words: frozenset[str]) -> in
             continue
         if (
             end + 2 < len(sy)
-            and not sy[end].punct
-            and not sy[end + 1].punct
-            and not sy[end + 1].cap
-            and sy[end + 2].cap
-            and not sy[end + 2].punct
-            and sy[end].low + " " + sy[end + 1].low in words
-            and sy[end].low + " " + sy[end + 1].low not in lex.stopwords
+            and not sy[end][4]
+            and not sy[end + 1][4]
+            and not sy[end + 1][2]
+            and sy[end + 2][2]
+            and not sy[end + 2][4]
+            and sy[end][1] + " " + sy[end + 1][1] in words
+            and sy[end][1] + " " + sy[end + 1][1] not in lex.stopwords
         ):
             nxt = _run(sy, end + 2, lex)
             if nxt == end + 2:
@@ -218,20 +210,20 @@ def _org_run(sy: list[_Syl], j: int, lex: _Lexicon, words: frozenset[str]) -> in
 
 def _apposition(sy: list[_Syl], b: int, lex: _Lexicon) -> str | None:
     """A role written after the name: "ông Nguyễn Văn Hùng, Giám đốc Sở Giao thông, ..."."""
-    if b + 1 >= len(sy) or sy[b].text != "," or not _match(sy, b + 1, lex.titles, lex):
+    if b + 1 >= len(sy) or sy[b][0] != "," or not _match(sy, b + 1, lex.titles, lex):
         return None
     end = b + 1
-    while end < len(sy) and not sy[end].punct and end - b <= 10:
+    while end < len(sy) and not sy[end][4] and end - b <= 10:
         end += 1
-    if end < len(sy) and not sy[end].punct:
+    if end < len(sy) and not sy[end][4]:
         return None  # too long to be a role
-    role = " ".join(s.text for s in sy[b + 1 : end])
+    role = " ".join(s[0] for s in sy[b + 1 : end])
     return role[0].upper() + role[1:]
 
 
 def _upper(s: _Syl) -> bool:
     """Whether a syllable is written with a capital (names capitalise every syllable)."""
-    return s.text[:1].isupper()
+    return s[0][:1].isupper()
 
 
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
@@ -249,10 +241,10 @@ def _is_acronym(text: str) -> bool:
 def _run(sy: list[_Syl], i: int, lex: _Lexicon) -> int:
     """End of the capitalised run that starts at ``i`` (``i`` if none)."""
     j = i
-    while j < len(sy) and sy[j].cap and not sy[j].punct:
-        if j > i and sy[j].text in lex.breakers:
+    while j < len(sy) and sy[j][2] and not sy[j][4]:
+        if j > i and sy[j][0] in lex.breakers:
             break
-        if j > i and sy[j].word_start and _match(sy, j, lex.titles, lex):
+        if j > i and sy[j][3] and _match(sy, j, lex.titles, lex):
             break
         j += 1
     return j
@@ -275,7 +267,7 @@ def find_mentions(
     name run over lower-case words.
     """
     lex = lexicon()
-    if not any(x.cap for x in sy):
+    if not any(x[2] for x in sy):
         return []
     caps = _next_caps(sy)
     window = lex.max_len + 1  # a lower-case title, honorific or place needs a capital this close
@@ -292,7 +284,7 @@ def find_mentions(
     def add(a: int, b: int, typ: str, role: str | None = None) -> None:
         if typ == "PER" and role is None:
             role = _apposition(sy, b, lex)
-        emit(" ".join(s.text for s in sy[a:b]), typ, role, a in starts)
+        emit(" ".join(s[0] for s in sy[a:b]), typ, role, a in starts)
 
     def qualifiers(j: int) -> tuple[int, list[tuple[int, int, str]]]:
         quals = []
@@ -302,28 +294,28 @@ def find_mentions(
                 quals.append((j, j + n, "LOC"))
                 j += n
                 continue
-            n = _match(sy, j, lex.org_known, lex) if sy[j].cap else 0
-            if n or (sy[j].cap and _is_acronym(sy[j].text)):
+            n = _match(sy, j, lex.org_known, lex) if sy[j][2] else 0
+            if n or (sy[j][2] and _is_acronym(sy[j][0])):
                 quals.append((j, j + max(n, 1), "ORG"))
                 j += max(n, 1)
                 continue
             break
         return j, quals
 
-    starts = {0} | {k + 1 for k, x in enumerate(sy) if x.punct and x.text in _PUNCT_START}
+    starts = {0} | {k + 1 for k, x in enumerate(sy) if x[4] and x[0] in _PUNCT_START}
     i = 0
     at_start = True
     while i < len(sy):
         s = sy[i]
-        if s.punct:
-            at_start = s.text in _PUNCT_START
+        if s[4]:
+            at_start = s[0] in _PUNCT_START
             i += 1
             continue
-        if not s.cap and caps[i] - i > window:
+        if not s[2] and caps[i] - i > window:
             i, at_start = i + 1, False  # nothing capitalised ahead: no mention can start here
             continue
         n = _match(sy, i, lex.places, lex)
-        if n and not s.cap and any(x.cap for x in sy[i : i + n]):
+        if n and not s[2] and any(x[2] for x in sy[i : i + n]):
             add(i, i + n, "LOC")  # "châu Âu"
             i, at_start = i + n, False
             continue
@@ -333,10 +325,10 @@ def find_mentions(
             end = _run(sy, j, lex)
             for a, b, t in quals:
                 add(a, b, t)
-            title = " ".join(x.text for x in sy[i : i + n])
+            title = " ".join(x[0] for x in sy[i : i + n])
             parts = [title[0].upper() + title[1:]]
             for a, b, _ in quals:  # "Hoa Kỳ" -> "Mỹ", so one role is written one way
-                q = " ".join(x.text for x in sy[a:b])
+                q = " ".join(x[0] for x in sy[a:b])
                 parts.append(lex.places.get(_sylls(q), q))
             # A name capitalises every syllable ("Phạm Minh Chính"); an organisation in a
             # role capitalises words ("Tổ chức Trung ương"): the name is the run's tail.
@@ -347,12 +339,12 @@ def find_mentions(
                 k = end  # after an organisation, one capital syllable ("... Trung ương Đảng") is no name
             if end - k > 4:  # "Tập đoàn Hoa Sen Lê Phước Vũ": the name starts at "Lê"
                 for p in range(k + 1, end - 1):
-                    if sy[p].text in lex.surnames and 2 <= end - p <= 4:
+                    if sy[p][0] in lex.surnames and 2 <= end - p <= 4:
                         k = p
                         break
             if k < end and _match(sy, k, lex.places, lex) == end - k:
                 k = end  # "Giám đốc Sở Giao thông Hà Nội": a place ends the role, no name
-            parts.extend(x.text for x in sy[j:k])
+            parts.extend(x[0] for x in sy[j:k])
             role = " ".join(parts)
             if k < end:
                 add(k, end, "PER", role)
@@ -361,7 +353,7 @@ def find_mentions(
             i = max(end, j)
             at_start = False
             continue
-        if s.text.lower() in lex.honorifics and i + 1 < len(sy) and sy[i + 1].cap:
+        if s[0].lower() in lex.honorifics and i + 1 < len(sy) and sy[i + 1][2]:
             end = i + 1
             while end < _run(sy, i + 1, lex) and _upper(sy[end]):
                 end += 1  # "ông Allison thuật lại": the name stops at "thuật"
@@ -369,14 +361,14 @@ def find_mentions(
                 add(i + 1, end, "PER")
                 i, at_start = end, False
                 continue
-        if not s.cap or s.text in lex.breakers:
+        if not s[2] or s[0] in lex.breakers:
             i, at_start = i + 1, False
             continue
         n = _match(sy, i, lex.org_heads, lex)
         if n:
             end = _org_run(sy, i + n, lex, words)
             if end > i + n:
-                name = " ".join(x.text for x in sy[i + n : end])
+                name = " ".join(x[0] for x in sy[i + n : end])
                 if _is_acronym(name) or _sylls(name) in lex.org_known:
                     add(i + n, end, "ORG")  # "Hãng tin Reuters" is "Reuters"
                 else:
@@ -386,16 +378,16 @@ def find_mentions(
         end = _run(sy, i, lex)
         if at_start:
             first_word_end = i + 1
-            while first_word_end < end and not sy[first_word_end].word_start:
+            while first_word_end < end and not sy[first_word_end][3]:
                 first_word_end += 1
-            first = " ".join(x.text for x in sy[i:first_word_end]).lower()
+            first = " ".join(x[0] for x in sy[i:first_word_end]).lower()
             place = _match(sy, i, lex.places, lex)
-            if place == 1 and s.low in lowercase_words:
+            if place == 1 and s[1] in lowercase_words:
                 place = 0  # "Anh ấy ..." opens with a pronoun, not England
             known = place or _match(sy, i, lex.org_known, lex) or _match(sy, i, lex.org_heads, lex)
             common = not all(_upper(x) for x in sy[i:first_word_end])  # "Cuối cùng", "Hầu hết"
             if not known and (
-                common or first in lex.not_names or first in lowercase_words or s.text in lex.breakers
+                common or first in lex.not_names or first in lowercase_words or s[0] in lex.breakers
             ):
                 i, at_start = first_word_end, False
                 if i < end:
@@ -417,8 +409,8 @@ def _type_run(
     if head or _is_org_known(sy, i, end, lex):
         add(i, end, "ORG")
         return
-    if "-" in sy[i].text and end == i + 1:
-        parts = sy[i].text.split("-")
+    if "-" in sy[i][0] and end == i + 1:
+        parts = sy[i][0].split("-")
         if all(_sylls(p) in lex.places for p in parts):
             for p in parts:
                 emit(lex.places[_sylls(p)], "LOC")
@@ -429,7 +421,7 @@ def _type_run(
             add(i, i + n, "LOC")
             i += n
             continue
-        if _is_acronym(sy[i].text) or (sy[i].text.lower(),) in lex.org_known:
+        if _is_acronym(sy[i][0]) or (sy[i][0].lower(),) in lex.org_known:
             if i + 1 < end:
                 add(i, i + 1, "ORG")
                 i += 1
@@ -437,26 +429,26 @@ def _type_run(
         break
     if i >= end or not any(_upper(s) for s in sy[i:end]):
         return  # nothing left, or only a verb glued to the name by the segmenter ("hút")
-    if _is_acronym(" ".join(s.text for s in sy[i:end])) or _is_org_known(sy, i, end, lex):
+    if _is_acronym(" ".join(s[0] for s in sy[i:end])) or _is_org_known(sy, i, end, lex):
         add(i, end, "ORG")
         return
     before = i - 1
     cue = False
     for n in (1, 2, 3):
-        if before - n + 1 >= 0 and tuple(s.text.lower() for s in sy[before - n + 1 : before + 1]) in lex.loc_cues:
+        if before - n + 1 >= 0 and tuple(s[0].lower() for s in sy[before - n + 1 : before + 1]) in lex.loc_cues:
             cue = True
     if cue:
         add(i, end, "LOC")
-    elif sy[i].text in lex.surnames and 2 <= end - i <= 4 and all(_upper(s) for s in sy[i:end]):
+    elif sy[i][0] in lex.surnames and 2 <= end - i <= 4 and all(_upper(s) for s in sy[i:end]):
         add(i, end, "PER")  # "Nguyễn Ngọc Nguyên"
-    elif _ROMAN.match(sy[i].text) and end == i + 1:
+    elif _ROMAN.match(sy[i][0]) and end == i + 1:
         return
     else:
         add(i, end, "UNK")
 
 
 def _is_org_known(sy: list[_Syl], i: int, end: int, lex: _Lexicon) -> bool:
-    return tuple(s.text.lower() for s in sy[i:end]) in lex.org_known
+    return tuple(s[0].lower() for s in sy[i:end]) in lex.org_known
 
 
 def _ner_lookup(tags: list[tuple[str, ...]]) -> dict[str, str]:

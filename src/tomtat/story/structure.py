@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tomtat.model import CleanArticle, Entity, Sentence, TimelineEvent
-from tomtat.story.dates import DateMention, explicit_year, find_dates, parse_published, resolve
+from tomtat.story.dates import DateMention, explicit_year, find_dates_many, parse_published, resolve
 from tomtat.story.entities import find_mentions, lowercase_vocabulary, merge_mentions, sentence_syllables
 from tomtat.story.events import SubEvent, event_index, group_events, lend_years
 from tomtat.story.keywords import extract_keywords
@@ -69,7 +69,7 @@ def resolve_dates(articles: Sequence[CleanArticle], sentences: Sequence[Sentence
     """Every sentence's time expressions, resolved against its article's publication
     date, else the article's latest explicit year, else left without year."""
     published = {a.id: parse_published(a.published) for a in articles}
-    raw = {s.key: find_dates(s.text) for s in sentences}
+    raw = dict(zip((s.key for s in sentences), find_dates_many([s.text for s in sentences])))
     by_article: dict[str, list] = {}
     for s in sentences:
         by_article.setdefault(s.article_id, []).extend(raw[s.key])
