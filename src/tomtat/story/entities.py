@@ -84,6 +84,7 @@ class _Lexicon:
     breakers: frozenset[str]
     surnames: frozenset[str]
     stopwords: frozenset[str]
+    starters: frozenset[str]
     max_len: int
 
 
@@ -113,6 +114,7 @@ def lexicon() -> _Lexicon:
         surnames=frozenset(read_lines("surnames_vi.txt")),
         breakers=frozenset(rules["breakers"]),
         stopwords=frozenset(read_lines("story_stopwords_vi.txt")),
+        starters=frozenset([*(p[0] for p in lists), *(h.lower() for h in read_lines("honorifics_vi.txt"))]),
         max_len=max(len(x) for x in lists),
     )
 
@@ -123,17 +125,21 @@ def lexicon() -> _Lexicon:
 _Syl = tuple
 
 
-def sentence_syllables(tokens: Sequence[str], words: frozenset[str] = frozenset()) -> list[_Syl]:
+def sentence_syllables(
+    tokens: Sequence[str], words: frozenset[str] = frozenset(), low: Sequence[str] | None = None
+) -> list[_Syl]:
     """A sentence's tokens (:func:`tomtat.story.words.tokenize_units`) as syllables for
     :func:`find_mentions`.
 
     Each syllable starts a word, except a lower-case syllable that completes a
     capitalised one into a compound word of ``words`` ("Y" + "tế", "Tuy" + "nhiên"):
     it belongs to that capitalised word, as a word segmenter would have said, so
-    organisation names keep their lower-case syllables ("Bộ Y tế").
+    organisation names keep their lower-case syllables ("Bộ Y tế"). ``low`` are the
+    tokens lower-cased, when the caller has them already.
     """
     n = len(tokens)
-    low = [t.lower() for t in tokens]
+    if low is None:
+        low = [t.lower() for t in tokens]
     upper = [t[0].isupper() for t in tokens]
     punct = [not t[0].isalnum() for t in tokens]
     cap = upper[:]
@@ -150,17 +156,6 @@ def sentence_syllables(tokens: Sequence[str], words: frozenset[str] = frozenset(
                 for q in range(k + 1, k + 1 + size):
                     cap[q], start[q] = True, False
     return list(zip(tokens, low, cap, start, punct))
-
-
-def _next_caps(sy: list[_Syl]) -> list[int]:
-    """For each position, the index of the next capitalised syllable (``len(sy)`` if none)."""
-    out = [0] * len(sy)
-    nxt = len(sy)
-    for k in range(len(sy) - 1, -1, -1):
-        if sy[k][2]:
-            nxt = k
-        out[k] = nxt
-    return out
 
 
 def _match(sy: list[_Syl], i: int, table: _Phrases, lex: _Lexicon) -> int:
@@ -229,13 +224,13 @@ def _upper(s: _Syl) -> bool:
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 
 
+_ACRONYM = re.compile(r"[\d.\- ]*(?:[A-ZĐ][\d.\- ]*){2,}")
+
+
 def _is_acronym(text: str) -> bool:
     """"NATO", "HĐND": capitals A-Z and Đ only. A word in capitals with Vietnamese
     vowels ("THỊNH") is shouted text, and Roman numerals ("XIV") are numbers."""
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) < 2 or _ROMAN.match(text):
-        return False
-    return all(("A" <= c <= "Z") or c == "Đ" for c in letters)
+    return _ACRONYM.fullmatch(text) is not None and _ROMAN.match(text) is None
 
 
 def _run(sy: list[_Syl], i: int, lex: _Lexicon) -> int:
@@ -269,8 +264,6 @@ def find_mentions(
     lex = lexicon()
     if not any(x[2] for x in sy):
         return []
-    caps = _next_caps(sy)
-    window = lex.max_len + 1  # a lower-case title, honorific or place needs a capital this close
     ner_of = _ner_lookup(tags) if tags else {}
     out: list[Mention] = []
 
@@ -311,8 +304,8 @@ def find_mentions(
             at_start = s[0] in _PUNCT_START
             i += 1
             continue
-        if not s[2] and caps[i] - i > window:
-            i, at_start = i + 1, False  # nothing capitalised ahead: no mention can start here
+        if not s[2] and s[1] not in lex.starters:
+            i, at_start = i + 1, False  # lower case, and no title, honorific or place starts so
             continue
         n = _match(sy, i, lex.places, lex)
         if n and not s[2] and any(x[2] for x in sy[i : i + n]):

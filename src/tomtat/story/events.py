@@ -90,8 +90,9 @@ def group_events(
 ) -> tuple[SubEvent, ...]:
     """The cluster's sub-events, ordered by date (known years first), then size.
 
-    ``tokens`` (sentence key -> syllable tokens, as :mod:`tomtat.story.words` cuts
-    them) saves cutting the texts again for the content bags.
+    ``tokens`` (sentence key -> lower-cased syllable tokens, as
+    :mod:`tomtat.story.words` cuts them) saves cutting the texts again for the content
+    bags.
     """
     by_article: dict[str, list[Sentence]] = {a.id: [] for a in articles}
     for s in sentences:
@@ -103,7 +104,7 @@ def group_events(
         body = [s for s in sents if not s.heading] or sents
         anchor = _anchor(body, dates)
         if tokens is not None:
-            words = merged(bag_of(tokens.get(s.key, ())) for s in body)
+            words = bag_of(t for s in body for t in tokens.get(s.key, ()))
         else:
             words = bag(" ".join(s.text for s in body))
         best, best_sim = None, 0.0

@@ -28,8 +28,8 @@ def stopwords() -> frozenset[str]:
 
 def _pairs(tokens: Sequence[str]) -> list[str]:
     """Adjacent lower-case alphabetic syllables joined by a space ("khí đốt")."""
-    low = [t if t[:1].islower() and t.isalpha() else "" for t in tokens]
-    return [f"{a} {b}" for a, b in zip(low, low[1:]) if a and b]
+    low = [t if t.islower() and t.isalpha() else "" for t in tokens]
+    return [a + " " + b for a, b in zip(low, low[1:]) if a and b]
 
 
 def extract_keywords(
@@ -46,19 +46,23 @@ def extract_keywords(
     """
     stop = stopwords()
     banned = {e.lower() for e in exclude}
-    count: Counter[str] = Counter()
-    arts: dict[str, set[str]] = defaultdict(set)
+    per_article: dict[str, list[str]] = defaultdict(list)
     for (aid, _), toks in tokens.items():
-        pairs = _pairs(toks)
+        stream = per_article[aid]
+        stream.extend(toks)
+        stream.append("")  # no pair across sentences
+    count: Counter[str] = Counter()
+    arts: Counter[str] = Counter()
+    for stream in per_article.values():
+        pairs = _pairs(stream)
         if words:
-            found = [p for p in pairs if p in words]
+            found = Counter(p for p in pairs if p in words)
         else:
-            found = [p for p in pairs if not any(x in stop for x in p.split())]
-        for w in found:
-            if w in stop or w in banned:
-                continue
-            count[w] += 1
-            arts[w].add(aid)
-    n_articles = max(1, len({aid for aid, _ in tokens}))
-    score = {w: c * len(arts[w]) / n_articles for w, c in count.items() if c >= 2}
+            found = Counter(p for p in pairs if not any(x in stop for x in p.split()))
+        count.update(found)
+        arts.update(found.keys())
+    n_articles = max(1, len(per_article))
+    score = {
+        w: c * arts[w] / n_articles for w, c in count.items() if c >= 2 and w not in stop and w not in banned
+    }
     return tuple(sorted(score, key=lambda w: (-score[w], w))[:limit])

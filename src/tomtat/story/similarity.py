@@ -8,7 +8,6 @@ cluster, where TF-IDF weighting over so few documents adds little.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
@@ -29,18 +28,13 @@ def bag(text: str) -> Counter[str]:
 
 
 def bag_of(tokens: Iterable[str]) -> Counter[str]:
-    """Content syllables with their counts, from tokens already cut
+    """Content syllables with their counts, from lower-cased tokens already cut
     (:func:`tomtat.story.words.tokenize_units`): the same bag as :func:`bag` without
-    cutting the text again."""
+    cutting the text again (tokens such as "nga-ukraine" count as their parts)."""
     stop = _stop_syllables()
-    out: Counter[str] = Counter()
-    for t in tokens:
-        if t.isalpha():
-            low = t.lower()
-            if low not in stop:
-                out[low] += 1
-        elif t[0].isalnum():  # "Nga-Ukraine", "14-10"
-            out.update(x for x in re.split(r"[-.]", t.lower()) if x.isalpha() and x not in stop)
+    out = Counter(t for t in tokens if t.isalpha())
+    for t in [t for t in out if t in stop]:
+        del out[t]
     return out
 
 

@@ -106,22 +106,22 @@ def analyze(
         if a.published and parse_published(a.published) is None
     ]
     tokens = tokenize_units([s.text for s in units])
+    lows = [[t.lower() for t in toks] for toks in tokens]
     words = compound_words()
     dates = resolve_dates(articles, units)
     lower = lowercase_vocabulary(tokens)
     mentions = []
-    for s, toks in zip(units, tokens):
+    for s, toks, low in zip(units, tokens, lows):
         tags = tagger(s.text) if tagger is not None else None
-        mentions.extend(find_mentions(s, sentence_syllables(toks, words), lower, tags, words))
+        mentions.extend(find_mentions(s, sentence_syllables(toks, words, low), lower, tags, words))
     entities = merge_mentions(mentions, order)
     names = [n for e in entities for n in (e.name, *e.variants)]
-    by_key = {s.key: toks for s, toks in zip(units, tokens)}
-    events = group_events(articles, units, dates, by_key)
+    events = group_events(articles, units, dates, {s.key: low for s, low in zip(units, lows)})
     dates = lend_years(events, units, dates)
     return Story(
         timeline=build_timeline(units, dates, order),
         entities=entities,
-        keywords=extract_keywords(by_key, exclude=names, words=words),
+        keywords=extract_keywords({s.key: toks for s, toks in zip(units, tokens)}, exclude=names, words=words),
         events=events,
         dates=dates,
         notes=tuple(notes),
