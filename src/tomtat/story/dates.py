@@ -23,7 +23,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -210,8 +210,13 @@ def _needs() -> dict[str, re.Pattern[str] | str | tuple[str, ...]]:
     return {**_NEEDS, "rel": tuple(_data()["relative"])}
 
 
-def _holding(need: re.Pattern[str] | str | tuple[str, ...], joined: str, offsets: list[int]) -> set[int]:
-    """Indices of the texts (joined at ``offsets``) where ``need`` occurs."""
+# No expression starts further than this before the word or digits it needs
+# ("12h 50 phút trưa ngày 23/1": the time and cue words come first).
+_LEAD_CHARS = 80
+
+
+def _holding(need: re.Pattern[str] | str | tuple[str, ...], joined: str, offsets: list[int]) -> dict[int, int]:
+    """Texts (joined at ``offsets``) where ``need`` occurs: index -> first position in it."""
     if isinstance(need, re.Pattern):
         positions = [m.start() for m in need.finditer(joined)]
     else:
@@ -221,7 +226,11 @@ def _holding(need: re.Pattern[str] | str | tuple[str, ...], joined: str, offsets
             while at >= 0:
                 positions.append(at)
                 at = joined.find(literal, at + 1)
-    return {bisect_right(offsets, p) - 1 for p in positions}
+    first: dict[int, int] = {}
+    for p in sorted(positions):
+        k = bisect_right(offsets, p) - 1
+        first.setdefault(k, p - offsets[k])
+    return first
 
 
 def find_dates_many(texts: Sequence[str]) -> list[list[RawDate]]:
@@ -229,7 +238,7 @@ def find_dates_many(texts: Sequence[str]) -> list[list[RawDate]]:
 
     Each pattern needs a word or a digit pattern to match at all ("tháng", "14/10"):
     those are searched once in all the texts joined, and the (slower) full patterns run
-    only on the few texts that hold them.
+    only on the few texts that hold them, from shortly before the first occurrence.
     """
     lowers = [t.lower() for t in texts]
     offsets = []
@@ -239,19 +248,22 @@ def find_dates_many(texts: Sequence[str]) -> list[list[RawDate]]:
         at += len(t) + 1
     joined = "\x00".join(lowers)
     needs = _needs()
-    cache: dict[int, set[int]] = {}
+    cache: dict[int, dict[int, int]] = {}
     found: list[list[RawDate]] = [[] for _ in texts]
     for kind, pattern in _patterns():
         need = needs.get(kind)
         if need is None:
-            idx: Iterable[int] = range(len(texts))
+            where = dict.fromkeys(range(len(texts)), 0)
         else:
             if id(need) not in cache:
                 cache[id(need)] = _holding(need, joined, offsets)
-            idx = cache[id(need)]
-        for k in idx:
+            where = cache[id(need)]
+        for k, first in where.items():
             text = texts[k]
-            for m in pattern.finditer(text):
+            # the pattern cannot match far before what it needs (same offsets unless
+            # lower-casing changed the text's length)
+            pos = max(0, first - _LEAD_CHARS) if len(text) == len(lowers[k]) else 0
+            for m in pattern.finditer(text, pos):
                 raw = _read(kind, m, text)
                 if raw is not None:
                     found[k].append(raw)

@@ -32,6 +32,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import chain
 from typing import Any
 
 from tomtat.data import read_json, read_lines
@@ -85,6 +86,8 @@ class _Lexicon:
     surnames: frozenset[str]
     stopwords: frozenset[str]
     starters: frozenset[str]
+    openers: frozenset[str]
+    cue_ends: frozenset[str]
     max_len: int
 
 
@@ -102,18 +105,25 @@ def lexicon() -> _Lexicon:
         names = [n.strip() for n in line.split("|") if n.strip()]
         places.extend((_sylls(n), names[0]) for n in names)
     lists = [*titles, *(p for p, _ in places)]
+    org_heads = _Phrases((_sylls(h), h) for h in read_lines("org_heads_vi.txt"))
+    org_known = _Phrases((_sylls(o), o) for o in rules["org_known"])
     return _Lexicon(
         titles=titles,
         honorifics=frozenset(read_lines("honorifics_vi.txt")),
-        org_heads=_Phrases((_sylls(h), h) for h in read_lines("org_heads_vi.txt")),
+        org_heads=org_heads,
         places=_Phrases(places),
-        org_known=_Phrases((_sylls(o), o) for o in rules["org_known"]),
+        org_known=org_known,
         loc_cues=_Phrases((_sylls(c), c) for c in rules["loc_cues"]),
         not_names=frozenset(rules["not_names"]),
         not_entities=frozenset(rules["not_entities"]),
         surnames=frozenset(read_lines("surnames_vi.txt")),
         breakers=frozenset(rules["breakers"]),
         stopwords=frozenset(read_lines("story_stopwords_vi.txt")),
+        cue_ends=frozenset(c.split()[-1].lower() for c in rules["loc_cues"]),
+        openers=frozenset(
+            [*(p[0] for p in lists), *(k[0] for k in org_known), *(k[0] for k in org_heads),
+             *(h.lower() for h in read_lines("honorifics_vi.txt"))]
+        ),
         starters=frozenset([*(p[0] for p in lists), *(h.lower() for h in read_lines("honorifics_vi.txt"))]),
         max_len=max(len(x) for x in lists),
     )
@@ -140,21 +150,22 @@ def sentence_syllables(
     n = len(tokens)
     if low is None:
         low = [t.lower() for t in tokens]
-    upper = [t[0].isupper() for t in tokens]
+    cap = [t[0].isupper() for t in tokens]
     punct = [not t[0].isalnum() for t in tokens]
-    cap = upper[:]
     start = [True] * n
     if words:
-        for k in range(n - 1):
-            if upper[k] and start[k] and not upper[k + 1] and not punct[k + 1] and tokens[k + 1][0].islower():
-                pair = low[k] + " " + low[k + 1]
-                size = 0
-                if k + 2 < n and tokens[k + 2][0].islower() and pair + " " + low[k + 2] in words:
-                    size = 2  # "Câu lạc bộ"
-                elif pair in words:
-                    size = 1
-                for q in range(k + 1, k + 1 + size):
-                    cap[q], start[q] = True, False
+        for k in [k for k in range(n - 1) if cap[k] and not cap[k + 1]]:
+            if not start[k] or not tokens[k + 1][0].islower():
+                continue
+            pair = low[k] + " " + low[k + 1]
+            if k + 2 < n and tokens[k + 2][0].islower() and pair + " " + low[k + 2] in words:
+                size = 2  # "Câu lạc bộ"
+            elif pair in words:
+                size = 1
+            else:
+                continue
+            for q in range(k + 1, k + 1 + size):
+                cap[q], start[q] = True, False
     return list(zip(tokens, low, cap, start, punct))
 
 
@@ -262,8 +273,8 @@ def find_mentions(
     name run over lower-case words.
     """
     lex = lexicon()
-    if not any(x[2] for x in sy):
-        return []
+    if not any(x[2] for x in sy[1:]) and (not sy or sy[0][1] in lowercase_words and sy[0][1] not in lex.openers):
+        return []  # at most one capital, on a common word opening the sentence ("Trong khi đó, ...")
     ner_of = _ner_lookup(tags) if tags else {}
     out: list[Mention] = []
 
@@ -427,9 +438,10 @@ def _type_run(
         return
     before = i - 1
     cue = False
-    for n in (1, 2, 3):
-        if before - n + 1 >= 0 and tuple(s[0].lower() for s in sy[before - n + 1 : before + 1]) in lex.loc_cues:
-            cue = True
+    if before >= 0 and sy[before][1] in lex.cue_ends:
+        for n in (1, 2, 3):
+            if before - n + 1 >= 0 and tuple(s[1] for s in sy[before - n + 1 : before + 1]) in lex.loc_cues:
+                cue = True
     if cue:
         add(i, end, "LOC")
     elif sy[i][0] in lex.surnames and 2 <= end - i <= 4 and all(_upper(s) for s in sy[i:end]):
@@ -441,7 +453,9 @@ def _type_run(
 
 
 def _is_org_known(sy: list[_Syl], i: int, end: int, lex: _Lexicon) -> bool:
-    return tuple(s[0].lower() for s in sy[i:end]) in lex.org_known
+    if sy[i][1] not in lex.org_known.lengths:
+        return False
+    return tuple(s[1] for s in sy[i:end]) in lex.org_known
 
 
 def _ner_lookup(tags: list[tuple[str, ...]]) -> dict[str, str]:
@@ -465,8 +479,8 @@ def _ner_lookup(tags: list[tuple[str, ...]]) -> dict[str, str]:
 
 def lowercase_vocabulary(tokenized: Iterable[Sequence[str]]) -> frozenset[str]:
     """Syllables seen in lower case anywhere in the cluster (capitalised, they open
-    sentences: "Trong", "Theo"), lower-cased."""
-    return frozenset(w for tokens in tokenized for w in tokens if w[:1].islower())
+    sentences: "Trong", "Theo")."""
+    return frozenset(filter(str.islower, chain.from_iterable(tokenized)))
 
 
 def _surname(name: str) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from datetime import date
 
 from tomtat.model import CleanArticle, Sentence
@@ -104,7 +105,7 @@ def group_events(
         body = [s for s in sents if not s.heading] or sents
         anchor = _anchor(body, dates)
         if tokens is not None:
-            words = bag_of(t for s in body for t in tokens.get(s.key, ()))
+            words = bag_of(chain.from_iterable(tokens.get(s.key, ()) for s in body))
         else:
             words = bag(" ".join(s.text for s in body))
         best, best_sim = None, 0.0

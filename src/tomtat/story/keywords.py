@@ -26,12 +26,6 @@ def stopwords() -> frozenset[str]:
     return frozenset(read_lines("story_stopwords_vi.txt"))
 
 
-def _pairs(tokens: Sequence[str]) -> list[str]:
-    """Adjacent lower-case alphabetic syllables joined by a space ("khí đốt")."""
-    low = [t if t.islower() and t.isalpha() else "" for t in tokens]
-    return [a + " " + b for a, b in zip(low, low[1:]) if a and b]
-
-
 def extract_keywords(
     tokens: Mapping[Key, Sequence[str]],
     exclude: Iterable[str] = (),
@@ -54,11 +48,15 @@ def extract_keywords(
     count: Counter[str] = Counter()
     arts: Counter[str] = Counter()
     for stream in per_article.values():
-        pairs = _pairs(stream)
+        # pairs of tokens as written: a capitalised pair ("Nhà Trắng") is never a word of
+        # the (lower-case) list, nor are pairs with digits or punctuation
+        pairs = map(" ".join, zip(stream, stream[1:]))
         if words:
-            found = Counter(p for p in pairs if p in words)
+            found = Counter(filter(words.__contains__, pairs))
         else:
-            found = Counter(p for p in pairs if not any(x in stop for x in p.split()))
+            found = Counter(
+                p for p in pairs if p.islower() and all(x.isalpha() and x not in stop for x in p.split(" "))
+            )
         count.update(found)
         arts.update(found.keys())
     n_articles = max(1, len(per_article))

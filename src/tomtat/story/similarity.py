@@ -30,9 +30,10 @@ def bag(text: str) -> Counter[str]:
 def bag_of(tokens: Iterable[str]) -> Counter[str]:
     """Content syllables with their counts, from lower-cased tokens already cut
     (:func:`tomtat.story.words.tokenize_units`): the same bag as :func:`bag` without
-    cutting the text again (tokens such as "nga-ukraine" count as their parts)."""
+    cutting the text again (tokens that are not all letters, such as "nga-ukraine" or
+    "14-10", are left out)."""
     stop = _stop_syllables()
-    out = Counter(t for t in tokens if t.isalpha())
+    out = Counter(filter(str.isalpha, tokens))
     for t in [t for t in out if t in stop]:
         del out[t]
     return out

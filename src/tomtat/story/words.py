@@ -7,8 +7,7 @@ Statistical word segmentation costs ~2 ms a sentence (underthesea's CRF), which 
 ten times the whole stage's budget. Instead:
 
 - :func:`tokenize_units` finds the syllables and punctuation marks of every sentence
-  with one regular-expression pass over the cluster's texts joined by a separator no
-  pattern crosses, then cuts the result back into sentences;
+  with one regular expression, once per cluster, for every later step to share;
 - :func:`compound_words` is the set of two- and three-syllable Vietnamese words
   (lower case, NFC) from the word list that ships inside underthesea (``Viet74K.txt``,
   read as a plain file: the underthesea package itself is never imported). Lookups of
@@ -24,31 +23,27 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
-# A syllable ("Lavrov", "14-10", "U.S") or one punctuation mark. NUL joins sentences:
-# it is neither a word character nor a space, so no token and no pattern crosses it.
+# A syllable ("Lavrov", "14-10", "U.S") or one punctuation mark.
 _TOKEN = re.compile(r"[^\W_]+(?:[-.][^\W_]+)*|[^\w\s]")
-SEPARATOR = "\x00"
 DICTIONARY_FILE = ("corpus", "data", "Viet74K.txt")
 
 
 def tokenize_units(texts: Sequence[str]) -> list[list[str]]:
-    """The tokens (syllables and punctuation marks) of each text, in one regex pass.
+    """The tokens (syllables and punctuation marks) of each text.
 
     >>> tokenize_units(["Ông Lavrov nói:", "Hôm 14-10."])
     [['Ông', 'Lavrov', 'nói', ':'], ['Hôm', '14-10', '.']]
     """
-    if not texts:
-        return []
-    joined = SEPARATOR.join(t.replace(SEPARATOR, " ") for t in texts)
-    out: list[list[str]] = []
-    cur: list[str] = []
-    for tok in _TOKEN.findall(joined):
-        if tok == SEPARATOR:
-            out.append(cur)
-            cur = []
-        else:
-            cur.append(tok)
-    out.append(cur)
+    findall = _TOKEN.findall
+    out = []
+    for text in texts:
+        toks: list[str] = []
+        for w in text.split():  # most syllables stand alone between spaces: no regex needed
+            if w.isalpha():
+                toks.append(w)
+            else:
+                toks.extend(findall(w))
+        out.append(toks)
     return out
 
 
