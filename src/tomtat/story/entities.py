@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from itertools import chain
-from typing import Any
+from typing import Any, NamedTuple
 
 from tomtat.data import read_json, read_lines
 from tomtat.model import Entity, Sentence
@@ -42,8 +42,7 @@ from tomtat.model import Entity, Sentence
 _PUNCT_START = set(":“\"'(‘«-–—.!?…")
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """One mention of an actor in one sentence.
 
     ``type`` is ``PER``, ``ORG``, ``LOC``, ``MISC``, ``UNK`` (not typed yet: decided
@@ -288,7 +287,7 @@ def find_mentions(
     def add(a: int, b: int, typ: str, role: str | None = None) -> None:
         if typ == "PER" and role is None:
             role = _apposition(sy, b, lex)
-        emit(" ".join(s[0] for s in sy[a:b]), typ, role, a in starts)
+        emit(" ".join(s[0] for s in sy[a:b]), typ, role, a == 0 or (sy[a - 1][4] and sy[a - 1][0] in _PUNCT_START))
 
     def qualifiers(j: int) -> tuple[int, list[tuple[int, int, str]]]:
         quals = []
@@ -306,7 +305,7 @@ def find_mentions(
             break
         return j, quals
 
-    starts = {0} | {k + 1 for k, x in enumerate(sy) if x[4] and x[0] in _PUNCT_START}
+    starters, place_starts, title_starts = lex.starters, lex.places.lengths, lex.titles.lengths
     i = 0
     at_start = True
     while i < len(sy):
@@ -315,15 +314,15 @@ def find_mentions(
             at_start = s[0] in _PUNCT_START
             i += 1
             continue
-        if not s[2] and s[1] not in lex.starters:
+        if not s[2] and s[1] not in starters:
             i, at_start = i + 1, False  # lower case, and no title, honorific or place starts so
             continue
-        n = _match(sy, i, lex.places, lex)
+        n = _match(sy, i, lex.places, lex) if s[1] in place_starts else 0
         if n and not s[2] and any(x[2] for x in sy[i : i + n]):
             add(i, i + n, "LOC")  # "châu Âu"
             i, at_start = i + n, False
             continue
-        n = _match(sy, i, lex.titles, lex)
+        n = _match(sy, i, lex.titles, lex) if s[1] in title_starts else 0
         if n:
             j, quals = qualifiers(i + n)
             end = _run(sy, j, lex)
@@ -425,15 +424,15 @@ def _type_run(
             add(i, i + n, "LOC")
             i += n
             continue
-        if _is_acronym(sy[i][0]) or (sy[i][0].lower(),) in lex.org_known:
+        if (sy[i][0].isupper() and _is_acronym(sy[i][0])) or (sy[i][1],) in lex.org_known:
             if i + 1 < end:
                 add(i, i + 1, "ORG")
                 i += 1
                 continue
         break
-    if i >= end or not any(_upper(s) for s in sy[i:end]):
-        return  # nothing left, or only a verb glued to the name by the segmenter ("hút")
-    if _is_acronym(" ".join(s[0] for s in sy[i:end])) or _is_org_known(sy, i, end, lex):
+    if i >= end or not (_upper(sy[i]) or any(_upper(s) for s in sy[i:end])):
+        return  # nothing left, or only a lower-case word after the name
+    if (sy[i][0].isupper() and _is_acronym(" ".join(s[0] for s in sy[i:end]))) or _is_org_known(sy, i, end, lex):
         add(i, end, "ORG")
         return
     before = i - 1
@@ -507,14 +506,27 @@ def merge_mentions(mentions: Sequence[Mention], article_order: Sequence[str] = (
     Sorted by mention count (most first), then by first appearance.
     """
     mentions = _unglue(mentions)
+    plain_memo: dict[str, str] = {}
+    same_memo: dict[tuple[str, str], bool] = {}
+
+    def plain(text: str) -> str:  # memoised for this call: names repeat a lot
+        if text not in plain_memo:
+            plain_memo[text] = _plain(text)
+        return plain_memo[text]
+
+    def same_given(a: str, b: str) -> bool:
+        if (a, b) not in same_memo:
+            same_memo[a, b] = same_given_name(a, b)
+        return same_memo[a, b]
+
     people: list[list[Mention]] = []
     by_surname: dict[str, list[int]] = defaultdict(list)
     for m in mentions:
         if m.type != "PER" or len(m.name.split()) < 2:
             continue
-        sur, given = _plain(_surname(m.name)), _given(m.name)
+        sur, given = plain(_surname(m.name)), _given(m.name)
         for gi in by_surname[sur]:
-            if same_given_name(_given(people[gi][0].name), given):
+            if same_given(_given(people[gi][0].name), given):
                 people[gi].append(m)
                 break
         else:
@@ -522,8 +534,8 @@ def merge_mentions(mentions: Sequence[Mention], article_order: Sequence[str] = (
             people.append([m])
     placed: set[int] = set()
     for k, m in enumerate(mentions):  # a titled single name ("Bộ trưởng Austin") with no full form
-        if m.type == "PER" and len(m.name.split()) == 1 and not by_surname.get(_plain(m.name.lower())):
-            by_surname[_plain(m.name.lower())].append(len(people))
+        if m.type == "PER" and len(m.name.split()) == 1 and not by_surname.get(plain(m.name.lower())):
+            by_surname[plain(m.name.lower())].append(len(people))
             people.append([m])
             placed.add(k)
     full_forms = {m.name.lower(): gi for gi, g in enumerate(people) for m in g}
@@ -538,12 +550,12 @@ def merge_mentions(mentions: Sequence[Mention], article_order: Sequence[str] = (
         low = m.name.lower()
         if m.type in ("PER", "UNK"):
             gi = full_forms.get(low)
-            same = by_surname.get(_plain(low.split()[-1]), [])
+            same = by_surname.get(plain(low.split()[-1]), [])
             if gi is None and same and len(m.name.split()) == 1:
                 gi = max(same, key=lambda k: len(people[k]))
             elif gi is None and same:
                 given = _given(m.name)
-                close = [k for k in same if same_given_name(_given(people[k][0].name), given)]
+                close = [k for k in same if same_given(_given(people[k][0].name), given)]
                 gi = close[0] if close else None
             if gi is not None:
                 people[gi].append(m)
@@ -600,7 +612,7 @@ def _unglue(mentions: Sequence[Mention]) -> list[Mention]:
                 k -= 1
             prefix = " ".join(words[:k])
             if prefix and prefix.lower() in known:
-                m = replace(m, name=prefix)
+                m = m._replace(name=prefix)
         out.append(m)
     return out
 
