@@ -23,7 +23,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -210,13 +210,16 @@ def _needs() -> dict[str, re.Pattern[str] | str | tuple[str, ...]]:
     return {**_NEEDS, "rel": tuple(_data()["relative"])}
 
 
-# No expression starts further than this before the word or digits it needs
-# ("12h 50 phút trưa ngày 23/1": the time and cue words come first).
+# An expression starts at most this many characters before the word or digits it needs
+# ("12h 50 phút trưa ngày 23/1": the time and cue words come first) and ends at most
+# this many after them ("ngày 15 tháng 10 năm 2014").
 _LEAD_CHARS = 80
+_TAIL_CHARS = 32
+_SPACE = re.compile(r"\s")
 
 
-def _holding(need: re.Pattern[str] | str | tuple[str, ...], joined: str, offsets: list[int]) -> dict[int, int]:
-    """Texts (joined at ``offsets``) where ``need`` occurs: index -> first position in it."""
+def _holding(need: re.Pattern[str] | str | tuple[str, ...], joined: str, offsets: list[int]) -> dict[int, list[int]]:
+    """Texts (joined at ``offsets``) where ``need`` occurs: index -> positions in it."""
     if isinstance(need, re.Pattern):
         positions = [m.start() for m in need.finditer(joined)]
     else:
@@ -226,11 +229,30 @@ def _holding(need: re.Pattern[str] | str | tuple[str, ...], joined: str, offsets
             while at >= 0:
                 positions.append(at)
                 at = joined.find(literal, at + 1)
-    first: dict[int, int] = {}
+    where: dict[int, list[int]] = {}
     for p in sorted(positions):
         k = bisect_right(offsets, p) - 1
-        first.setdefault(k, p - offsets[k])
-    return first
+        where.setdefault(k, []).append(p - offsets[k])
+    return where
+
+
+def _matches(pattern: re.Pattern[str], text: str, needed_at: list[int]) -> list[re.Match[str]]:
+    """``pattern.finditer(text)``, searched only in windows around the positions of what
+    the pattern needs (every match holds one). A window ends at a space, where the
+    pattern's look-ahead sees what it would see in the whole text."""
+    out = []
+    pos = 0
+    for p in needed_at:
+        if p < pos:
+            continue  # inside the previous match
+        stop = _SPACE.search(text, p + _TAIL_CHARS)
+        end = stop.start() if stop else len(text)
+        m = pattern.search(text, max(pos, p - _LEAD_CHARS), end)
+        while m is not None:
+            out.append(m)
+            pos = m.end()
+            m = pattern.search(text, pos, end)
+    return out
 
 
 def find_dates_many(texts: Sequence[str]) -> list[list[RawDate]]:
@@ -238,7 +260,7 @@ def find_dates_many(texts: Sequence[str]) -> list[list[RawDate]]:
 
     Each pattern needs a word or a digit pattern to match at all ("tháng", "14/10"):
     those are searched once in all the texts joined, and the (slower) full patterns run
-    only on the few texts that hold them, from shortly before the first occurrence.
+    only on the few texts that hold them, around each occurrence.
     """
     lowers = [t.lower() for t in texts]
     offsets = []
@@ -248,22 +270,20 @@ def find_dates_many(texts: Sequence[str]) -> list[list[RawDate]]:
         at += len(t) + 1
     joined = "\x00".join(lowers)
     needs = _needs()
-    cache: dict[int, dict[int, int]] = {}
+    cache: dict[int, dict[int, list[int]]] = {}
     found: list[list[RawDate]] = [[] for _ in texts]
     for kind, pattern in _patterns():
         need = needs.get(kind)
-        if need is None:
-            where = dict.fromkeys(range(len(texts)), 0)
-        else:
-            if id(need) not in cache:
-                cache[id(need)] = _holding(need, joined, offsets)
-            where = cache[id(need)]
-        for k, first in where.items():
+        if need is not None and id(need) not in cache:
+            cache[id(need)] = _holding(need, joined, offsets)
+        where = cache[id(need)] if need is not None else dict.fromkeys(range(len(texts)))
+        for k, needed_at in where.items():
             text = texts[k]
-            # the pattern cannot match far before what it needs (same offsets unless
-            # lower-casing changed the text's length)
-            pos = max(0, first - _LEAD_CHARS) if len(text) == len(lowers[k]) else 0
-            for m in pattern.finditer(text, pos):
+            if needed_at is None or len(text) != len(lowers[k]):  # no need, or offsets moved
+                matches: Iterable[re.Match[str]] = pattern.finditer(text)
+            else:
+                matches = _matches(pattern, text, needed_at)
+            for m in matches:
                 raw = _read(kind, m, text)
                 if raw is not None:
                     found[k].append(raw)
