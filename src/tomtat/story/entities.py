@@ -497,7 +497,12 @@ def _plain(text: str) -> str:
 
 def same_given_name(a: str, b: str) -> bool:
     """Whether two given names are spellings of one ("Sergey"/"Sergei", "Hélène"/"Helene")."""
-    return difflib.SequenceMatcher(None, _plain(a), _plain(b)).ratio() >= 0.7
+    a, b = _plain(a), _plain(b)
+    if a == b:
+        return True
+    matcher = difflib.SequenceMatcher(None, a, b)
+    # the quick ratios are upper bounds of ratio(): most pairs fail on them, cheaply
+    return matcher.real_quick_ratio() >= 0.7 and matcher.quick_ratio() >= 0.7 and matcher.ratio() >= 0.7
 
 
 def merge_mentions(mentions: Sequence[Mention], article_order: Sequence[str] = ()) -> tuple[Entity, ...]:

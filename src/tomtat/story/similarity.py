@@ -34,7 +34,7 @@ def bag_of(tokens: Iterable[str]) -> Counter[str]:
     "14-10", are left out)."""
     stop = _stop_syllables()
     out = Counter(filter(str.isalpha, tokens))
-    for t in [t for t in out if t in stop]:
+    for t in out.keys() & stop:
         del out[t]
     return out
 
@@ -43,8 +43,10 @@ def cosine(a: Counter[str], b: Counter[str]) -> float:
     """Cosine similarity of two bags (0 when either is empty)."""
     if not a or not b:
         return 0.0
+    if len(a) > len(b):
+        a, b = b, a
     dot = sum(v * b[k] for k, v in a.items() if k in b)
-    return dot / (math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values())))
+    return dot / (math.hypot(*a.values()) * math.hypot(*b.values()))
 
 
 def merged(bags: Iterable[Counter[str]]) -> Counter[str]:
