@@ -26,6 +26,7 @@ syllable it is; full names with the same surname and nearly the same given name
 from __future__ import annotations
 
 import difflib
+from bisect import bisect_left
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -249,7 +250,7 @@ def _run(sy: list[_Syl], i: int, lex: _Lexicon) -> int:
     while j < len(sy) and sy[j][2] and not sy[j][4]:
         if j > i and sy[j][0] in lex.breakers:
             break
-        if j > i and sy[j][3] and _match(sy, j, lex.titles, lex):
+        if j > i and sy[j][3] and sy[j][1] in lex.titles.lengths and _match(sy, j, lex.titles, lex):
             break
         j += 1
     return j
@@ -306,6 +307,7 @@ def find_mentions(
         return j, quals
 
     starters, place_starts, title_starts = lex.starters, lex.places.lengths, lex.titles.lengths
+    interesting = [k for k, x in enumerate(sy) if x[2] or x[4] or x[1] in starters]
     i = 0
     at_start = True
     while i < len(sy):
@@ -315,7 +317,10 @@ def find_mentions(
             i += 1
             continue
         if not s[2] and s[1] not in starters:
-            i, at_start = i + 1, False  # lower case, and no title, honorific or place starts so
+            # lower case, and no title, honorific or place starts so: on to the next syllable
+            # that is capitalised, punctuation or such a start
+            k = bisect_left(interesting, i)
+            i, at_start = (interesting[k] if k < len(interesting) else len(sy)), False
             continue
         n = _match(sy, i, lex.places, lex) if s[1] in place_starts else 0
         if n and not s[2] and any(x[2] for x in sy[i : i + n]):
