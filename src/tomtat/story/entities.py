@@ -579,6 +579,13 @@ def merge_mentions(mentions: Sequence[Mention], article_order: Sequence[str] = (
                 people[holders[0]].append(m)
     groups: list[tuple[str, list[Mention]]] = [("PER", g) for g in people]
     for low, ms in other.items():
+        if len(ms) == 1:  # most groups: one mention, no votes to count
+            m = ms[0]
+            if m.type == "UNK" and m.initial and " " not in low:
+                continue
+            typ = m.type if m.type != "UNK" else typed.get(low) or m.ner or "MISC"
+            groups.append((typ, ms))
+            continue
         types = Counter(m.type for m in ms if m.type != "UNK")
         if not types and all(m.initial for m in ms) and len(low.split()) == 1:
             continue  # a capitalised sentence opener never seen as a name elsewhere
@@ -593,6 +600,12 @@ def merge_mentions(mentions: Sequence[Mention], article_order: Sequence[str] = (
     order = {a: i for i, a in enumerate(article_order)}
     entities = []
     for typ, ms in groups:
+        if len(ms) == 1:
+            m = ms[0]
+            if len(m.name) < 2 or not any(ch.isalpha() for ch in m.name):
+                continue
+            entities.append((m.key, Entity(m.name, typ, 1, (m.key[0],), m.role, ())))
+            continue
         named = [m.name for m in ms if m.name]
         if not named or not any(ch.isalpha() for ch in named[0]) or len(named[0]) < 2:
             continue
