@@ -112,7 +112,7 @@ _NEEDS: dict[str, re.Pattern[str] | str] = {
     "words": "tháng",
     "my": "tháng",
     "m": "tháng",
-    "y": re.compile(r"\d{4}"),
+    "y": re.compile(r"(?:19|20)\d\d"),
     "ago": "cách",
     "before": "trước",
 }
@@ -207,13 +207,15 @@ def find_dates(text: str) -> list[RawDate]:
 @cache
 def _needs() -> dict[str, re.Pattern[str] | str | tuple[str, ...]]:
     """What each pattern cannot match without, relative phrases included."""
-    return {**_NEEDS, "rel": tuple(_data()["relative"])}
+    # every relative phrase ends with two words such as "hôm qua", "năm nay"
+    ends = sorted({" ".join(p.split()[-2:]) for p in _data()["relative"]}, key=len, reverse=True)
+    return {**_NEEDS, "rel": re.compile("|".join(re.escape(e) for e in ends))}
 
 
 # An expression starts at most this many characters before the word or digits it needs
 # ("12h 50 phút trưa ngày 23/1": the time and cue words come first) and ends at most
 # this many after them ("ngày 15 tháng 10 năm 2014").
-_LEAD_CHARS = 80
+_LEAD_CHARS = 48
 _TAIL_CHARS = 32
 _SPACE = re.compile(r"\s")
 
