@@ -33,7 +33,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from itertools import chain
+from itertools import chain, compress
+from operator import gt, itemgetter, not_, or_
 from typing import Any, NamedTuple
 
 from tomtat.data import read_json, read_lines
@@ -150,11 +151,12 @@ def sentence_syllables(
     n = len(tokens)
     if low is None:
         low = [t.lower() for t in tokens]
-    cap = [t[0].isupper() for t in tokens]
-    punct = [not t[0].isalnum() for t in tokens]
+    firsts = "".join(map(itemgetter(0), tokens))  # C-level passes: this runs on every syllable
+    cap = list(map(str.isupper, firsts))
+    punct = list(map(not_, map(str.isalnum, firsts)))
     start = [True] * n
     if words:
-        for k in [k for k in range(n - 1) if cap[k] and not cap[k + 1]]:
+        for k in list(compress(range(n - 1), map(gt, cap, cap[1:]))):  # capital, then not
             if not start[k] or not tokens[k + 1][0].islower():
                 continue
             pair = low[k] + " " + low[k + 1]
@@ -307,7 +309,14 @@ def find_mentions(
         return j, quals
 
     starters, place_starts, title_starts = lex.starters, lex.places.lengths, lex.titles.lengths
-    interesting = [k for k, x in enumerate(sy) if x[2] or x[4] or x[1] in starters]
+    head_starts = lex.org_heads.lengths
+    everywhere = range(len(sy))
+    interesting = sorted(
+        {
+            *compress(everywhere, map(or_, map(itemgetter(2), sy), map(itemgetter(4), sy))),
+            *compress(everywhere, map(starters.__contains__, map(itemgetter(1), sy))),
+        }
+    )
     i = 0
     at_start = True
     while i < len(sy):
@@ -361,7 +370,7 @@ def find_mentions(
             i = max(end, j)
             at_start = False
             continue
-        if s[0].lower() in lex.honorifics and i + 1 < len(sy) and sy[i + 1][2]:
+        if s[1] in lex.honorifics and i + 1 < len(sy) and sy[i + 1][2]:
             end = i + 1
             while end < _run(sy, i + 1, lex) and _upper(sy[end]):
                 end += 1  # "ông Allison thuật lại": the name stops at "thuật"
@@ -372,7 +381,7 @@ def find_mentions(
         if not s[2] or s[0] in lex.breakers:
             i, at_start = i + 1, False
             continue
-        n = _match(sy, i, lex.org_heads, lex)
+        n = _match(sy, i, lex.org_heads, lex) if s[1] in head_starts else 0
         if n:
             end = _org_run(sy, i + n, lex, words)
             if end > i + n:
@@ -411,7 +420,7 @@ def _type_run(
     sy: list[_Syl], i: int, end: int, lex: _Lexicon, add: Callable[..., None], emit: Callable[..., None]
 ) -> None:
     """Split a capitalised run ``sy[i:end]`` into typed mentions."""
-    head = _match(sy, i, lex.org_heads, lex)
+    head = _match(sy, i, lex.org_heads, lex) if sy[i][1] in lex.org_heads.lengths else 0
     if head and i + head >= end:
         return  # "Cơ quan", "Tổ chức" alone name nobody
     if head or _is_org_known(sy, i, end, lex):
@@ -424,7 +433,7 @@ def _type_run(
                 emit(lex.places[_sylls(p)], "LOC")
             return
     while i < end:
-        n = _match(sy, i, lex.places, lex)
+        n = _match(sy, i, lex.places, lex) if sy[i][1] in lex.places.lengths else 0
         if n and i + n <= end:
             add(i, i + n, "LOC")
             i += n
