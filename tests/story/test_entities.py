@@ -1,7 +1,12 @@
 """Actors: titles become roles, variants merge, words that open sentences are not names."""
 
 from tomtat.model import Sentence
-from tomtat.story.entities import find_mentions, lowercase_vocabulary, merge_mentions, sentence_syllables
+from tomtat.story.entities import (
+    find_mentions,
+    lowercase_vocabulary,
+    merge_mentions,
+    sentence_syllables,
+)
 from tomtat.story.words import compound_words, tokenize_units
 
 

@@ -18,12 +18,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import chain
 from datetime import date
+from itertools import chain
 
 from tomtat.model import CleanArticle, Sentence
-from tomtat.story.dates import DateMention
-from tomtat.story.dates import with_year
+from tomtat.story.dates import DateMention, with_year
 from tomtat.story.similarity import bag, bag_of, cosine, merged
 from tomtat.story.timeline import compatible
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
+from itertools import pairwise
 
 from tomtat.data import read_lines
 
@@ -50,7 +51,7 @@ def extract_keywords(
     for stream in per_article.values():
         # pairs of tokens as written: a capitalised pair ("Nhà Trắng") is never a word of
         # the (lower-case) list, nor are pairs with digits or punctuation
-        pairs = map(" ".join, zip(stream, stream[1:]))
+        pairs = map(" ".join, pairwise(stream))
         if words:
             found = Counter(filter(words.__contains__, pairs))
         else:

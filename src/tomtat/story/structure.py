@@ -8,8 +8,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tomtat.model import CleanArticle, Entity, Sentence, TimelineEvent
-from tomtat.story.dates import DateMention, explicit_year, find_dates_many, parse_published, resolve
-from tomtat.story.entities import find_mentions, lowercase_vocabulary, merge_mentions, sentence_syllables
+from tomtat.story.dates import (
+    DateMention,
+    explicit_year,
+    find_dates_many,
+    parse_published,
+    resolve,
+)
+from tomtat.story.entities import (
+    find_mentions,
+    lowercase_vocabulary,
+    merge_mentions,
+    sentence_syllables,
+)
 from tomtat.story.events import SubEvent, event_index, group_events, lend_years
 from tomtat.story.keywords import extract_keywords
 from tomtat.story.timeline import build_timeline
