@@ -144,3 +144,23 @@ def test_a_name_never_swallows_the_verb_after_it():
     ents = by_name(entities("Công ty Vinacorp công bố lãi quý ba.", "Ngân hàng Nhà nước Việt Nam hôm qua họp."))
     assert ents["Công ty Vinacorp"].type == "ORG"
     assert ents["Ngân hàng Nhà nước Việt Nam"].type == "ORG"
+
+
+def test_one_scan_over_the_cluster_finds_what_sentence_by_sentence_finds():
+    from tomtat.story.entities import find_cluster_mentions
+
+    sents = sentences(
+        "Ngoại trưởng Nga Sergey Lavrov tới Paris.",
+        "Trong khi đó, Bộ Y tế cho biết tỉnh Anbar",
+        "Ông Lavrov nói: Hãng tin Reuters đã sai.",
+        "Mỹ",
+        "",
+    )
+    tokens = tokenize_units([s.text for s in sents])
+    lows = [[t.lower() for t in toks] for toks in tokens]
+    words = compound_words()
+    lower = lowercase_vocabulary(tokens)
+    one_by_one = [
+        m for s, toks in zip(sents, tokens) for m in find_mentions(s, sentence_syllables(toks, words), lower, None, words)
+    ]
+    assert find_cluster_mentions(sents, tokens, lows, lower, words) == one_by_one

@@ -36,7 +36,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -48,7 +48,8 @@ from typing import Any, NamedTuple
 from tomtat.data import read_json, read_lines
 from tomtat.model import Entity, Sentence
 
-_PUNCT_START = set(":“\"'(‘«-–—.!?…")
+_BOUNDARY = "\x00"  # joins sentences scanned together: opens a sentence, stops every rule
+_PUNCT_START = set(":“\"'(‘«-–—.!?…" + _BOUNDARY)
 
 
 class Mention(NamedTuple):
@@ -284,20 +285,63 @@ def find_mentions(
     lex = lexicon()
     if not any(x[2] for x in sy[1:]) and (not sy or sy[0][1] in lowercase_words and sy[0][1] not in lex.openers):
         return []  # at most one capital, on a common word opening the sentence ("Trong khi đó, ...")
-    ner_of = _ner_lookup(tags) if tags else {}
+    key = sentence.key
+    return _mentions(sy, lambda _: key, lowercase_words, _ner_lookup(tags) if tags else {}, words)
+
+
+def find_cluster_mentions(
+    sentences: Sequence[Sentence],
+    tokens: Sequence[Sequence[str]],
+    lows: Sequence[Sequence[str]],
+    lowercase_words: frozenset[str] = frozenset(),
+    words: frozenset[str] = frozenset(),
+) -> list[Mention]:
+    """:func:`find_mentions` for every sentence of a cluster in one pass (same mentions).
+
+    ``tokens``/``lows`` are each sentence's tokens as cut and lower-cased. The
+    sentences are chained with a boundary mark that opens a sentence and stops every
+    rule, so one scan serves them all instead of paying the set-up per sentence.
+    """
+    flat: list[str] = []
+    flat_low: list[str] = []
+    starts: list[int] = []
+    for toks, low in zip(tokens, lows):
+        starts.append(len(flat))
+        flat.extend(toks)
+        flat.append(_BOUNDARY)
+        flat_low.extend(low)
+        flat_low.append(_BOUNDARY)
+    keys = [s.key for s in sentences]
+
+    def key_at(i: int) -> tuple[str, int]:
+        return keys[bisect_right(starts, i) - 1]
+
+    return _mentions(sentence_syllables(flat, words, flat_low), key_at, lowercase_words, {}, words)
+
+
+def _mentions(
+    sy: list[_Syl],
+    key_at: Callable[[int], tuple[str, int]],
+    lowercase_words: frozenset[str],
+    ner_of: dict[str, str],
+    words: frozenset[str],
+) -> list[Mention]:
+    """The mention rules over ``sy``; ``key_at`` gives the sentence key of a position."""
+    lex = lexicon()
     out: list[Mention] = []
 
-    def emit(name: str, typ: str, role: str | None = None, initial: bool = False) -> None:
+    def emit(name: str, typ: str, role: str | None = None, initial: bool = False, at: int = 0) -> None:
         if typ == "LOC":
             name = lex.places.get(_sylls(name), name)
         if name in lex.not_entities:
             return
-        out.append(Mention(sentence.key, name, typ, role, ner_of.get(name), initial))
+        out.append(Mention(key_at(at), name, typ, role, ner_of.get(name), initial))
 
     def add(a: int, b: int, typ: str, role: str | None = None) -> None:
         if typ == "PER" and role is None:
             role = _apposition(sy, b, lex)
-        emit(" ".join(s[0] for s in sy[a:b]), typ, role, a == 0 or (sy[a - 1][4] and sy[a - 1][0] in _PUNCT_START))
+        initial = a == 0 or (sy[a - 1][4] and sy[a - 1][0] in _PUNCT_START)
+        emit(" ".join(s[0] for s in sy[a:b]), typ, role, initial, a)
 
     def qualifiers(j: int) -> tuple[int, list[tuple[int, int, str]]]:
         quals = []
@@ -373,7 +417,7 @@ def find_mentions(
             if k < end:
                 add(k, end, "PER", role)
             elif quals or end > j:  # "Bộ trưởng Quốc phòng Nga" alone: resolved per cluster
-                out.append(Mention(sentence.key, "", "ROLE", role))
+                out.append(Mention(key_at(i), "", "ROLE", role))
             i = max(end, j)
             at_start = False
             continue
@@ -437,7 +481,7 @@ def _type_run(
         parts = sy[i][0].split("-")
         if all(_sylls(p) in lex.places for p in parts):
             for p in parts:
-                emit(lex.places[_sylls(p)], "LOC")
+                emit(lex.places[_sylls(p)], "LOC", None, False, i)
             return
     while i < end:
         n = _match(sy, i, lex.places, lex) if sy[i][1] in lex.places.lengths else 0

@@ -16,6 +16,7 @@ from tomtat.story.dates import (
     resolve,
 )
 from tomtat.story.entities import (
+    find_cluster_mentions,
     find_mentions,
     lowercase_vocabulary,
     merge_mentions,
@@ -121,10 +122,13 @@ def analyze(
     words = compound_words()
     dates = resolve_dates(articles, units)
     lower = lowercase_vocabulary(tokens)
-    mentions = []
-    for s, toks, low in zip(units, tokens, lows):
-        tags = tagger(s.text) if tagger is not None else None
-        mentions.extend(find_mentions(s, sentence_syllables(toks, words, low), lower, tags, words))
+    if tagger is None:
+        mentions = find_cluster_mentions(units, tokens, lows, lower, words)
+    else:
+        mentions = []
+        for s, toks, low in zip(units, tokens, lows):
+            sy = sentence_syllables(toks, words, low)
+            mentions.extend(find_mentions(s, sy, lower, tagger(s.text), words))
     entities = merge_mentions(mentions, order)
     names = [n for e in entities for n in (e.name, *e.variants)]
     events = group_events(articles, units, dates, {s.key: low for s, low in zip(units, lows)})
