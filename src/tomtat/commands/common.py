@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterable
 import os
 import sys
 import tempfile
@@ -32,9 +33,16 @@ def warn(message: str) -> None:
 
 
 def write_output(text: str, out: str | None) -> None:
-    """Write to stdout, or atomically to the file ``out`` (never a half-written file)."""
+    """Write ``text`` to stdout, or atomically to the file ``out``."""
+    write_lines([text], out)
+
+
+def write_lines(lines: Iterable[str], out: str | None) -> None:
+    """Write ``lines`` to stdout, or atomically to the file ``out`` (a temporary file
+    renamed into place, so a crash never leaves a half-written file)."""
     if out in (None, "-"):
-        sys.stdout.write(text)
+        for line in lines:
+            sys.stdout.write(line)
         sys.stdout.flush()
         return
     path = Path(out)
@@ -46,7 +54,8 @@ def write_output(text: str, out: str | None) -> None:
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+            for line in lines:
+                handle.write(line)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -1,0 +1,56 @@
+"""What an evaluation corpus is made of: clusters with their reference summaries.
+
+Every loader (one per corpus layout, in ``tomtat.evaluate.loaders``) turns files on disk
+into ``EvalCluster`` objects; everything after that (summarizing, scoring, the benchmark)
+is the same whatever the corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from tomtat.errors import InputError
+from tomtat.io.decode import decode_bytes
+from tomtat.model import Cluster
+
+
+@dataclass(frozen=True, slots=True)
+class EvalCluster:
+    """One cluster of articles and the human summaries it is scored against.
+
+    ``references`` may be empty for corpora whose test split ships without summaries;
+    scoring such a cluster is an error, loading it is not.
+    """
+
+    cluster: Cluster
+    references: tuple[str, ...]
+
+    @property
+    def id(self) -> str:
+        return self.cluster.id
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(name: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key that puts "2.txt" before "10.txt" (numbers compared as numbers)."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in _DIGITS.split(name) if part)
+
+
+def read_text(path: Path) -> str:
+    """A text file decoded as ``tomtat.io.decode`` does (UTF-8/UTF-16, BOM dropped), with ``\\n`` line ends."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+    text = decode_bytes(raw, str(path))
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def is_backup(path: Path) -> bool:
+    """Editor leftovers (``name~``, ``.#name``, ``.name.swp``) that are not data."""
+    name = path.name
+    return name.endswith("~") or name.startswith(".")
