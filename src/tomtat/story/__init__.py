@@ -6,7 +6,7 @@ events merged across articles), ``entities`` (people, organisations, places),
 ``events`` (sub-events and the selection hook), ``keywords``.
 """
 
-from tomtat.story.events import SubEvent, event_index, spread_over_events
 from tomtat.story.structure import Story, analyze
+from tomtat.story.events import SubEvent, event_index, spread_over_events
 
 __all__ = ["Story", "SubEvent", "analyze", "event_index", "spread_over_events"]

@@ -368,6 +368,9 @@ def _mentions(
             *compress(everywhere, map(starters.__contains__, map(itemgetter(1), sy))),
         }
     )
+    caps = list(compress(everywhere, map(itemgetter(2), sy)))
+    window = lex.max_len + 1  # a lower-case title, honorific or place names someone only
+    # if a capital follows this close ("ngoại trưởng Mỹ", "ông Lavrov", "châu Âu")
     i = 0
     at_start = True
     while i < len(sy):
@@ -376,10 +379,14 @@ def _mentions(
             at_start = s[0] in _PUNCT_START
             i += 1
             continue
-        if not s[2] and s[1] not in starters:
-            # lower case, and no title, honorific or place starts so: on to the next syllable
-            # that is capitalised, punctuation or such a start
-            k = bisect_left(interesting, i)
+        if not s[2] and (
+            s[1] not in starters
+            or (c := bisect_right(caps, i)) == len(caps)
+            or caps[c] - i > window
+        ):
+            # lower case, and nothing can start here: on to the next syllable that is
+            # capitalised, punctuation or a possible start
+            k = bisect_left(interesting, i + 1)
             i, at_start = (interesting[k] if k < len(interesting) else len(sy)), False
             continue
         n = _match(sy, i, lex.places, lex) if s[1] in place_starts else 0
