@@ -146,8 +146,9 @@ class TimelineEvent:
     """A dated event: the date (ISO 8601, possibly partial), the sentence stating it.
 
     ``year_from`` says where the year came from when it was not written next to the
-    date: ``published`` (the article's date) or ``article`` (another year written in
-    the same article); None when written or unknown.
+    date: ``published`` (the article's date), ``article`` (another year written in
+    the same article) or ``cluster`` (the year another article gives the same
+    sub-event); None when written or unknown.
     """
 
     date: str

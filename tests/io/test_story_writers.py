@@ -60,3 +60,5 @@ def test_an_inferred_year_is_marked_as_such():
     ev = TimelineEvent("2014-10-14", "...", ("a",), "day", year_from="article")
     assert event_date_label(ev) == "14/10/2014 (năm suy ra từ bài)"
     assert event_date_label(TimelineEvent("2014-10-14", "...", ("a",), "day")) == "14/10/2014"
+    lent = TimelineEvent("2014-10-15", "...", ("b",), "day", year_from="cluster")
+    assert event_date_label(lent) == "15/10/2014 (năm suy ra từ bài khác)"

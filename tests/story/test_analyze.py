@@ -86,14 +86,56 @@ def test_timeline_says_where_an_unwritten_year_came_from(story):
     assert call.year_from is None and "year_from" not in call.to_dict()
 
 
-def test_very_large_input_skips_segmentation_and_says_so(cluster, monkeypatch):
-    import tomtat.story.structure as module
+def test_story_runs_without_a_word_segmenter():
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
 
-    monkeypatch.setattr(module, "MAX_SEGMENTED", 3)
-    s = analyze(*cluster)
-    assert s.notes and "without word segmentation" in s.notes[0]
-    assert any(e.name.endswith("Bellini") for e in s.entities)  # still finds titled people
-    assert ("2021-03-09", "day") in [(e.date, e.precision) for e in s.timeline]  # dates unaffected
+    code = (
+        "import sys\n"
+        "from tests.story.conftest import ARTICLES\n"
+        "from tomtat.clean import clean_cluster\n"
+        "from tomtat.text.sentences import split_articles\n"
+        "from tomtat.story import analyze\n"
+        "c = clean_cluster(ARTICLES)\n"
+        "s = analyze(c, split_articles(c))\n"
+        "assert any(e.name == 'Marco Bellini' for e in s.entities)\n"
+        "assert 'underthesea' not in sys.modules, 'a segmenter was loaded'\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root / "src"), str(root), os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, env=env, check=False)
+    assert done.returncode == 0, done.stderr
+
+
+def _one_cluster(*texts: str):
+    from tomtat.clean import clean_cluster
+    from tomtat.model import Article
+    from tomtat.text.sentences import split_articles
+
+    cleaned = clean_cluster([Article(id=f"t{i}", title="", text=t) for i, t in enumerate(texts)])
+    return cleaned, split_articles(cleaned)
+
+
+def test_timeline_known_years_first_and_a_year_lent_by_another_report_of_the_same_event():
+    story = analyze(
+        *_one_cluster(
+            "Hội nghị thượng đỉnh về biến đổi khí hậu khai mạc ngày 14/10/2014 tại Lima với đại biểu 40 nước.\n"
+            "Các đại biểu hội nghị thượng đỉnh bàn về cắt giảm khí thải và quỹ khí hậu.",
+            "Hôm 15/10, hội nghị thượng đỉnh về khí hậu ở Lima bước sang ngày thứ hai, bàn về quỹ khí hậu.\n"
+            "Đại biểu các nước tiếp tục tranh luận về cắt giảm khí thải.",
+            "Ngày 23/1, một trận động đất làm rung chuyển thị trấn ven biển, nhiều ngôi nhà bị hư hại.",
+            "Ngày 3/5/2013, nhà máy thủy điện mới khánh thành sau ba năm xây dựng.",
+        )
+    )
+    dates = [e.date for e in story.timeline]
+    # known years chronologically, then unknown years by month and day
+    assert dates == ["2013-05-03", "2014-10-14", "2014-10-15", "--01-23"]
+    lent = story.timeline[2]
+    assert lent.article_ids == ("t1",) and lent.year_from == "cluster"
+    # the quake has no year anywhere: it stays unknown, never borrowed from an unrelated event
+    assert story.timeline[3].year_from is None
 
 
 def test_unreadable_publication_date_is_reported_not_guessed():

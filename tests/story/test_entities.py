@@ -1,9 +1,13 @@
 """Actors: titles become roles, variants merge, words that open sentences are not names."""
 
-from underthesea import word_tokenize
-
 from tomtat.model import Sentence
-from tomtat.story.entities import find_mentions, lowercase_vocabulary, merge_mentions
+from tomtat.story.entities import (
+    find_mentions,
+    lowercase_vocabulary,
+    merge_mentions,
+    sentence_syllables,
+)
+from tomtat.story.words import compound_words, tokenize_units
 
 
 def sentences(*texts: str, article: str = "x") -> list[Sentence]:
@@ -12,9 +16,12 @@ def sentences(*texts: str, article: str = "x") -> list[Sentence]:
 
 def entities(*texts: str):
     sents = sentences(*texts)
-    words = {s.key: word_tokenize(s.text) for s in sents}
-    lower = lowercase_vocabulary(words.values())
-    mentions = [m for s in sents for m in find_mentions(s, words[s.key], lower)]
+    tokens = tokenize_units([s.text for s in sents])
+    words = compound_words()
+    lower = lowercase_vocabulary(tokens)
+    mentions = [
+        m for s, toks in zip(sents, tokens) for m in find_mentions(s, sentence_syllables(toks, words), lower, None, words)
+    ]
     return merge_mentions(mentions, ["x"])
 
 
@@ -117,3 +124,43 @@ def test_odd_input_never_raises():
 def test_role_written_after_the_name():
     ents = by_name(entities("Ông Nguyễn Văn Hùng, Giám đốc Sở Giao thông Hà Nội, cho biết dự án đã xong."))
     assert ents["Nguyễn Văn Hùng"].role == "Giám đốc Sở Giao thông Hà Nội"
+
+
+def test_organisation_names_keep_their_lower_case_words():
+    ents = by_name(
+        entities(
+            "Bộ Y tế cho biết đã có thêm ca nhiễm mới.",
+            "Theo Tổng cục Thống kê, giá xăng tăng.",
+            "Sở Giao thông vận tải Hà Nội đề xuất cấm xe máy.",
+        )
+    )
+    assert ents["Bộ Y tế"].type == "ORG"
+    assert ents["Tổng cục Thống kê"].type == "ORG"
+    assert ents["Sở Giao thông vận tải Hà Nội"].type == "ORG"
+    assert "Bộ Y tế cho" not in ents
+
+
+def test_a_name_never_swallows_the_verb_after_it():
+    ents = by_name(entities("Công ty Vinacorp công bố lãi quý ba.", "Ngân hàng Nhà nước Việt Nam hôm qua họp."))
+    assert ents["Công ty Vinacorp"].type == "ORG"
+    assert ents["Ngân hàng Nhà nước Việt Nam"].type == "ORG"
+
+
+def test_one_scan_over_the_cluster_finds_what_sentence_by_sentence_finds():
+    from tomtat.story.entities import find_cluster_mentions
+
+    sents = sentences(
+        "Ngoại trưởng Nga Sergey Lavrov tới Paris.",
+        "Trong khi đó, Bộ Y tế cho biết tỉnh Anbar",
+        "Ông Lavrov nói: Hãng tin Reuters đã sai.",
+        "Mỹ",
+        "",
+    )
+    tokens = tokenize_units([s.text for s in sents])
+    lows = [[t.lower() for t in toks] for toks in tokens]
+    words = compound_words()
+    lower = lowercase_vocabulary(tokens)
+    one_by_one = [
+        m for s, toks in zip(sents, tokens) for m in find_mentions(s, sentence_syllables(toks, words), lower, None, words)
+    ]
+    assert find_cluster_mentions(sents, tokens, lows, lower, words) == one_by_one

@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any
@@ -67,7 +69,9 @@ class DateMention:
     (year unknown), ``2014-02``, ``--02``, ``2024-W45``, ``2025``, or None when a
     relative expression has nothing to be resolved against. ``basis`` says where the
     year came from: ``explicit`` (written), ``published`` (the article's date),
-    ``article`` (another explicit year in the same article), ``none``.
+    ``article`` (another explicit year in the same article), ``cluster`` (the year of
+    the same event in another article, see :func:`tomtat.story.events.lend_years`),
+    ``none``.
     """
 
     start: int
@@ -108,7 +112,7 @@ _NEEDS: dict[str, re.Pattern[str] | str] = {
     "words": "tháng",
     "my": "tháng",
     "m": "tháng",
-    "y": re.compile(r"\d{4}"),
+    "y": re.compile(r"(?:19|20)\d\d"),
     "ago": "cách",
     "before": "trước",
 }
@@ -197,22 +201,104 @@ def find_dates(text: str) -> list[RawDate]:
     >>> find_dates("Đội nhà thắng 2-1, tỷ lệ 4,5%.")
     []
     """
-    found: list[RawDate] = []
-    lower = text.lower()
+    return find_dates_many([text])[0]
+
+
+@cache
+def _needs() -> dict[str, re.Pattern[str] | str | tuple[str, ...]]:
+    """What each pattern cannot match without, relative phrases included."""
+    # every relative phrase ends with two words such as "hôm qua", "năm nay"
+    ends = sorted({" ".join(p.split()[-2:]) for p in _data()["relative"]}, key=len, reverse=True)
+    return {**_NEEDS, "rel": re.compile("|".join(re.escape(e) for e in ends))}
+
+
+# An expression starts at most this many characters before the word or digits it needs
+# ("12h 50 phút trưa ngày 23/1": the time and cue words come first) and ends at most
+# this many after them ("ngày 15 tháng 10 năm 2014").
+_LEAD_CHARS = 48
+_TAIL_CHARS = 32
+_SPACE = re.compile(r"\s")
+
+
+def _holding(need: re.Pattern[str] | str | tuple[str, ...], joined: str, offsets: list[int]) -> dict[int, list[int]]:
+    """Texts (joined at ``offsets``) where ``need`` occurs: index -> positions in it."""
+    if isinstance(need, re.Pattern):
+        positions = [m.start() for m in need.finditer(joined)]
+    else:
+        positions = []
+        for literal in (need,) if isinstance(need, str) else need:
+            at = joined.find(literal)
+            while at >= 0:
+                positions.append(at)
+                at = joined.find(literal, at + 1)
+    where: dict[int, list[int]] = {}
+    for p in sorted(positions):
+        k = bisect_right(offsets, p) - 1
+        where.setdefault(k, []).append(p - offsets[k])
+    return where
+
+
+def _matches(pattern: re.Pattern[str], text: str, needed_at: list[int]) -> list[re.Match[str]]:
+    """``pattern.finditer(text)``, searched only in windows around the positions of what
+    the pattern needs (every match holds one). A window ends at a space, where the
+    pattern's look-ahead sees what it would see in the whole text."""
+    out = []
+    pos = 0
+    for p in needed_at:
+        if p < pos:
+            continue  # inside the previous match
+        stop = _SPACE.search(text, p + _TAIL_CHARS)
+        end = stop.start() if stop else len(text)
+        m = pattern.search(text, max(pos, p - _LEAD_CHARS), end)
+        while m is not None:
+            out.append(m)
+            pos = m.end()
+            m = pattern.search(text, pos, end)
+    return out
+
+
+def find_dates_many(texts: Sequence[str]) -> list[list[RawDate]]:
+    """:func:`find_dates` for many texts at once (a cluster's sentences).
+
+    Each pattern needs a word or a digit pattern to match at all ("tháng", "14/10"):
+    those are searched once in all the texts joined, and the (slower) full patterns run
+    only on the few texts that hold them, around each occurrence.
+    """
+    lowers = [t.lower() for t in texts]
+    offsets = []
+    at = 0
+    for t in lowers:
+        offsets.append(at)
+        at += len(t) + 1
+    joined = "\x00".join(lowers)
+    needs = _needs()
+    cache: dict[int, dict[int, list[int]]] = {}
+    found: list[list[RawDate]] = [[] for _ in texts]
     for kind, pattern in _patterns():
-        need = _NEEDS.get(kind)
-        if need is not None and not (need.search(lower) if isinstance(need, re.Pattern) else need in lower):
-            continue  # cheap test first: most sentences have no date at all
-        for m in pattern.finditer(text):
-            raw = _read(kind, m, text)
-            if raw is not None:
-                found.append(raw)
-    found.sort(key=lambda r: (r.start, -(r.end - r.start)))
-    out: list[RawDate] = []
-    for raw in found:
-        if out and raw.start < out[-1].end:
-            continue
-        out.append(raw)
+        need = needs.get(kind)
+        if need is not None and id(need) not in cache:
+            cache[id(need)] = _holding(need, joined, offsets)
+        where = cache[id(need)] if need is not None else dict.fromkeys(range(len(texts)))
+        for k, needed_at in where.items():
+            text = texts[k]
+            if needed_at is None or len(text) != len(lowers[k]):  # no need, or offsets moved
+                matches: Iterable[re.Match[str]] = pattern.finditer(text)
+            else:
+                matches = _matches(pattern, text, needed_at)
+            for m in matches:
+                raw = _read(kind, m, text)
+                if raw is not None:
+                    found[k].append(raw)
+    out = []
+    for raws in found:
+        kept: list[RawDate] = []
+        if raws:
+            raws.sort(key=lambda r: (r.start, -(r.end - r.start)))
+            for raw in raws:
+                if kept and raw.start < kept[-1].end:
+                    continue
+                kept.append(raw)
+        out.append(kept)
     return out
 
 
@@ -316,6 +402,19 @@ def resolve(raw: RawDate, published: date | None = None, article_year: int | Non
         iso, precision = f"{year:04d}", "year"
     return DateMention(**base, iso=iso, precision=precision, basis=basis, relative=False,
                        year=year, month=month, day=day)
+
+
+def with_year(d: DateMention, year: int, basis: str) -> DateMention:
+    """``d`` (a day or month without year) placed in ``year``, saying where it came from."""
+    if d.day is not None and d.month is not None:
+        if not _valid(d.day, d.month, year):
+            return d
+        iso, precision = f"{year:04d}-{d.month:02d}-{d.day:02d}", "day"
+    elif d.month is not None:
+        iso, precision = f"{year:04d}-{d.month:02d}", "month"
+    else:
+        return d
+    return replace(d, iso=iso, precision=precision, basis=basis, year=year)
 
 
 def _nearest_year(day: int | None, month: int, published: date) -> int | None:

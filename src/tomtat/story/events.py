@@ -19,10 +19,11 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain
 
 from tomtat.model import CleanArticle, Sentence
-from tomtat.story.dates import DateMention
-from tomtat.story.similarity import bag, cosine, merged
+from tomtat.story.dates import DateMention, with_year
+from tomtat.story.similarity import bag, bag_of, cosine, merged
 from tomtat.story.timeline import compatible
 
 ANCHOR_DAYS = 3
@@ -85,8 +86,14 @@ def group_events(
     articles: Sequence[CleanArticle],
     sentences: Sequence[Sentence],
     dates: Mapping[Key, Sequence[DateMention]],
+    tokens: Mapping[Key, Sequence[str]] | None = None,
 ) -> tuple[SubEvent, ...]:
-    """The cluster's sub-events, ordered by date (known years first), then size."""
+    """The cluster's sub-events, ordered by date (known years first), then size.
+
+    ``tokens`` (sentence key -> lower-cased syllable tokens, as
+    :mod:`tomtat.story.words` cuts them) saves cutting the texts again for the content
+    bags.
+    """
     by_article: dict[str, list[Sentence]] = {a.id: [] for a in articles}
     for s in sentences:
         by_article.setdefault(s.article_id, []).append(s)
@@ -96,10 +103,13 @@ def group_events(
             continue
         body = [s for s in sents if not s.heading] or sents
         anchor = _anchor(body, dates)
-        words = bag(" ".join(s.text for s in body))
+        if tokens is not None:
+            words = bag_of(chain.from_iterable(tokens.get(s.key, ()) for s in body))
+        else:
+            words = bag(" ".join(s.text for s in body))
         best, best_sim = None, 0.0
         for g in groups:
-            sim = cosine(merged(g["bags"]), words)
+            sim = cosine(g["bag"], words)
             if anchor and g["anchor"]:
                 if not _near(anchor[0], g["anchor"][0]) or sim < JOIN_WITH_DATES:
                     continue
@@ -108,10 +118,10 @@ def group_events(
             if sim > best_sim:
                 best, best_sim = g, sim
         if best is None:
-            groups.append({"anchor": anchor, "articles": [aid], "bags": [words]})
+            groups.append({"anchor": anchor, "articles": [aid], "bag": words})
         else:
             best["articles"].append(aid)
-            best["bags"].append(words)
+            best["bag"] = merged([best["bag"], words])
             if best["anchor"] is None or (anchor and anchor[0].year and not best["anchor"][0].year):
                 best["anchor"] = anchor
     members: list[list[Key]] = [[] for _ in groups]
@@ -147,6 +157,51 @@ def group_events(
         SubEvent(i, d.iso if d else None, d.precision if d else None, label, arts, keys)
         for i, (d, label, arts, keys) in enumerate(events)
     )
+
+
+def lend_years(
+    events: Sequence[SubEvent],
+    sentences: Sequence[Sentence],
+    dates: Mapping[Key, Sequence[DateMention]],
+) -> dict[Key, tuple[DateMention, ...]]:
+    """``dates`` with a year lent to day/month dates that have none, from their sub-event.
+
+    When a sub-event's date has a known year (written, from publication, or from its
+    article) and another sentence of the same event (or the title of one of its
+    articles) states a day within ``ANCHOR_DAYS`` of it without a year, that day takes
+    the year that puts it nearest the event's date, with basis ``cluster``: "hôm 15/10"
+    in one report of a Paris meeting another report dates "14-10-2014" is 2014-10-15.
+    Anything else keeps its year unknown.
+    """
+    anchors: dict[int, DateMention] = {}
+    event_of: dict[Key, int] = {}
+    article_event: dict[str, int] = {}
+    for e in events:
+        if e.date and e.precision == "day" and not e.date.startswith("--"):
+            y, m, d = (int(x) for x in e.date.split("-"))
+            anchors[e.id] = DateMention(0, 0, "", e.date, "day", "explicit", False, y, m, d)
+        for k in e.sentences:
+            event_of[k] = e.id
+            article_event.setdefault(k[0], e.id)
+    out = dict(dates)
+    if not anchors:
+        return out
+    for s in sentences:
+        ds = dates.get(s.key)
+        if not ds or all(d.year is not None or d.day is None for d in ds):
+            continue
+        anchor = anchors.get(event_of.get(s.key, article_event.get(s.article_id, -1)))
+        if anchor is None:
+            continue
+        fixed = []
+        for d in ds:
+            if d.year is None and d.day is not None and d.month is not None and _near(d, anchor):
+                year = min((anchor.year - 1, anchor.year, anchor.year + 1),
+                           key=lambda y: abs((y - anchor.year) * 12 + d.month - anchor.month))
+                d = with_year(d, year, "cluster")
+            fixed.append(d)
+        out[s.key] = tuple(fixed)
+    return out
 
 
 def event_index(events: Sequence[SubEvent]) -> dict[Key, int]:

@@ -27,12 +27,26 @@ def bag(text: str) -> Counter[str]:
     return Counter(s for s in syllables(text) if not s.isdigit() and s not in stop)
 
 
+def bag_of(tokens: Iterable[str]) -> Counter[str]:
+    """Content syllables with their counts, from lower-cased tokens already cut
+    (:func:`tomtat.story.words.tokenize_units`): the same bag as :func:`bag` without
+    cutting the text again (tokens that are not all letters, such as "nga-ukraine" or
+    "14-10", are left out)."""
+    stop = _stop_syllables()
+    out = Counter(filter(str.isalpha, tokens))
+    for t in out.keys() & stop:
+        del out[t]
+    return out
+
+
 def cosine(a: Counter[str], b: Counter[str]) -> float:
     """Cosine similarity of two bags (0 when either is empty)."""
     if not a or not b:
         return 0.0
+    if len(a) > len(b):
+        a, b = b, a
     dot = sum(v * b[k] for k, v in a.items() if k in b)
-    return dot / (math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values())))
+    return dot / (math.hypot(*a.values()) * math.hypot(*b.values()))
 
 
 def merged(bags: Iterable[Counter[str]]) -> Counter[str]:

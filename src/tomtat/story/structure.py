@@ -3,20 +3,31 @@ runs dates, timeline, entities, sub-events and keywords over one cluster."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from tomtat.model import CleanArticle, Entity, Sentence, TimelineEvent
-from tomtat.story.dates import DateMention, explicit_year, find_dates, parse_published, resolve
-from tomtat.story.entities import find_mentions, lowercase_vocabulary, merge_mentions
-from tomtat.story.events import SubEvent, event_index, group_events
+from tomtat.story.dates import (
+    DateMention,
+    explicit_year,
+    find_dates_many,
+    parse_published,
+    resolve,
+)
+from tomtat.story.entities import (
+    find_cluster_mentions,
+    find_mentions,
+    lowercase_vocabulary,
+    merge_mentions,
+    sentence_syllables,
+)
+from tomtat.story.events import SubEvent, event_index, group_events, lend_years
 from tomtat.story.keywords import extract_keywords
 from tomtat.story.timeline import build_timeline
+from tomtat.story.words import compound_words, tokenize_units
 
 Key = tuple[str, int]
-Tokenizer = Callable[[str], list[str]]
 Tagger = Callable[[str], list[tuple[str, ...]]]
 
 
@@ -50,13 +61,6 @@ class Story:
 
 
 TITLE_INDEX = -1
-MAX_SEGMENTED = 3000  # sentences; ViMs clusters have ~90. Segmentation costs ~2 ms a sentence.
-_SYLLABLE = re.compile(r"[^\W_]+(?:[-.][^\W_]+)*|[^\w\s]")
-
-
-def syllable_tokens(text: str) -> list[str]:
-    """Fallback "words" for very large inputs: syllables and punctuation marks."""
-    return _SYLLABLE.findall(text)
 
 
 def title_sentences(articles: Sequence[CleanArticle]) -> list[Sentence]:
@@ -77,7 +81,7 @@ def resolve_dates(articles: Sequence[CleanArticle], sentences: Sequence[Sentence
     """Every sentence's time expressions, resolved against its article's publication
     date, else the article's latest explicit year, else left without year."""
     published = {a.id: parse_published(a.published) for a in articles}
-    raw = {s.key: find_dates(s.text) for s in sentences}
+    raw = dict(zip((s.key for s in sentences), find_dates_many([s.text for s in sentences])))
     by_article: dict[str, list] = {}
     for s in sentences:
         by_article.setdefault(s.article_id, []).extend(raw[s.key])
@@ -93,15 +97,16 @@ def analyze(
     articles: Sequence[CleanArticle],
     sentences: Sequence[Sentence],
     *,
-    tokenize: Tokenizer | None = None,
     tagger: Tagger | None = None,
 ) -> Story:
     """The story structure of one cluster.
 
-    ``tokenize`` segments a sentence into words (default: underthesea's
-    ``word_tokenize``, imported on first use). ``tagger`` is an optional NER tagger with
-    underthesea's ``ner`` output format; it only types names the rules cannot type and
-    costs about ten times the segmentation, so it is off by default (see
+    No word segmentation: every sentence is cut into syllables in one pass over the
+    cluster (:mod:`tomtat.story.words`), and the few decisions that need words (a
+    lower-case syllable inside an organisation name, two-syllable keywords) look
+    adjacent syllables up in a compound-word list. ``tagger`` is an optional NER tagger
+    with underthesea's ``ner`` output format; it only types names the rules cannot type
+    and costs hundreds of times the rest, so it is off by default (see
     docs/BENCHMARKS.md, "Story structure").
     """
     order = [a.id for a in articles]
@@ -112,29 +117,27 @@ def analyze(
         for a in articles
         if a.published and parse_published(a.published) is None
     ]
-    if tokenize is None:
-        if len(units) > MAX_SEGMENTED:
-            tokenize = syllable_tokens
-            notes.append(
-                f"{len(units)} sentences: actors and keywords were found without word segmentation "
-                f"(above {MAX_SEGMENTED} sentences it would take too long); they may be less precise"
-            )
-        else:
-            from underthesea import word_tokenize as tokenize  # import cost paid once, lazily
+    tokens = tokenize_units([s.text for s in units])
+    lows = [[t.lower() for t in toks] for toks in tokens]
+    words = compound_words()
     dates = resolve_dates(articles, units)
-    words = {s.key: tokenize(s.text) for s in units}
-    lower = lowercase_vocabulary(words.values())
-    mentions = []
-    for s in units:
-        tags = tagger(s.text) if tagger is not None else None
-        mentions.extend(find_mentions(s, words[s.key], lower, tags))
+    lower = lowercase_vocabulary(tokens)
+    if tagger is None:
+        mentions = find_cluster_mentions(units, tokens, lows, lower, words)
+    else:
+        mentions = []
+        for s, toks, low in zip(units, tokens, lows):
+            sy = sentence_syllables(toks, words, low)
+            mentions.extend(find_mentions(s, sy, lower, tagger(s.text), words))
     entities = merge_mentions(mentions, order)
     names = [n for e in entities for n in (e.name, *e.variants)]
+    events = group_events(articles, units, dates, {s.key: low for s, low in zip(units, lows)})
+    dates = lend_years(events, units, dates)
     return Story(
         timeline=build_timeline(units, dates, order),
         entities=entities,
-        keywords=extract_keywords(words, exclude=names),
-        events=group_events(articles, units, dates),
+        keywords=extract_keywords({s.key: toks for s, toks in zip(units, tokens)}, exclude=names, words=words),
+        events=events,
         dates=dates,
         notes=tuple(notes),
     )

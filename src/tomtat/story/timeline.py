@@ -23,6 +23,13 @@ from tomtat.story.similarity import bag, cosine, merged
 TIMELINE_PRECISIONS = frozenset({"day", "day-no-year", "week", "month", "month-no-year"})
 SAME_EVENT_SIMILARITY = 0.2
 _RANK = {"day": 0, "week": 1, "day-no-year": 2, "month": 3, "month-no-year": 4}
+_BASIS = {"explicit": 0, "published": 1, "article": 2, "cluster": 3, "none": 4}
+
+
+def _better(a: DateMention, b: DateMention) -> bool:
+    """Whether ``a`` dates an event better than ``b``: more precise, or as precise with
+    a year from a surer source (written > publication > same article > other article)."""
+    return (_RANK[a.precision], _BASIS.get(a.basis, 4)) < (_RANK[b.precision], _BASIS.get(b.basis, 4))
 
 
 def compatible(a: DateMention, b: DateMention) -> bool:
@@ -66,7 +73,7 @@ def build_timeline(
             if cosine(merged(ev.bags), cand.bags[0]) >= SAME_EVENT_SIMILARITY:
                 ev.article_ids.append(cand.sentence.article_id)
                 ev.bags.extend(cand.bags)
-                if _RANK[cand.date.precision] < _RANK[ev.date.precision]:
+                if _better(cand.date, ev.date):
                     ev.date = cand.date
                 break
         else:
@@ -87,7 +94,7 @@ def build_timeline(
             article_ids=tuple(sorted(set(e.article_ids), key=lambda a: order.get(a, len(order)))),
             precision=e.date.precision,
             sentence=e.sentence.key if e.sentence.index >= 0 else None,
-            year_from=e.date.basis if e.date.basis in ("published", "article") else None,
+            year_from=e.date.basis if e.date.basis in ("published", "article", "cluster") else None,
         )
         for e in merged_events
     )

@@ -41,9 +41,14 @@ def date_label(iso: str) -> str:
 
 def event_date_label(event: TimelineEvent) -> str:
     """``date_label`` plus a warning when the year was inferred from another year written
-    in the article rather than read beside the date or from the publication date."""
+    in the article, or from another article reporting the same event, rather than read
+    beside the date or from the publication date."""
     label = date_label(event.date)
-    return f"{label} (năm suy ra từ bài)" if event.year_from == "article" else label
+    if event.year_from == "article":
+        return f"{label} (năm suy ra từ bài)"
+    if event.year_from == "cluster":
+        return f"{label} (năm suy ra từ bài khác)"
+    return label
 
 
 def main_actors(summary: Summary) -> list[Entity]:

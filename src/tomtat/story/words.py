@@ -1,0 +1,70 @@
+"""Syllable tokens of a whole cluster in one pass, and a dictionary of compound words.
+
+The story stage needs words in three places: actors (an organisation name such as
+"Bộ Y tế" capitalises only its first syllable, so "tế" belongs to the name only because
+"y tế" is one word), keywords (two-syllable words such as "khí đốt") and content bags.
+Statistical word segmentation costs ~2 ms a sentence (underthesea's CRF), which is
+ten times the whole stage's budget. Instead:
+
+- :func:`tokenize_units` finds the syllables and punctuation marks of every sentence
+  with one regular expression, once per cluster, for every later step to share;
+- :func:`compound_words` is the set of two- and three-syllable Vietnamese words
+  (lower case, NFC) from the word list that ships inside underthesea (``Viet74K.txt``,
+  read as a plain file: the underthesea package itself is never imported). Lookups of
+  adjacent syllables in it stand in for segmentation where a decision needs words.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+# A syllable ("Lavrov", "14-10", "U.S") or one punctuation mark.
+_TOKEN = re.compile(r"[^\W_]+(?:[-.][^\W_]+)*|[^\w\s]")
+DICTIONARY_FILE = ("corpus", "data", "Viet74K.txt")
+
+
+def tokenize_units(texts: Sequence[str]) -> list[list[str]]:
+    """The tokens (syllables and punctuation marks) of each text.
+
+    >>> tokenize_units(["Ông Lavrov nói:", "Hôm 14-10."])
+    [['Ông', 'Lavrov', 'nói', ':'], ['Hôm', '14-10', '.']]
+    """
+    findall = _TOKEN.findall
+    out = []
+    for text in texts:
+        toks: list[str] = []
+        for w in text.split():  # most syllables stand alone between spaces: no regex needed
+            if w.isalpha():
+                toks.append(w)
+            else:
+                toks.extend(findall(w))
+        out.append(toks)
+    return out
+
+
+def _dictionary_path() -> Path | None:
+    spec = importlib.util.find_spec("underthesea")  # locates the package, imports nothing
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations)), *DICTIONARY_FILE)
+    return path if path.is_file() else None
+
+
+@cache
+def compound_words() -> frozenset[str]:
+    """Two- and three-syllable words, lower case, NFC ("y tế", "giao thông", "câu lạc bộ").
+
+    Read once per process from underthesea's bundled word list (immutable package
+    data). Empty when that file is missing: actors then lose lower-case syllables inside
+    organisation names, and keywords fall back to pairs of content syllables.
+    """
+    path = _dictionary_path()
+    if path is None:
+        return frozenset()
+    text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8")).lower()
+    return frozenset(line.strip() for line in text.splitlines() if 1 <= line.strip().count(" ") <= 2)
