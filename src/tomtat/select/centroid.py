@@ -64,5 +64,7 @@ class Centroid:
 
     def select(self, rep: Representation, budget: Budget) -> list[int]:
         score = self.scores(rep)
-        order = mmr_order(rep, ranked(score), score, self.mmr_lambda, self.limit)
+        limit = budget.word_limit(int(rep.words.sum()))
+        reach = None if limit is None else 4 * limit
+        order = mmr_order(rep, ranked(score), score, self.mmr_lambda, self.limit, reach)
         return fill(rep, order, budget, self.redundancy)

@@ -22,10 +22,20 @@ from tomtat.select.base import fill, ranked
 from tomtat.select.eligibility import eligible_mask
 
 
-def mmr_order(rep: Representation, candidates: list[int], score: np.ndarray, lam: float, limit: int = 64) -> list[int]:
+def mmr_order(
+    rep: Representation,
+    candidates: list[int],
+    score: np.ndarray,
+    lam: float,
+    limit: int = 64,
+    words: int | None = None,
+) -> list[int]:
     """Re-rank the best ``limit`` of ``candidates`` (given best first) by maximal
     marginal relevance; the rest follow in their given order. Relevance is rescaled
-    to [0, 1] over the re-ranked head so that ``lam`` means the same for any scorer."""
+    to [0, 1] over the re-ranked head so that ``lam`` means the same for any scorer.
+    With ``words``, re-ranking stops once the re-ranked sentences hold that many words
+    (the budget filler never reads further), and the rest of the head follows in
+    score order."""
     head, tail = candidates[:limit], candidates[limit:]
     if not head or lam >= 1:
         return candidates
@@ -36,13 +46,17 @@ def mmr_order(rep: Representation, candidates: list[int], score: np.ndarray, lam
     order: list[int] = []
     max_sim = np.zeros(len(head))
     remaining = np.ones(len(head), dtype=bool)
+    taken = 0
     for _ in range(len(head)):
         gain = np.where(remaining, lam * rel - (1 - lam) * max_sim, -np.inf)
         k = int(np.argmax(gain))
         order.append(head[k])
         remaining[k] = False
         max_sim = np.maximum(max_sim, sims[k])
-    return order + tail
+        taken += int(rep.words[head[k]])
+        if words is not None and taken >= words:
+            break
+    return order + [h for h, r in zip(head, remaining) if r] + tail
 
 
 @dataclass
