@@ -96,10 +96,14 @@ def _right_caption(text: str, start: int, end: int, max_words: int) -> tuple[int
     return start, stop
 
 
-def rule_spans(text: str, rule: Rule) -> list[tuple[int, int]]:
-    """Spans of ``text`` that ``rule`` (a ``cut`` or ``caption`` rule) removes."""
-    spans = []
-    if not rule.may_apply(text.casefold()):
+def rule_spans(text: str, rule: Rule, folded: str | None = None) -> list[tuple[int, int]]:
+    """Spans of ``text`` that ``rule`` (a ``cut`` or ``caption`` rule) removes.
+
+    ``folded`` is ``text.casefold()`` when the caller already has it (``cut_line`` tries
+    every rule on the same line, so it folds the line once, not once per rule).
+    """
+    spans: list[tuple[int, int]] = []
+    if rule.needs and not rule.may_apply(text.casefold() if folded is None else folded):
         return spans
     pos = max(0, len(text) - rule.window) if rule.window else 0
     for m in rule.pattern.finditer(text, pos):
@@ -135,10 +139,11 @@ def cut_line(text: str, rules: Sequence[Rule]) -> tuple[str, list[tuple[str, str
     'Hai bên ký thỏa thuận.'
     """
     cuts: list[tuple[str, str]] = []
+    folded = text.casefold()
     for rule in rules:
         if rule.kind not in ("cut", "caption") or not text:
             continue
-        spans = rule_spans(text, rule)
+        spans = rule_spans(text, rule, folded)
         if not spans:
             continue
         pieces, pos = [], 0
@@ -150,4 +155,5 @@ def cut_line(text: str, rules: Sequence[Rule]) -> tuple[str, list[tuple[str, str
             pos = b
         pieces.append(text[pos:])
         text = tidy(" ".join(p.strip() for p in pieces if p.strip()))
+        folded = text.casefold()
     return text, cuts
