@@ -103,7 +103,7 @@ def rule_spans(text: str, rule: Rule, folded: str | None = None) -> list[tuple[i
     every rule on the same line, so it folds the line once, not once per rule).
     """
     spans: list[tuple[int, int]] = []
-    if rule.needs and not rule.may_apply(text.casefold() if folded is None else folded):
+    if (rule.needs or rule.trigger) and not rule.may_apply(text.casefold() if folded is None else folded, text):
         return spans
     pos = max(0, len(text) - rule.window) if rule.window else 0
     for m in rule.pattern.finditer(text, pos):

@@ -43,7 +43,7 @@ def whole_line_rule(text: str, rules: Sequence[Rule], at_end: bool) -> Rule | No
             continue
         if rule.where == "end" and not at_end:
             continue
-        if rule.may_apply(folded) and rule.pattern.search(text):
+        if rule.may_apply(folded, text) and rule.pattern.search(text):
             return rule
     return None
 
