@@ -17,9 +17,16 @@ _ALT_NUMBER = regex.compile(r"\s*[-–—:(]?\s*(?i:ảnh|hình)\s*\d{1,2}\s*\)?
 _WORDS = regex.compile(r"[^\W_]+")
 
 
+# Every whitespace character (str.isspace), then what _ALT_NUMBER allows after its digits.
+_TAIL = "\t\n\v\f\r \x1c\x1d\x1e\x1f\x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000.)"
+
+
 def line_key(text: str) -> str:
     """A comparison key: case- and punctuation-insensitive, alt-text numbering dropped."""
-    return " ".join(_WORDS.findall(_ALT_NUMBER.sub("", text).casefold()))
+    tail = text.rstrip(_TAIL)
+    if tail and tail[-1].isdigit():  # alt-text numbering ends in a digit; skip the costly search otherwise
+        text = _ALT_NUMBER.sub("", text)
+    return " ".join(_WORDS.findall(text.casefold()))
 
 
 def _repeats_title(key: str, title_key: str) -> bool:
