@@ -143,6 +143,8 @@ def cut_line(text: str, rules: Sequence[Rule]) -> tuple[str, list[tuple[str, str
     for rule in rules:
         if rule.kind not in ("cut", "caption") or not text:
             continue
+        if (rule.needs or rule.trigger) and not rule.may_apply(folded, text):
+            continue  # the cheap test, without the cost of a call
         spans = rule_spans(text, rule, folded)
         if not spans:
             continue

@@ -91,6 +91,10 @@ def apply_line_rules(
     """Kept lines (with inline debris cut) and the removals, for one article's lines."""
     stripped = [line.strip() for line in lines]
     body_end = _body_end(stripped)
+    # each kind of rule picked out once per article, not once per line
+    line_rules = [r for r in rules if r.kind in ("line", "section")]
+    inline_rules = [r for r in rules if r.kind in ("cut", "caption")]
+    credit_rules = [r for r in rules if r.kind == "caption" and r.direction == "left"]
     kept: list[Line] = []
     removed: list[Removal] = []
     no = 0
@@ -99,7 +103,7 @@ def apply_line_rules(
         if not text:
             no += 1
             continue
-        rule = whole_line_rule(text, rules, no >= body_end)
+        rule = whole_line_rule(text, line_rules, no >= body_end)
         if rule is not None and rule.kind == "section":
             end = sidebar_end(stripped, no)
             for i in range(no, end):
@@ -112,17 +116,17 @@ def apply_line_rules(
             no += 1
             continue
         if (
-            _credit_only(text, rules)
-            and kept
+            kept
+            and _credit_only(text, credit_rules)
             and not any(stripped[kept[-1].line_no + 1 : no])  # only blank lines between
             and _caption_shaped(kept[-1].text, text)
         ):
             prev = kept.pop()
             removed.append(Removal(article_id, prev.text, "caption-before-credit", prev.line_no))
-        rest, cuts = cut_line(text, rules)
+        rest, cuts = cut_line(text, inline_rules)
         removed.extend(Removal(article_id, piece, name, no) for name, piece in cuts)
         if rest and cuts:
-            rule = whole_line_rule(rest, rules, no >= body_end)
+            rule = whole_line_rule(rest, line_rules, no >= body_end)
             if rule is not None:
                 removed.append(Removal(article_id, rest, rule.name, no))
                 rest = ""
