@@ -10,14 +10,14 @@ Repaired lines are reported too (reason ``mojibake-repaired``, with the original
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import ftfy
 import ftfy.badness
+import regex
 
 from tomtat.model import Removal
-
-import regex
 
 # Characters TCVN3 puts where Unicode has "đ á à ả ã ạ ă â ê ô ơ ư ..." and that are not
 # Vietnamese letters themselves; frequent in TCVN3 text, rare in real text.
@@ -29,21 +29,27 @@ _LEGACY = _TCVN3 | _VNI
 # UTF-8 read as Windows-1252/Latin-1: a lead byte (Â Ã Ä Å Æ á â ...) followed by a
 # continuation byte shown as Latin-1 or a Windows-1252 special. A cheap sieve: only
 # lines it flags are handed to ftfy, which makes the real decision.
-_SUSPECT = regex.compile(
-    "[ÂÃÄÅÆÐáâãäåæ][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ\ufffd]|[" + "".join(sorted(_LEGACY)) + "]"
-)
+_CONTINUATION = "\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ\ufffd"
+_SUSPECT = regex.compile("[ÂÃÄÅÆÐáâãäåæ][" + _CONTINUATION + "]|[" + "".join(sorted(_LEGACY)) + "]")
+# Every match of _SUSPECT holds one of these characters; looking for them alone is a
+# single fast scan ("á", "â", "ã" are everywhere in Vietnamese, continuation bytes are not).
+_SIEVE = re.compile("[" + _CONTINUATION + "".join(sorted(_LEGACY)) + "]")
+
+
+def _suspect(text: str) -> bool:
+    return _SIEVE.search(text) is not None and _SUSPECT.search(text) is not None
 
 
 def repair(text: str) -> str:
     """``text`` with mojibake undone (unchanged when it shows none)."""
-    if not text or not _SUSPECT.search(text) or not ftfy.badness.is_bad(text):
+    if not text or not _suspect(text) or not ftfy.badness.is_bad(text):
         return text
     return ftfy.fix_encoding(text)
 
 
 def looks_legacy(text: str) -> bool:
     """Vietnamese in a legacy font encoding (TCVN3, VNI), or mojibake ftfy could not undo."""
-    if not _SUSPECT.search(text):
+    if not _suspect(text):
         return False
     if ftfy.badness.is_bad(text):
         return True
