@@ -143,8 +143,14 @@ def cut_line(text: str, rules: Sequence[Rule]) -> tuple[str, list[tuple[str, str
     for rule in rules:
         if rule.kind not in ("cut", "caption") or not text:
             continue
-        if (rule.needs or rule.trigger) and not rule.may_apply(folded, text):
-            continue  # the cheap test, without the cost of a call
+        if rule.needs:  # the cheap tests of Rule.may_apply, inline: this loop is hot
+            for need in rule.needs:
+                if need in folded:
+                    break
+            else:
+                continue
+        if rule.trigger is not None and rule.trigger.search(text) is None:
+            continue
         spans = rule_spans(text, rule, folded)
         if not spans:
             continue

@@ -37,13 +37,18 @@ def heading_shaped(text: str, max_words: int = 30) -> bool:
 def whole_line_rule(text: str, rules: Sequence[Rule], at_end: bool) -> Rule | None:
     """The first ``line`` or ``section`` rule that makes ``text`` debris, if any."""
     words = len(text.split())
-    folded = text.casefold()
+    folded = None
     for rule in rules:
         if rule.kind not in ("line", "section") or words > rule.max_words:
             continue
         if rule.where == "end" and not at_end:
             continue
-        if rule.may_apply(folded, text) and rule.pattern.search(text):
+        if rule.needs or rule.trigger:
+            if folded is None:
+                folded = text.casefold()
+            if not rule.may_apply(folded, text):
+                continue
+        if rule.pattern.search(text):
             return rule
     return None
 
