@@ -31,7 +31,8 @@ class Line:
 
 def heading_shaped(text: str, max_words: int = 30) -> bool:
     """Short and without final punctuation: a subheading, headline or caption."""
-    return len(text.split()) <= max_words and not _FINAL.search(text)
+    # split(None, n) stops after n + 1 words: enough to compare with n, cheap on long lines
+    return len(text.split(None, max_words)) <= max_words and not _FINAL.search(text)
 
 
 def whole_line_rule(text: str, rules: Sequence[Rule], at_end: bool) -> Rule | None:
@@ -57,7 +58,7 @@ def _body_end(lines: Sequence[str]) -> int:
     """Index after the last sentence-like line: bylines and credits live after it."""
     last = -1
     for i, text in enumerate(lines):
-        if is_sentence_line(text) and len(text.split()) >= 8:
+        if is_sentence_line(text) and len(text.split(None, 8)) >= 8:
             last = i
     return last + 1
 

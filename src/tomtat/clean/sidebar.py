@@ -26,12 +26,12 @@ _SENTENCE = regex.compile(r"[.!…]+[\"'”’»)\]]*$")
 
 def is_timestamp(text: str) -> bool:
     """A short line that is (mostly) a date or time stamp."""
-    return len(text.split()) <= 8 and bool(_TIMESTAMP.search(text))
+    return len(text.split(None, 8)) <= 8 and bool(_TIMESTAMP.search(text))  # at most 9 parts: enough to tell
 
 
 def is_sentence_line(text: str) -> bool:
     """A line that ends like a sentence (and is not a stamp): content or a teaser."""
-    return len(text.split()) >= 5 and bool(_SENTENCE.search(text)) and not is_timestamp(text)
+    return len(text.split(None, 5)) >= 5 and bool(_SENTENCE.search(text)) and not is_timestamp(text)
 
 
 def _kind(text: str) -> str:
