@@ -14,7 +14,7 @@ from tomtat.clean.lines import Line, heading_shaped
 from tomtat.model import Removal
 
 _ALT_NUMBER = regex.compile(r"\s*[-–—:(]?\s*(?i:ảnh|hình)\s*\d{1,2}\s*\)?\s*\.?$")
-_WORDS = regex.compile(r"[^\W_]+")
+_WORDS = regex.compile(r"\w+")  # on text with "_" made a space: the words, as [^\W_]+ finds them, faster
 
 
 # Every whitespace character (str.isspace), then what _ALT_NUMBER allows after its digits.
@@ -26,7 +26,7 @@ def line_key(text: str) -> str:
     tail = text.rstrip(_TAIL)
     if tail and tail[-1].isdigit():  # alt-text numbering ends in a digit; skip the costly search otherwise
         text = _ALT_NUMBER.sub("", text)
-    return " ".join(_WORDS.findall(text.casefold()))
+    return " ".join(_WORDS.findall(text.casefold().replace("_", " ")))
 
 
 def _repeats_title(key: str, title_key: str) -> bool:
