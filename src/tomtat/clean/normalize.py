@@ -72,6 +72,8 @@ _LINE_BREAKS = regex.compile("\r\n|[\r\u2028\u2029]")
 
 def split_lines_text(text: str) -> str:
     """Every kind of line break (CRLF, CR, Unicode line and paragraph separators) as ``\\n``."""
+    if "\r" not in text and "\u2028" not in text and "\u2029" not in text:
+        return text  # nothing to unify (most lines): skip the substitution
     return _LINE_BREAKS.sub("\n", text)
 
 
