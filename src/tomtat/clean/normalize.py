@@ -46,14 +46,16 @@ _TONE_MAP = _build_tone_map()
 # Not after "q" (in "quỳ", "quý" the "u" belongs to the consonant) and not before a
 # letter (a final consonant or vowel keeps the tone where it is).
 # Every key is two characters, so the alternation is written as one character class of
-# second letters per first letter: the same matches, found much faster.
+# second letters per first letter, and "not after q" is checked after the two letters
+# ("(?<![qQ]..)"), so that the pattern starts with a letter: the same matches as
+# "(?<![qQ])(key|key|...)", found several times faster.
 _TONE_SECONDS: dict[str, str] = {}
 for _old in sorted(_TONE_MAP):
     _TONE_SECONDS[_old[0]] = _TONE_SECONDS.get(_old[0], "") + _old[1]
 _TONE_RE = re.compile(
-    r"(?<![qQ])("
+    "("
     + "|".join(re.escape(first) + "[" + seconds + "]" for first, seconds in sorted(_TONE_SECONDS.items()))
-    + r")(?![^\W\d_])"
+    + r")(?<![qQ]..)(?![^\W\d_])"
 )
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
