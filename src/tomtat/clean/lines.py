@@ -35,9 +35,18 @@ def heading_shaped(text: str, max_words: int = 30) -> bool:
     return len(text.split(None, max_words)) <= max_words and not _FINAL.search(text)
 
 
-def whole_line_rule(text: str, rules: Sequence[Rule], at_end: bool) -> Rule | None:
-    """The first ``line`` or ``section`` rule that makes ``text`` debris, if any."""
-    words = len(text.split())
+def whole_line_rule(text: str, rules: Sequence[Rule], at_end: bool, longest: int | None = None) -> Rule | None:
+    """The first ``line`` or ``section`` rule that makes ``text`` debris, if any.
+
+    ``longest`` is the largest ``max_words`` among ``rules`` when the caller knows it: a
+    line with more words than that is no rule's business, and is let go at once.
+    """
+    if longest is None:
+        words = len(text.split())
+    else:
+        words = len(text.split(None, longest))  # at most longest + 1: enough to compare
+        if words > longest:
+            return None
     folded = None
     for rule in rules:
         if rule.kind not in ("line", "section") or words > rule.max_words:
@@ -101,6 +110,7 @@ def apply_line_rules(
     line_rules = [r for r in rules if r.kind in ("line", "section")]
     inline_rules = [r for r in rules if r.kind in ("cut", "caption")]
     credit_rules = [r for r in rules if r.kind == "caption" and r.direction == "left"]
+    longest = max((r.max_words for r in line_rules), default=0)
     kept: list[Line] = []
     removed: list[Removal] = []
     no = 0
@@ -109,7 +119,7 @@ def apply_line_rules(
         if not text:
             no += 1
             continue
-        rule = whole_line_rule(text, line_rules, no >= body_end)
+        rule = whole_line_rule(text, line_rules, no >= body_end, longest)
         if rule is not None and rule.kind == "section":
             end = sidebar_end(stripped, no)
             for i in range(no, end):
@@ -132,7 +142,7 @@ def apply_line_rules(
         rest, cuts = cut_line(text, inline_rules)
         removed.extend(Removal(article_id, piece, name, no) for name, piece in cuts)
         if rest and cuts:
-            rule = whole_line_rule(rest, line_rules, no >= body_end)
+            rule = whole_line_rule(rest, line_rules, no >= body_end, longest)
             if rule is not None:
                 removed.append(Removal(article_id, rest, rule.name, no))
                 rest = ""
