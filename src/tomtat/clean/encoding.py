@@ -66,6 +66,9 @@ def repair_lines(article_id: str, lines: Sequence[str]) -> tuple[list[str], list
     out: list[str] = []
     removed: list[Removal] = []
     for no, line in enumerate(lines):
+        if _SIEVE.search(line) is None:  # neither repair nor looks_legacy can act on it
+            out.append(line)
+            continue
         fixed = repair(line)
         if looks_legacy(fixed):
             removed.append(Removal(article_id, line.strip(), "mojibake-unrepaired", no))
