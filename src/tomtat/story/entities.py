@@ -260,8 +260,7 @@ def _is_acronym(text: str) -> bool:
 def _run(sy: list[_Syl], i: int, lex: _Lexicon) -> int:
     """End of the capitalised run that starts at ``i`` (``i`` if none)."""
     j = i
-    size = len(sy)
-    while j < size and sy[j][2] and not sy[j][4]:
+    while j < len(sy) and sy[j][2] and not sy[j][4]:
         if j > i and sy[j][0] in lex.breakers:
             break
         if j > i and sy[j][3] and sy[j][1] in lex.titles.lengths and _match(sy, j, lex.titles, lex):
@@ -365,8 +364,7 @@ def _mentions(
 
     starters, place_starts, title_starts = lex.starters, lex.places.lengths, lex.titles.lengths
     head_starts = lex.org_heads.lengths
-    size = len(sy)
-    everywhere = range(size)
+    everywhere = range(len(sy))
     interesting = sorted(
         {
             *compress(everywhere, map(or_, map(itemgetter(2), sy), map(itemgetter(4), sy))),
@@ -374,12 +372,11 @@ def _mentions(
         }
     )
     caps = list(compress(everywhere, map(itemgetter(2), sy)))
-    n_caps, n_interesting = len(caps), len(interesting)
     window = lex.max_len + 1  # a lower-case title, honorific or place names someone only
     # if a capital follows this close ("ngoại trưởng Mỹ", "ông Lavrov", "châu Âu")
     i = 0
     at_start = True
-    while i < size:
+    while i < len(sy):
         s = sy[i]
         if s[4]:
             at_start = s[0] in _PUNCT_START
@@ -387,13 +384,13 @@ def _mentions(
             continue
         if not s[2] and (
             s[1] not in starters
-            or (c := bisect_right(caps, i)) == n_caps
+            or (c := bisect_right(caps, i)) == len(caps)
             or caps[c] - i > window
         ):
             # lower case, and nothing can start here: on to the next syllable that is
             # capitalised, punctuation or a possible start
             k = bisect_left(interesting, i + 1)
-            i, at_start = (interesting[k] if k < n_interesting else size), False
+            i, at_start = (interesting[k] if k < len(interesting) else len(sy)), False
             continue
         n = _match(sy, i, lex.places, lex) if s[1] in place_starts else 0
         if n and not s[2] and any(map(_CAP, sy[i : i + n])):
@@ -434,7 +431,7 @@ def _mentions(
             i = max(end, j)
             at_start = False
             continue
-        if s[1] in lex.honorifics and i + 1 < size and sy[i + 1][2]:
+        if s[1] in lex.honorifics and i + 1 < len(sy) and sy[i + 1][2]:
             end = i + 1
             while end < _run(sy, i + 1, lex) and _upper(sy[end]):
                 end += 1  # "ông Allison thuật lại": the name stops at "thuật"
