@@ -25,7 +25,7 @@ from tomtat.story.entities import (
 from tomtat.story.events import SubEvent, event_index, group_events, lend_years
 from tomtat.story.keywords import extract_keywords
 from tomtat.story.timeline import build_timeline
-from tomtat.story.words import compound_words, lower_tokens, tokenize_units
+from tomtat.story.words import compound_words, tokenize_units
 
 Key = tuple[str, int]
 Tagger = Callable[[str], list[tuple[str, ...]]]
@@ -119,7 +119,7 @@ def analyze(
         if a.published and parse_published(a.published) is None
     ]
     tokens = tokenize_units([s.text for s in units])
-    lows = lower_tokens(tokens)
+    lows = [[t.lower() for t in toks] for toks in tokens]
     words = compound_words()
     dates = resolve_dates(articles, units)
     lower = lowercase_vocabulary(tokens)

@@ -68,29 +68,3 @@ def compound_words() -> frozenset[str]:
         return frozenset()
     text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8")).lower()
     return frozenset(line.strip() for line in text.splitlines() if 1 <= line.strip().count(" ") <= 2)
-
-
-_SEP = "\x01"
-
-
-def lower_tokens(tokenized: Sequence[Sequence[str]]) -> list[list[str]]:
-    """Each text's tokens lower-cased, the same as ``[t.lower() for t in toks]``.
-
-    Lower-cased a text at a time (one C call instead of one per token). The separator
-    is a control character: neither cased nor case-ignorable, it gives no context to
-    the one context-dependent rule of ``str.lower`` (final sigma). A text with a capital
-    sigma, or with a token holding the separator, is lower-cased token by token.
-    """
-    out = []
-    for toks in tokenized:
-        if not toks:
-            out.append([])
-            continue
-        joined = _SEP.join(toks)
-        if "Σ" not in joined:
-            low = joined.lower().split(_SEP)
-            if len(low) == len(toks):  # else a token held the separator
-                out.append(low)
-                continue
-        out.append([t.lower() for t in toks])
-    return out
