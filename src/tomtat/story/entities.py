@@ -49,7 +49,6 @@ from tomtat.data import read_json, read_lines
 from tomtat.model import Entity, Sentence
 
 _BOUNDARY = "\x00"  # joins sentences scanned together: opens a sentence, stops every rule
-_TEXT, _LOW, _CAP = itemgetter(0), itemgetter(1), itemgetter(2)  # fields of a syllable (below)
 _PUNCT_START = set(":“\"'(‘«-–—.!?…" + _BOUNDARY)
 
 
@@ -182,16 +181,14 @@ def sentence_syllables(
 
 def _match(sy: list[_Syl], i: int, table: _Phrases, lex: _Lexicon) -> int:
     """Length of the longest entry of ``table`` that starts at ``i`` and ends at a word end."""
-    low = sy[i][1]
-    lengths = table.lengths.get(low)
+    lengths = table.lengths.get(sy[i][1])
     if not lengths:
         return 0
-    size = len(sy)
     for n in lengths:
-        if i + n > size:
+        if i + n > len(sy):
             continue
-        cand = (low,) if n == 1 else tuple(map(_LOW, sy[i : i + n]))
-        if cand in table and (i + n == size or sy[i + n][3]):
+        cand = tuple(s[1] for s in sy[i : i + n])
+        if cand in table and (i + n == len(sy) or sy[i + n][3]):
             return n
     return 0
 
@@ -236,7 +233,7 @@ def _apposition(sy: list[_Syl], b: int, lex: _Lexicon) -> str | None:
         end += 1
     if end < len(sy) and not sy[end][4]:
         return None  # too long to be a role
-    role = " ".join(map(_TEXT, sy[b + 1 : end]))
+    role = " ".join(s[0] for s in sy[b + 1 : end])
     return role[0].upper() + role[1:]
 
 
@@ -344,7 +341,7 @@ def _mentions(
         if typ == "PER" and role is None:
             role = _apposition(sy, b, lex)
         initial = a == 0 or (sy[a - 1][4] and sy[a - 1][0] in _PUNCT_START)
-        emit(" ".join(map(_TEXT, sy[a:b])), typ, role, initial, a)
+        emit(" ".join(s[0] for s in sy[a:b]), typ, role, initial, a)
 
     def qualifiers(j: int) -> tuple[int, list[tuple[int, int, str]]]:
         quals = []
@@ -393,7 +390,7 @@ def _mentions(
             i, at_start = (interesting[k] if k < len(interesting) else len(sy)), False
             continue
         n = _match(sy, i, lex.places, lex) if s[1] in place_starts else 0
-        if n and not s[2] and any(map(_CAP, sy[i : i + n])):
+        if n and not s[2] and any(x[2] for x in sy[i : i + n]):
             add(i, i + n, "LOC")  # "châu Âu"
             i, at_start = i + n, False
             continue
@@ -403,10 +400,10 @@ def _mentions(
             end = _run(sy, j, lex)
             for a, b, t in quals:
                 add(a, b, t)
-            title = " ".join(map(_TEXT, sy[i : i + n]))
+            title = " ".join(x[0] for x in sy[i : i + n])
             parts = [title[0].upper() + title[1:]]
             for a, b, _ in quals:  # "Hoa Kỳ" -> "Mỹ", so one role is written one way
-                q = " ".join(map(_TEXT, sy[a:b]))
+                q = " ".join(x[0] for x in sy[a:b])
                 parts.append(lex.places.get(_sylls(q), q))
             # A name capitalises every syllable ("Phạm Minh Chính"); an organisation in a
             # role capitalises words ("Tổ chức Trung ương"): the name is the run's tail.
@@ -422,7 +419,7 @@ def _mentions(
                         break
             if k < end and _match(sy, k, lex.places, lex) == end - k:
                 k = end  # "Giám đốc Sở Giao thông Hà Nội": a place ends the role, no name
-            parts.extend(map(_TEXT, sy[j:k]))
+            parts.extend(x[0] for x in sy[j:k])
             role = " ".join(parts)
             if k < end:
                 add(k, end, "PER", role)
@@ -446,7 +443,7 @@ def _mentions(
         if n:
             end = _org_run(sy, i + n, lex, words)
             if end > i + n:
-                name = " ".join(map(_TEXT, sy[i + n : end]))
+                name = " ".join(x[0] for x in sy[i + n : end])
                 if _is_acronym(name) or _sylls(name) in lex.org_known:
                     add(i + n, end, "ORG")  # "Hãng tin Reuters" is "Reuters"
                 else:
@@ -458,7 +455,7 @@ def _mentions(
             first_word_end = i + 1
             while first_word_end < end and not sy[first_word_end][3]:
                 first_word_end += 1
-            first = " ".join(map(_TEXT, sy[i:first_word_end])).lower()
+            first = " ".join(x[0] for x in sy[i:first_word_end]).lower()
             place = _match(sy, i, lex.places, lex)
             if place == 1 and s[1] in lowercase_words:
                 place = 0  # "Anh ấy ..." opens with a pronoun, not England
@@ -507,14 +504,14 @@ def _type_run(
         break
     if i >= end or not (_upper(sy[i]) or any(_upper(s) for s in sy[i:end])):
         return  # nothing left, or only a lower-case word after the name
-    if (sy[i][0].isupper() and _is_acronym(" ".join(map(_TEXT, sy[i:end])))) or _is_org_known(sy, i, end, lex):
+    if (sy[i][0].isupper() and _is_acronym(" ".join(s[0] for s in sy[i:end]))) or _is_org_known(sy, i, end, lex):
         add(i, end, "ORG")
         return
     before = i - 1
     cue = False
     if before >= 0 and sy[before][1] in lex.cue_ends:  # cheap test first: most runs have no cue
         cue = any(
-            before - n + 1 >= 0 and tuple(map(_LOW, sy[before - n + 1 : before + 1])) in lex.loc_cues
+            before - n + 1 >= 0 and tuple(s[1] for s in sy[before - n + 1 : before + 1]) in lex.loc_cues
             for n in (1, 2, 3)
         )
     if cue:
@@ -530,7 +527,7 @@ def _type_run(
 def _is_org_known(sy: list[_Syl], i: int, end: int, lex: _Lexicon) -> bool:
     if sy[i][1] not in lex.org_known.lengths:
         return False
-    return tuple(map(_LOW, sy[i:end])) in lex.org_known
+    return tuple(s[1] for s in sy[i:end]) in lex.org_known
 
 
 def _ner_lookup(tags: list[tuple[str, ...]]) -> dict[str, str]:
