@@ -639,12 +639,18 @@ def merge_mentions(mentions: Sequence[Mention], article_order: Sequence[str] = (
                 people[gi].append(m)
                 continue
         other[low].append(m)
+    # groups holding each role, computed once: a ROLE mention only ever joins a group
+    # that already holds its role, so joining never changes who holds what
+    holders: dict[str, set[int]] = defaultdict(set)
+    for k, g in enumerate(people):
+        for x in g:
+            if x.role:
+                holders[x.role.lower()].add(k)
     for m in mentions:
         if m.type == "ROLE":
-            role = (m.role or "").lower()
-            holders = [k for k, g in enumerate(people) if any(x.role and x.role.lower() == role for x in g)]
-            if len(holders) == 1:
-                people[holders[0]].append(m)
+            held = holders.get((m.role or "").lower(), ())
+            if len(held) == 1:
+                people[next(iter(held))].append(m)
     groups: list[tuple[str, list[Mention]]] = [("PER", g) for g in people]
     for low, ms in other.items():
         if len(ms) == 1:  # most groups: one mention, no votes to count

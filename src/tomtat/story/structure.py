@@ -81,15 +81,16 @@ def resolve_dates(articles: Sequence[CleanArticle], sentences: Sequence[Sentence
     """Every sentence's time expressions, resolved against its article's publication
     date, else the article's latest explicit year, else left without year."""
     published = {a.id: parse_published(a.published) for a in articles}
-    raw = dict(zip((s.key for s in sentences), find_dates_many([s.text for s in sentences])))
+    keys = [s.key for s in sentences]  # a property: read once per sentence
+    raw = dict(zip(keys, find_dates_many([s.text for s in sentences])))
     by_article: dict[str, list] = {}
-    for s in sentences:
-        by_article.setdefault(s.article_id, []).extend(raw[s.key])
+    for s, key in zip(sentences, keys):
+        by_article.setdefault(s.article_id, []).extend(raw[key])
     years = {aid: explicit_year(rs) for aid, rs in by_article.items()}
     return {
-        s.key: tuple(resolve(r, published.get(s.article_id), years.get(s.article_id)) for r in raw[s.key])
-        for s in sentences
-        if raw[s.key]
+        key: tuple(resolve(r, published.get(s.article_id), years.get(s.article_id)) for r in rs)
+        for s, key in zip(sentences, keys)
+        if (rs := raw[key])
     }
 
 
@@ -131,12 +132,13 @@ def analyze(
             mentions.extend(find_mentions(s, sy, lower, tagger(s.text), words))
     entities = merge_mentions(mentions, order)
     names = [n for e in entities for n in (e.name, *e.variants)]
-    events = group_events(articles, units, dates, {s.key: low for s, low in zip(units, lows)})
+    keys = [s.key for s in units]
+    events = group_events(articles, units, dates, dict(zip(keys, lows)))
     dates = lend_years(events, units, dates)
     return Story(
         timeline=build_timeline(units, dates, order),
         entities=entities,
-        keywords=extract_keywords({s.key: toks for s, toks in zip(units, tokens)}, exclude=names, words=words),
+        keywords=extract_keywords(dict(zip(keys, tokens)), exclude=names, words=words),
         events=events,
         dates=dates,
         notes=tuple(notes),
