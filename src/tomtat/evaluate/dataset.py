@@ -7,9 +7,12 @@ is the same whatever the corpus.
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from tomtat.errors import InputError
 from tomtat.io.decode import decode_bytes
@@ -54,3 +57,32 @@ def is_backup(path: Path) -> bool:
     """Editor leftovers (``name~``, ``.#name``, ``.name.swp``) that are not data."""
     name = path.name
     return name.endswith("~") or name.startswith(".")
+
+
+def first_record(path: Path) -> dict[str, Any] | None:
+    """The first non-empty JSONL line of ``path`` parsed, or None if it is not a JSON object."""
+    if not path.is_file():
+        return None
+    try:
+        with path.open(encoding="utf-8-sig") as handle:
+            for line in handle:
+                if line.strip():
+                    record = json.loads(line)
+                    return record if isinstance(record, dict) else None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    return None
+
+
+def json_lines(path: Path) -> Iterator[tuple[Any, str, str]]:
+    """``(record, "file:line", default id)`` for each non-empty line of a JSONL file;
+    a line that is not JSON is an ``InputError`` naming file and line."""
+    for number, line in enumerate(read_text(path).split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{where}: not valid JSON ({exc.msg})") from None
+        yield record, where, f"{path.stem}-{number}"

@@ -7,13 +7,11 @@ command parses them; ``references`` is a list of strings (a single string is acc
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from tomtat.errors import InputError
-from tomtat.evaluate.dataset import EvalCluster, read_text
-from tomtat.evaluate.loaders.vlsp import first_record
+from tomtat.evaluate.dataset import EvalCluster, first_record, json_lines
 from tomtat.io.jsonl import cluster_from_record
 
 NAME = "jsonl"
@@ -37,14 +35,4 @@ def parse_record(record: Any, where: str, default_id: str) -> EvalCluster:
 
 
 def load(path: Path) -> list[EvalCluster]:
-    clusters = []
-    for number, line in enumerate(read_text(path).split("\n"), start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{where}: not valid JSON ({exc.msg})") from None
-        clusters.append(parse_record(record, where, f"{path.stem}-{number}"))
-    return clusters
+    return [parse_record(record, where, default_id) for record, where, default_id in json_lines(path)]

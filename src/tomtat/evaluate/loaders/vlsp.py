@@ -8,30 +8,14 @@ files lack ``summary``: such clusters load with no references. A cluster's id is
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from tomtat.errors import InputError
-from tomtat.evaluate.dataset import EvalCluster, read_text
+from tomtat.evaluate.dataset import EvalCluster, first_record, json_lines
 from tomtat.model import Article, Cluster
 
 NAME = "vlsp"
-
-
-def first_record(path: Path) -> dict[str, Any] | None:
-    """The first non-empty JSONL line of ``path`` parsed, or None if it is not a JSON object."""
-    if not path.is_file():
-        return None
-    try:
-        with path.open(encoding="utf-8-sig") as handle:
-            for line in handle:
-                if line.strip():
-                    record = json.loads(line)
-                    return record if isinstance(record, dict) else None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        return None
-    return None
 
 
 def matches(path: Path) -> bool:
@@ -71,14 +55,4 @@ def parse_record(record: Any, where: str, default_id: str) -> EvalCluster:
 
 
 def load(path: Path) -> list[EvalCluster]:
-    clusters = []
-    for number, line in enumerate(read_text(path).split("\n"), start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{where}: not valid JSON ({exc.msg})") from None
-        clusters.append(parse_record(record, where, f"{path.stem}-{number}"))
-    return clusters
+    return [parse_record(record, where, default_id) for record, where, default_id in json_lines(path)]
