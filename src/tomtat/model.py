@@ -20,7 +20,9 @@ class Article:
     """One article as the user handed it in, before any cleaning.
 
     ``origin`` says where it came from (a path, ``<stdin>``, ``file.jsonl:12``) so that
-    error messages and ``--explain`` can point the user at it.
+    error messages and ``--explain`` can point the user at it; ``line_offset`` is the
+    number of source lines before ``text`` begins (the title line of a ``.txt`` file), so
+    that removals can name lines of the file the user has.
     """
 
     id: str
@@ -30,6 +32,7 @@ class Article:
     url: str | None = None
     published: str | None = None
     origin: str | None = None
+    line_offset: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +47,8 @@ class Cluster:
 class Removal:
     """Something the cleaner took out of an article, and why.
 
-    ``line`` is the 0-based line of the original text it came from; ``reason`` is the
+    ``line`` is the 0-based line of the source it came from (of the file, for a
+    ``.txt`` file; of the article text otherwise); ``reason`` is the
     name of the rule that removed it (see ``tomtat/data/clean_rules.json``).
     """
 

@@ -135,3 +135,15 @@ def test_html_file_main_text_and_metadata(tmp_path):
     a = cluster.articles[0]
     assert a.id == "bao" and a.published == "2024-09-07"
     assert "Quảng Ninh" in a.text and "Trang chủ" not in a.text
+
+
+def test_removals_name_lines_of_the_users_file(tmp_path):
+    from tomtat.clean import clean_cluster
+
+    text = "Tiêu đề bài\n\nTTO - Câu đầu tiên của bài viết.\nCâu thứ hai của bài viết.\nTheo Tuổi Trẻ\n"
+    write(tmp_path / "a.txt", text.encode())
+    cluster, _ = read_cluster([str(tmp_path)])
+    removed = {r.reason: r.line for r in clean_cluster(cluster.articles)[0].removed}
+    file_lines = text.split("\n")
+    assert file_lines[removed["source-line"]] == "Theo Tuổi Trẻ"
+    assert file_lines[removed["dateline"]].startswith("TTO -")

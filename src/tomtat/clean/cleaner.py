@@ -20,6 +20,7 @@ Every removal becomes a ``Removal`` naming its rule and original line.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from tomtat.clean.encoding import repair_lines
 from tomtat.clean.evidence import drop_shared, shared_lines
@@ -38,7 +39,14 @@ def _clean_lines(article: Article, rules: Sequence[Rule]) -> tuple[str, list[Lin
     lines = [normalize_text(line).replace("\n", " ") for line in repaired]
     kept, by_rules = apply_line_rules(article.id, lines, rules)
     title, kept, repeats = drop_repeats(article.id, title, kept)
-    return title, kept, removed + by_rules + repeats
+    return title, kept, in_source_lines(article, removed + by_rules + repeats)
+
+
+def in_source_lines(article: Article, removed: list[Removal]) -> list[Removal]:
+    """Removals numbered by the lines of the user's source, not of ``article.text``."""
+    if not article.line_offset:
+        return removed
+    return [r if r.line is None else replace(r, line=r.line + article.line_offset) for r in removed]
 
 
 def clean_article(article: Article, rules: Sequence[Rule] | None = None) -> CleanArticle:
@@ -65,5 +73,5 @@ def clean_cluster(
     out = []
     for article, title, kept, removed in staged:
         kept, furniture = drop_shared(article.id, kept, shared)
-        out.append(assemble(article, title, kept, removed + furniture))
+        out.append(assemble(article, title, kept, removed + in_source_lines(article, furniture)))
     return out

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -130,7 +130,7 @@ def _unique_ids(articles: list[Article]) -> list[Article]:
         n = seen.get(a.id, 0)
         seen[a.id] = n + 1
         if n:
-            a = Article(f"{a.id}-{n + 1}", a.title, a.text, a.source, a.url, a.published, a.origin)
+            a = replace(a, id=f"{a.id}-{n + 1}")
         out.append(a)
     return out
 

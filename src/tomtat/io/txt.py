@@ -26,5 +26,11 @@ def article_from_text(text: str, article_id: str, origin: str) -> Article:
     body_lines = lines[first + 1 :]
     looks_like_lead = len(head.split()) > TITLE_MAX_WORDS and _SENTENCE_END.search(head)
     if looks_like_lead or not any(line.strip() for line in body_lines):
-        return Article(id=article_id, title="" if looks_like_lead else head, text="\n".join(lines[first:]), origin=origin)
-    return Article(id=article_id, title=head, text="\n".join(body_lines), origin=origin)
+        return Article(
+            id=article_id,
+            title="" if looks_like_lead else head,
+            text="\n".join(lines[first:]),
+            origin=origin,
+            line_offset=first,
+        )
+    return Article(id=article_id, title=head, text="\n".join(body_lines), origin=origin, line_offset=first + 1)
