@@ -3,6 +3,8 @@ PageRank by power iteration."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from tomtat.represent import Representation
@@ -36,3 +38,16 @@ def pagerank(weights: np.ndarray, damping: float = 0.85, tol: float = 1e-6, iter
             return nxt
         p = nxt
     return p
+
+
+def graph_scores(
+    rep: Representation, limit: int, damping: float, build: Callable[[np.ndarray], np.ndarray]
+) -> np.ndarray:
+    """PageRank of the graph ``build(idx)`` over the candidate sentences ``idx``;
+    -inf for sentences that are not candidates. The graph methods differ only in
+    ``build``."""
+    idx = candidates(rep, limit)
+    score = np.full(len(rep), -np.inf)
+    if idx.size:
+        score[idx] = pagerank(build(idx), damping)
+    return score

@@ -17,7 +17,7 @@ import numpy as np
 from tomtat.model import Budget
 from tomtat.represent import Representation
 from tomtat.select.base import fill, ranked
-from tomtat.select.graph import candidates, pagerank
+from tomtat.select.graph import graph_scores
 
 
 @dataclass
@@ -34,13 +34,11 @@ class LexRank:
 
     def scores(self, rep: Representation) -> np.ndarray:
         """LexRank score of each candidate sentence; -inf for the others."""
-        idx = candidates(rep, self.limit)
-        score = np.full(len(rep), -np.inf)
-        if idx.size:
-            sims = rep.similarities(idx.tolist())
-            graph = (sims > self.threshold).astype(float)
-            score[idx] = pagerank(graph, self.damping)
-        return score
+
+        def build(idx: np.ndarray) -> np.ndarray:
+            return (rep.similarities(idx.tolist()) > self.threshold).astype(float)
+
+        return graph_scores(rep, self.limit, self.damping, build)
 
     def select(self, rep: Representation, budget: Budget) -> list[int]:
         order = ranked(self.scores(rep), tiebreak=rep.vectors @ rep.centroid)

@@ -15,7 +15,7 @@ import numpy as np
 from tomtat.model import Budget
 from tomtat.represent import Representation
 from tomtat.select.base import fill, ranked
-from tomtat.select.graph import candidates, pagerank
+from tomtat.select.graph import graph_scores
 
 
 @dataclass
@@ -31,16 +31,16 @@ class TextRank:
 
     def scores(self, rep: Representation) -> np.ndarray:
         """TextRank score of each candidate sentence; -inf for the others."""
-        idx = candidates(rep, self.limit)
-        score = np.full(len(rep), -np.inf)
-        if idx.size:
+
+        def build(idx: np.ndarray) -> np.ndarray:
             words = (rep.counts[idx][:, ~rep.bigram] > 0).astype(np.float64)
             overlap = (words @ words.T).toarray()
             logs = np.log(np.maximum(rep.words[idx], 2)).astype(float)
             graph = overlap / (logs[:, None] + logs[None, :])
             np.fill_diagonal(graph, 0.0)
-            score[idx] = pagerank(graph, self.damping)
-        return score
+            return graph
+
+        return graph_scores(rep, self.limit, self.damping, build)
 
     def select(self, rep: Representation, budget: Budget) -> list[int]:
         order = ranked(self.scores(rep), tiebreak=rep.vectors @ rep.centroid)
