@@ -1,0 +1,88 @@
+"""The word lists the actor rules read: titles, honorifics, places, organisation heads,
+known organisations, cue words, surnames (``src/tomtat/data``), read once per process.
+
+Phrases are tuples of lower-case syllables. Besides the lists themselves, the lexicon
+holds what the scan derives from them once instead of per cluster: which lower-case
+syllables can start a title, honorific or place (``starters``), and the longest phrase.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from tomtat.data import read_json, read_lines
+
+
+class Phrases(dict):
+    """Phrases (tuples of lower-case syllables) -> value, indexed by first syllable so a
+    longest-match lookup tries only the lengths that exist for that syllable."""
+
+    def __init__(self, items: Iterable[tuple[tuple[str, ...], str]]):
+        super().__init__(items)
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for k in self:
+            lengths[k[0]].add(len(k))
+        self.lengths = {f: tuple(sorted(ls, reverse=True)) for f, ls in lengths.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    titles: Phrases
+    honorifics: frozenset[str]
+    org_heads: Phrases
+    places: Phrases
+    org_known: Phrases
+    loc_cues: Phrases
+    not_names: frozenset[str]
+    not_entities: frozenset[str]
+    breakers: frozenset[str]
+    surnames: frozenset[str]
+    stopwords: frozenset[str]
+    starters: frozenset[str]
+    openers: frozenset[str]
+    cue_ends: frozenset[str]
+    max_len: int
+
+
+def syllables_of(text: str) -> tuple[str, ...]:
+    """A phrase as the lexicon keys it: lower-case syllables."""
+    return tuple(text.lower().split())
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The word lists, read once per process (package data never changes at run time)."""
+    rules: dict[str, Any] = read_json("entity_rules_vi.json")
+    titles = Phrases((syllables_of(t), t) for t in read_lines("titles_vi.txt"))
+    places: list[tuple[tuple[str, ...], str]] = []
+    for line in read_lines("places_vi.txt"):
+        names = [n.strip() for n in line.split("|") if n.strip()]
+        places.extend((syllables_of(n), names[0]) for n in names)
+    lists = [*titles, *(p for p, _ in places)]
+    org_heads = Phrases((syllables_of(h), h) for h in read_lines("org_heads_vi.txt"))
+    org_known = Phrases((syllables_of(o), o) for o in rules["org_known"])
+    honorifics = read_lines("honorifics_vi.txt")
+    return Lexicon(
+        titles=titles,
+        honorifics=frozenset(honorifics),
+        org_heads=org_heads,
+        places=Phrases(places),
+        org_known=org_known,
+        loc_cues=Phrases((syllables_of(c), c) for c in rules["loc_cues"]),
+        not_names=frozenset(rules["not_names"]),
+        not_entities=frozenset(rules["not_entities"]),
+        surnames=frozenset(read_lines("surnames_vi.txt")),
+        breakers=frozenset(rules["breakers"]),
+        stopwords=frozenset(read_lines("story_stopwords_vi.txt")),
+        cue_ends=frozenset(c.split()[-1].lower() for c in rules["loc_cues"]),
+        openers=frozenset(
+            [*(p[0] for p in lists), *(k[0] for k in org_known), *(k[0] for k in org_heads),
+             *(h.lower() for h in honorifics)]
+        ),
+        starters=frozenset([*(p[0] for p in lists), *(h.lower() for h in honorifics)]),
+        max_len=max(len(x) for x in lists),
+    )

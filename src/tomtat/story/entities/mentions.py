@@ -1,0 +1,309 @@
+"""Finding actor mentions: the scan over a sentence's (or a cluster's) syllables.
+
+The scan visits only positions where a rule can fire: capitalised syllables, and
+lower-case syllables that can start a title, honorific or place ("ông", "ngoại
+trưởng", "châu") when a capital follows close enough for them to name someone.
+Everything in between is skipped without being looked at. Whether a visited position
+opens a sentence depends only on the token before it (punctuation that opens a
+sentence or a quote, or the boundary between joined sentences).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
+from itertools import compress
+from typing import NamedTuple
+
+from tomtat.model import Sentence
+from tomtat.story.entities.lexicon import Lexicon, lexicon
+from tomtat.story.entities.runs import (
+    apposition,
+    is_acronym,
+    match,
+    org_run_end,
+    run_end,
+    type_run,
+)
+from tomtat.story.entities.syllables import Syllables, sentence_syllables
+
+BOUNDARY = "\x00"  # joins sentences scanned together: opens a sentence, stops every rule
+PUNCT_START = frozenset(":“\"'(‘«-–—.!?…" + BOUNDARY)  # tokens after which a sentence (re)starts
+
+
+class Mention(NamedTuple):
+    """One mention of an actor in one sentence.
+
+    ``type`` is ``PER``, ``ORG``, ``LOC``, ``MISC``, ``UNK`` (not typed yet: decided
+    per cluster in :func:`~tomtat.story.entities.merge.merge_mentions`) or ``ROLE`` (a
+    qualified title without a name, "Bộ trưởng Quốc phòng Nga": counted for the one
+    person holding that role in the cluster, if exactly one does). ``name`` has titles
+    and honorifics removed.
+    """
+
+    key: tuple[str, int]
+    name: str
+    type: str
+    role: str | None = None
+    ner: str | None = None
+    initial: bool = False
+
+
+def find_mentions(
+    sentence: Sentence,
+    sy: Syllables,
+    lowercase_words: frozenset[str] = frozenset(),
+    tags: list[tuple[str, ...]] | None = None,
+    words: frozenset[str] = frozenset(),
+) -> list[Mention]:
+    """The actor mentions of one sentence.
+
+    ``sy`` is the sentence as :func:`sentence_syllables` gives it; ``lowercase_words``
+    are syllables seen in lower case in the cluster (so a capitalised "Trong" at a
+    sentence start is not a name); ``tags`` is an optional underthesea ``ner`` output
+    for the sentence, used only to type runs the rules cannot type; ``words`` are the
+    compound words (:func:`tomtat.story.words.compound_words`) that let an organisation
+    name run over lower-case words.
+    """
+    lex = lexicon()
+    if not any(sy.cap[1:]) and (not sy.tok or sy.low[0] in lowercase_words and sy.low[0] not in lex.openers):
+        return []  # at most one capital, on a common word opening the sentence ("Trong khi đó, ...")
+    key = sentence.key
+    return _scan(sy, lambda _: key, lowercase_words, _ner_lookup(tags) if tags else {}, words)
+
+
+def find_cluster_mentions(
+    sentences: Sequence[Sentence],
+    tokens: Sequence[Sequence[str]],
+    lows: Sequence[Sequence[str]],
+    lowercase_words: frozenset[str] = frozenset(),
+    words: frozenset[str] = frozenset(),
+) -> list[Mention]:
+    """:func:`find_mentions` for every sentence of a cluster in one pass (same mentions).
+
+    ``tokens``/``lows`` are each sentence's tokens as cut and lower-cased. The
+    sentences are chained with a boundary mark that opens a sentence and stops every
+    rule, so one scan serves them all instead of paying the set-up per sentence.
+    """
+    flat: list[str] = []
+    flat_low: list[str] = []
+    starts: list[int] = []
+    for toks, low in zip(tokens, lows):
+        starts.append(len(flat))
+        flat += toks
+        flat.append(BOUNDARY)
+        flat_low += low
+        flat_low.append(BOUNDARY)
+    keys = [s.key for s in sentences]
+
+    def key_at(i: int) -> tuple[str, int]:
+        return keys[bisect_right(starts, i) - 1]
+
+    return _scan(sentence_syllables(flat, words, flat_low), key_at, lowercase_words, {}, words)
+
+
+def _candidates(sy: Syllables, window: int, starters: frozenset[str]) -> list[int]:
+    """Positions where a rule can fire: capitalised syllables, and lower-case ones that
+    can start a title, honorific or place with a capital at most ``window`` after them
+    ("ngoại trưởng Mỹ", "ông Lavrov", "châu Âu")."""
+    cap = sy.cap
+    everywhere = range(len(cap))
+    caps = list(compress(everywhere, cap))
+    near = [
+        p
+        for p in compress(everywhere, map(starters.__contains__, sy.low))
+        if not cap[p] and (c := bisect_right(caps, p)) < len(caps) and caps[c] - p <= window
+    ]
+    return sorted(caps + near) if near else caps
+
+
+def _scan(
+    sy: Syllables,
+    key_at: Callable[[int], tuple[str, int]],
+    lowercase_words: frozenset[str],
+    ner_of: dict[str, str],
+    words: frozenset[str],
+) -> list[Mention]:
+    """The mention rules over ``sy``; ``key_at`` gives the sentence key of a position."""
+    lex = lexicon()
+    tok, low, firsts, cap, cont = sy
+    size = len(tok)
+    places, titles, org_heads, org_known = lex.places, lex.titles, lex.org_heads, lex.org_known
+    not_entities = lex.not_entities
+    out: list[Mention] = []
+    new_mention = tuple.__new__  # Mention(...) without its Python-level __new__: a mention per run
+
+    def add(a: int, b: int, typ: str, role: str | None = None) -> None:
+        name = " ".join(tok[a:b])
+        if typ == "LOC":
+            name = places.get(tuple(low[a:b]), name)
+        elif typ == "PER" and role is None:
+            role = apposition(sy, b, lex)
+        if name not in not_entities:
+            initial = a == 0 or tok[a - 1] in PUNCT_START
+            ner = ner_of.get(name) if ner_of else None
+            out.append(new_mention(Mention, (key_at(a), name, typ, role, ner, initial)))
+
+    def emit(name: str, at: int) -> None:  # a place written inside one syllable ("Mỹ-Nga")
+        name = places.get(tuple(name.lower().split()), name)
+        if name not in not_entities:
+            out.append(Mention(key_at(at), name, "LOC", None, ner_of.get(name), False))
+
+    def qualifiers(j: int) -> tuple[int, list[tuple[int, int, str]]]:
+        quals = []
+        while j < size:
+            n = match(sy, j, places) if low[j] in places.lengths else 0
+            if n:
+                quals.append((j, j + n, "LOC"))
+                j += n
+                continue
+            if not cap[j]:
+                break
+            n = match(sy, j, org_known) if low[j] in org_known.lengths else 0
+            if n or is_acronym(tok[j]):
+                quals.append((j, j + max(n, 1), "ORG"))
+                j += max(n, 1)
+                continue
+            break
+        return j, quals
+
+    cands = _candidates(sy, lex.max_len + 1, lex.starters)
+    last = len(cands)
+    k = i = 0
+    while True:
+        k = bisect_left(cands, i, k)
+        if k == last:
+            break
+        i = cands[k]
+        if not firsts[i].isalnum():
+            i += 1  # a capital that is a symbol ("Ⓐ") is punctuation
+            continue
+        s_low, s_cap = low[i], cap[i]
+        if not s_cap and s_low in places.lengths:
+            n = match(sy, i, places)
+            if n and any(cap[i : i + n]):
+                add(i, i + n, "LOC")  # "châu Âu"
+                i += n
+                continue
+        n = match(sy, i, titles) if s_low in titles.lengths else 0
+        if n:
+            i = _titled(sy, i, n, qualifiers, add, out, key_at)
+            continue
+        if s_low in lex.honorifics and i + 1 < size and cap[i + 1]:
+            end, stop = i + 1, run_end(sy, i + 1, lex)
+            while end < stop and firsts[end].isupper():
+                end += 1  # "ông Allison thuật lại": the name stops at "thuật"
+            if end > i + 1 and not match(sy, i + 1, places):
+                add(i + 1, end, "PER")
+                i = end
+                continue
+        if not s_cap or tok[i] in lex.breakers:
+            i += 1
+            continue
+        n = match(sy, i, org_heads) if s_low in org_heads.lengths else 0
+        if n:
+            end = org_run_end(sy, i + n, lex, words)
+            if end > i + n:
+                name = " ".join(tok[i + n : end])
+                if is_acronym(name) or tuple(low[i + n : end]) in org_known:
+                    add(i + n, end, "ORG")  # "Hãng tin Reuters" is "Reuters"
+                else:
+                    add(i, end, "ORG")
+                i = end
+                continue
+        end = run_end(sy, i, lex)
+        # no rule consumes punctuation, so a visited position follows what it follows
+        if i == 0 or tok[i - 1] in PUNCT_START:  # the run opens a sentence
+            first_word_end = i + 1
+            while first_word_end < end and first_word_end in cont:
+                first_word_end += 1
+            first = s_low if first_word_end == i + 1 else " ".join(low[i:first_word_end])
+            if (
+                not all(map(str.isupper, firsts[i:first_word_end]))  # "Cuối cùng", "Hầu hết"
+                or first in lex.not_names
+                or first in lowercase_words
+            ) and not _known_opener(sy, i, lex, lowercase_words):
+                i = first_word_end  # the rest of the run may still be a name
+                continue
+        type_run(sy, i, end, lex, add, emit)
+        i = end
+    return out
+
+
+def _known_opener(sy: Syllables, i: int, lex: Lexicon, lowercase_words: frozenset[str]) -> bool:
+    """Whether the run opening a sentence at ``i`` starts with a known place or
+    organisation, so it is a name although its first word opens sentences too."""
+    s_low = sy.low[i]
+    place = match(sy, i, lex.places) if s_low in lex.places.lengths else 0
+    if place == 1 and s_low in lowercase_words:
+        place = 0  # "Anh ấy ..." opens with a pronoun, not England
+    return bool(
+        place
+        or (s_low in lex.org_known.lengths and match(sy, i, lex.org_known))
+        or (s_low in lex.org_heads.lengths and match(sy, i, lex.org_heads))
+    )
+
+
+def _titled(
+    sy: Syllables,
+    i: int,
+    n: int,
+    qualifiers: Callable[[int], tuple[int, list[tuple[int, int, str]]]],
+    add: Callable[..., None],
+    out: list[Mention],
+    key_at: Callable[[int], tuple[str, int]],
+) -> int:
+    """A title of ``n`` syllables at ``i`` ("Ngoại trưởng"), then any places or
+    organisations qualifying it ("Nga"), then a capitalised run: a person whose role is
+    the title with its qualifiers. Returns where the scan goes on."""
+    lex = lexicon()
+    tok, firsts = sy.tok, sy.firsts
+    j, quals = qualifiers(i + n)
+    end = run_end(sy, j, lex)
+    for a, b, t in quals:
+        add(a, b, t)
+    title = " ".join(tok[i : i + n])
+    parts = [title[0].upper() + title[1:]]
+    for a, b, _ in quals:  # "Hoa Kỳ" -> "Mỹ", so one role is written one way
+        q = " ".join(tok[a:b])
+        parts.append(lex.places.get(tuple(q.lower().split()), q))
+    # A name capitalises every syllable ("Phạm Minh Chính"); an organisation in a
+    # role capitalises words ("Tổ chức Trung ương"): the name is the run's tail.
+    k = end
+    while k > j and firsts[k - 1].isupper():
+        k -= 1
+    if k > j and end - k < 2:
+        k = end  # after an organisation, one capital syllable ("... Trung ương Đảng") is no name
+    if end - k > 4:  # "Tập đoàn Hoa Sen Lê Phước Vũ": the name starts at "Lê"
+        for p in range(k + 1, end - 1):
+            if tok[p] in lex.surnames and 2 <= end - p <= 4:
+                k = p
+                break
+    if k < end and match(sy, k, lex.places) == end - k:
+        k = end  # "Giám đốc Sở Giao thông Hà Nội": a place ends the role, no name
+    parts.extend(tok[j:k])
+    role = " ".join(parts)
+    if k < end:
+        add(k, end, "PER", role)
+    elif quals or end > j:  # "Bộ trưởng Quốc phòng Nga" alone: resolved per cluster
+        out.append(Mention(key_at(i), "", "ROLE", role))
+    return max(end, j)
+
+
+def _ner_lookup(tags: list[tuple[str, ...]]) -> dict[str, str]:
+    """Entity strings and their types from an underthesea ``ner`` output."""
+    out: dict[str, str] = {}
+    cur: list[str] = []
+    typ = ""
+    for tok in [*tags, ("", "", "", "O")]:
+        label = tok[-1]
+        if label.startswith("I-") and cur and label[2:] == typ:
+            cur.append(tok[0])
+            continue
+        if cur:
+            text = " ".join(cur)
+            out[text] = typ
+            for w in text.split():
+                out.setdefault(w, typ)
+        cur, typ = ([tok[0]], label[2:]) if label.startswith(("B-", "I-")) else ([], "")
+    return out

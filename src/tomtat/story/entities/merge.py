@@ -1,0 +1,238 @@
+"""Merging mentions into a cluster's actors.
+
+A person's short form ("Lavrov") joins the full name whose last syllable it is; full
+names with the same surname and nearly the same given name ("Sergey"/"Sergei") are one
+person; a bare qualified title ("Bộ trưởng Quốc phòng Nga") counts for the one person
+holding it. Untyped runs take the type the cluster gives that name elsewhere, else the
+NER tag, else ``MISC``; a capitalised sentence opener never seen as a name is dropped.
+The canonical name is the most frequent full form.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from operator import itemgetter
+
+from tomtat.model import Entity
+from tomtat.story.entities.mentions import Mention
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1].lower()
+
+
+def _given(name: str) -> str:
+    return " ".join(name.split()[:-1]).lower()
+
+
+def _plain(text: str) -> str:
+    """Lower case without diacritics: "Hélène" and "Helene" compare equal."""
+    return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """Whether two given names are spellings of one ("Sergey"/"Sergei", "Hélène"/"Helene")."""
+    a, b = _plain(a), _plain(b)
+    if a == b:
+        return True
+    matcher = difflib.SequenceMatcher(None, a, b)
+    # the quick ratios are upper bounds of ratio(): most pairs fail on them, cheaply
+    return matcher.real_quick_ratio() >= 0.7 and matcher.quick_ratio() >= 0.7 and matcher.ratio() >= 0.7
+
+
+def merge_mentions(mentions: Sequence[Mention], article_order: Sequence[str] = ()) -> tuple[Entity, ...]:
+    """Entities of a cluster from its mentions: variants merged, untyped runs typed.
+
+    Sorted by mention count (most first), then by first appearance.
+    """
+    mentions = _unglue(mentions)
+    plain = _Memo(_plain)  # memoised for this call: names repeat a lot
+    same_memo: dict[tuple[str, str], bool] = {}
+
+    def same_given(a: str, b: str) -> bool:
+        if (a, b) not in same_memo:
+            same_memo[a, b] = same_given_name(a, b)
+        return same_memo[a, b]
+
+    # what merging reads of a name, once per distinct name: lower case, syllable count,
+    # lower-case last syllable (the surname) and the rest (the given name)
+    lower: dict[str, str] = {}
+    size: dict[str, int] = {}
+    last: dict[str, str] = {}
+    given: dict[str, str] = {}
+    for name in set(map(itemgetter(1), mentions)):
+        low = name.lower()
+        words = low.split()
+        lower[name], size[name] = low, len(words)
+        if words:
+            last[name], given[name] = words[-1], " ".join(words[:-1])
+
+    people: list[list[Mention]] = []
+    by_surname: dict[str, list[int]] = defaultdict(list)
+    rest: list[Mention] = []  # neither a full name nor a bare role, in order
+    roles: list[Mention] = []
+    typed: dict[str, str] = {}
+    for m in mentions:
+        typ = m.type
+        if typ == "PER" and size[m.name] >= 2:
+            name = m.name
+            sur, first_name = plain(last[name]), given[name]
+            for gi in by_surname[sur]:
+                if same_given(given[people[gi][0].name], first_name):
+                    people[gi].append(m)
+                    break
+            else:
+                by_surname[sur].append(len(people))
+                people.append([m])
+        elif typ == "ROLE":
+            roles.append(m)
+        else:
+            rest.append(m)
+            if typ == "LOC" or typ == "ORG":
+                typed.setdefault(lower[m.name], typ)
+    placed: set[int] = set()
+    for k, m in enumerate(rest):  # a titled single name ("Bộ trưởng Austin") with no full form
+        if m.type == "PER" and size[m.name] == 1 and not by_surname.get(plain(lower[m.name])):
+            by_surname[plain(lower[m.name])].append(len(people))
+            people.append([m])
+            placed.add(k)
+    full_forms = {lower[m.name]: gi for gi, g in enumerate(people) for m in g}
+    other: dict[str, list[Mention]] = defaultdict(list)
+    for k, m in enumerate(rest):
+        if k in placed:
+            continue
+        name = m.name
+        low = lower[name]
+        if m.type == "PER" or m.type == "UNK":
+            gi = full_forms.get(low)
+            same = by_surname.get(plain(last[name]), [])
+            if gi is None and same and size[name] == 1:
+                gi = max(same, key=lambda k: len(people[k]))
+            elif gi is None and same:
+                close = [k for k in same if same_given(given[people[k][0].name], given[name])]
+                gi = close[0] if close else None
+            if gi is not None:
+                people[gi].append(m)
+                continue
+        other[low].append(m)
+    # groups holding each role, computed once: a ROLE mention only ever joins a group
+    # that already holds its role, so joining never changes who holds what
+    holders: dict[str, set[int]] = defaultdict(set)
+    for k, g in enumerate(people):
+        for x in g:
+            if x.role:
+                holders[x.role.lower()].add(k)
+    for m in roles:
+        held = holders.get((m.role or "").lower(), ())
+        if len(held) == 1:
+            people[next(iter(held))].append(m)
+    groups: list[tuple[str, list[Mention]]] = [("PER", g) for g in people]
+    for low, ms in other.items():
+        if len(ms) == 1:  # most groups: one mention, no votes to count
+            m = ms[0]
+            if m.type == "UNK" and m.initial and " " not in low:
+                continue
+            typ = m.type if m.type != "UNK" else typed.get(low) or m.ner or "MISC"
+            groups.append((typ, ms))
+            continue
+        types = Counter(m.type for m in ms if m.type != "UNK")
+        if not types and all(m.initial for m in ms) and len(low.split()) == 1:
+            continue  # a capitalised sentence opener never seen as a name elsewhere
+        if types:
+            typ = types.most_common(1)[0][0]
+        elif low in typed:
+            typ = typed[low]
+        else:
+            votes = Counter(m.ner for m in ms if m.ner)
+            typ = votes.most_common(1)[0][0] if votes else "MISC"
+        groups.append((typ, ms))
+    return _rank(_entities(groups, article_order, size), article_order)
+
+
+class _Memo(dict):
+    """A function's results for one call of :func:`merge_mentions` (never shared)."""
+
+    def __init__(self, fn: Callable[[str], str]):
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, key: str) -> str:
+        self[key] = value = self.fn(key)
+        return value
+
+    __call__ = dict.__getitem__
+
+
+def _entities(
+    groups: list[tuple[str, list[Mention]]], article_order: Sequence[str], size: dict[str, int]
+) -> list[tuple[tuple[str, int], Entity]]:
+    """One entity per group of mentions, with the key of its first mention; groups
+    whose name is a single character or has no letter are dropped."""
+    order = {a: i for i, a in enumerate(article_order)}
+    entities = []
+    for typ, ms in groups:
+        if len(ms) == 1:
+            m = ms[0]
+            if len(m.name) < 2 or not any(map(str.isalpha, m.name)):
+                continue
+            entities.append((m.key, Entity(m.name, typ, 1, (m.key[0],), m.role, ())))
+            continue
+        named = [m.name for m in ms if m.name]
+        if not named or not any(map(str.isalpha, named[0])) or len(named[0]) < 2:
+            continue
+        names = Counter(named)
+        multi = [n for n in names if size[n] >= 2] if typ == "PER" else []
+        canonical = max(multi or names, key=lambda n: (names[n], len(n)))
+        role = _best_role([m.role for m in ms if m.role])
+        arts = sorted({m.key[0] for m in ms}, key=lambda a: (order.get(a, len(order)), a))
+        variants = tuple(sorted(n for n in names if n != canonical))
+        entities.append((min(map(itemgetter(0), ms)), Entity(canonical, typ, len(ms), tuple(arts), role, variants)))
+    return entities
+
+
+def _rank(entities: list[tuple[tuple[str, int], Entity]], article_order: Sequence[str]) -> tuple[Entity, ...]:
+    """By mention count, most first, then by first appearance (article order, then
+    sentence). Equal entities share the first appearance of the last of them, as a
+    dict keyed by entity would give."""
+    order = {a: i for i, a in enumerate(article_order)}
+    fields = [(e.name, e.type, e.count, e.articles, e.role, e.variants) for _, e in entities]
+    first = dict(zip(fields, map(itemgetter(0), entities)))  # keyed like the entity: by its fields
+    keys = [(-f[2], (order.get(first[f][0], 0), first[f][1])) for f in fields]
+    ranked = sorted(range(len(entities)), key=keys.__getitem__)
+    return tuple(entities[k][1] for k in ranked)
+
+
+def _unglue(mentions: Sequence[Mention]) -> list[Mention]:
+    """Cut a verb the segmenter glued to a name ("Nguyên dọa" -> "Nguyên"): trailing
+    lower-case syllables go when the capitalised rest is a name seen elsewhere."""
+    lasts = {n: n.split()[-1] for n in set(map(itemgetter(1), mentions)) if n}
+    glued = {n for n, last in lasts.items() if not last[:1].isupper()}
+    if not glued or not any(m.type == "UNK" and m.name in glued for m in mentions):
+        return list(mentions)
+    known = {n.lower() for n, last in lasts.items() if last[:1].isupper()}
+    known |= {lasts[m.name].lower() for m in mentions if m.type == "PER" and m.name}
+    out = []
+    for m in mentions:
+        if m.type == "UNK" and m.name in glued:
+            words = m.name.split()
+            k = len(words)
+            while k > 0 and not words[k - 1][:1].isupper():
+                k -= 1
+            prefix = " ".join(words[:k])
+            if prefix and prefix.lower() in known:
+                m = m._replace(name=prefix)
+        out.append(m)
+    return out
+
+
+def _best_role(roles: list[str]) -> str | None:
+    """The most frequent role, crediting a bare title ("Ngoại trưởng") to its more
+    specific forms ("Ngoại trưởng Nga"), so the specific form wins ties."""
+    if not roles:
+        return None
+    counts = Counter(roles)
+    credit = {r: sum(c for q, c in counts.items() if r == q or r.startswith(q + " ")) for r in counts}
+    return max(credit, key=lambda r: (credit[r], len(r)))

@@ -1,0 +1,165 @@
+"""Reading capitalised runs: phrase matches, where a run ends, and what a run names.
+
+Helpers of the scan in :mod:`tomtat.story.entities.mentions`, over
+:class:`~tomtat.story.entities.syllables.Syllables`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from tomtat.story.entities.lexicon import Lexicon, Phrases, syllables_of
+from tomtat.story.entities.syllables import Syllables
+
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
+_ACRONYM = re.compile(r"[\d.\- ]*(?:[A-ZĐ][\d.\- ]*){2,}")
+
+
+def is_acronym(text: str) -> bool:
+    """"NATO", "HĐND": capitals A-Z and Đ only. A word in capitals with Vietnamese
+    vowels ("THỊNH") is shouted text, and Roman numerals ("XIV") are numbers."""
+    return _ACRONYM.fullmatch(text) is not None and _ROMAN.match(text) is None
+
+
+def match(sy: Syllables, i: int, table: Phrases) -> int:
+    """Length of the longest entry of ``table`` that starts at ``i`` and ends at a word end."""
+    low = sy.low
+    lengths = table.lengths.get(low[i])
+    if not lengths:
+        return 0
+    size = len(low)
+    for n in lengths:
+        end = i + n
+        if end > size:
+            continue
+        if tuple(low[i:end]) in table and (end == size or end not in sy.cont):
+            return n
+    return 0
+
+
+def run_end(sy: Syllables, i: int, lex: Lexicon) -> int:
+    """End of the capitalised run that starts at ``i`` (``i`` if none): capitalised
+    syllables up to punctuation, a breaker ("Ảnh") or a title ("Ngoại trưởng")."""
+    tok, low, firsts, cap, cont = sy
+    size = len(tok)
+    titles = lex.titles
+    j = i
+    while j < size and cap[j] and firsts[j].isalnum():
+        if j > i:
+            if tok[j] in lex.breakers:
+                break
+            if j not in cont and low[j] in titles.lengths and match(sy, j, titles):
+                break
+        j += 1
+    return j
+
+
+def is_punct(sy: Syllables, i: int) -> bool:
+    return not sy.firsts[i].isalnum()
+
+
+def org_run_end(sy: Syllables, j: int, lex: Lexicon, words: frozenset[str]) -> int:
+    """End of an organisation name after its head: capitalised words, "và" between them,
+    and lower-case compound words between capitalised ones ("Sở Giao thông vận tải Hà
+    Nội": "vận tải" is a word of ``words`` and a capital follows it)."""
+    tok, low, firsts, cap, _ = sy
+    size = len(tok)
+    end = run_end(sy, j, lex)
+    while end > j and end < size - 1:
+        if tok[end] == "và" and cap[end + 1]:
+            nxt = run_end(sy, end + 1, lex)
+            if nxt == end + 1:
+                break
+            end = nxt
+            continue
+        if (
+            end + 2 < size
+            and firsts[end].isalnum()
+            and firsts[end + 1].isalnum()
+            and not cap[end + 1]
+            and cap[end + 2]
+            and firsts[end + 2].isalnum()
+            and low[end] + " " + low[end + 1] in words
+            and low[end] + " " + low[end + 1] not in lex.stopwords
+        ):
+            nxt = run_end(sy, end + 2, lex)
+            if nxt == end + 2:
+                break
+            end = nxt
+            continue
+        break
+    return end
+
+
+def apposition(sy: Syllables, b: int, lex: Lexicon) -> str | None:
+    """A role written after the name: "ông Nguyễn Văn Hùng, Giám đốc Sở Giao thông, ..."."""
+    tok, firsts = sy.tok, sy.firsts
+    size = len(tok)
+    if b + 1 >= size or tok[b] != "," or not match(sy, b + 1, lex.titles):
+        return None
+    end = b + 1
+    while end < size and firsts[end].isalnum() and end - b <= 10:
+        end += 1
+    if end < size and firsts[end].isalnum():
+        return None  # too long to be a role
+    role = " ".join(tok[b + 1 : end])
+    return role[0].upper() + role[1:]
+
+
+def is_org_known(sy: Syllables, i: int, end: int, lex: Lexicon) -> bool:
+    low = sy.low
+    return low[i] in lex.org_known.lengths and tuple(low[i:end]) in lex.org_known
+
+
+def type_run(
+    sy: Syllables, i: int, end: int, lex: Lexicon, add: Callable[..., None], emit: Callable[..., None]
+) -> None:
+    """Split a capitalised run ``sy[i:end]`` into typed mentions: an organisation (by its
+    head or a known name), leading places and acronyms split off, then a place after a
+    cue word, a person by surname, else untyped (``UNK``, decided per cluster)."""
+    tok, low, firsts, _, _ = sy
+    org_known = lex.org_known
+    head = match(sy, i, lex.org_heads) if low[i] in lex.org_heads.lengths else 0
+    if head and i + head >= end:
+        return  # "Cơ quan", "Tổ chức" alone name nobody
+    if head or is_org_known(sy, i, end, lex):
+        add(i, end, "ORG")
+        return
+    if end == i + 1 and "-" in tok[i]:
+        parts = tok[i].split("-")
+        if all(syllables_of(p) in lex.places for p in parts):
+            for p in parts:
+                emit(lex.places[syllables_of(p)], i)
+            return
+    places = lex.places
+    while i < end:  # leading places and organisations: "Mỹ John Kerry", "NATO Mark Rutte"
+        s_low = low[i]
+        n = match(sy, i, places) if s_low in places.lengths else 0
+        if n and i + n <= end:
+            add(i, i + n, "LOC")
+            i += n
+            continue
+        if i + 1 < end and (
+            (s_low in org_known.lengths and (s_low,) in org_known) or (tok[i].isupper() and is_acronym(tok[i]))
+        ):
+            add(i, i + 1, "ORG")
+            i += 1
+            continue
+        break
+    if i >= end or not (firsts[i].isupper() or any(map(str.isupper, firsts[i:end]))):
+        return  # nothing left, or only a lower-case word after the name
+    if (tok[i].isupper() and is_acronym(" ".join(tok[i:end]))) or is_org_known(sy, i, end, lex):
+        add(i, end, "ORG")
+        return
+    before = i - 1
+    if before >= 0 and low[before] in lex.cue_ends and any(  # cheap test first: most runs have no cue
+        before - n + 1 >= 0 and tuple(low[before - n + 1 : before + 1]) in lex.loc_cues for n in (1, 2, 3)
+    ):
+        add(i, end, "LOC")
+    elif tok[i] in lex.surnames and 2 <= end - i <= 4 and all(map(str.isupper, firsts[i:end])):
+        add(i, end, "PER")  # "Nguyễn Ngọc Nguyên"
+    elif end == i + 1 and tok[i].isupper() and _ROMAN.match(tok[i]):
+        return
+    else:
+        add(i, end, "UNK")
