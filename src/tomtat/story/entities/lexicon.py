@@ -46,6 +46,11 @@ class Lexicon:
     openers: frozenset[str]
     cue_ends: frozenset[str]
     max_len: int
+    kinds: dict[str, int]  # lower-case syllable -> what it can start (bits below)
+
+
+# Bits of ``Lexicon.kinds``: one lookup tells the scan every table a syllable can start.
+PLACE, TITLE, HONORIFIC, ORG_HEAD, ORG_KNOWN = 1, 2, 4, 8, 16
 
 
 def syllables_of(text: str) -> tuple[str, ...]:
@@ -66,11 +71,18 @@ def lexicon() -> Lexicon:
     org_heads = Phrases((syllables_of(h), h) for h in read_lines("org_heads_vi.txt"))
     org_known = Phrases((syllables_of(o), o) for o in rules["org_known"])
     honorifics = read_lines("honorifics_vi.txt")
+    place_table = Phrases(places)
+    kinds: dict[str, int] = defaultdict(int)
+    for table, bit in ((place_table, PLACE), (titles, TITLE), (org_heads, ORG_HEAD), (org_known, ORG_KNOWN)):
+        for first in table.lengths:
+            kinds[first] |= bit
+    for h in honorifics:
+        kinds[h] |= HONORIFIC
     return Lexicon(
         titles=titles,
         honorifics=frozenset(honorifics),
         org_heads=org_heads,
-        places=Phrases(places),
+        places=place_table,
         org_known=org_known,
         loc_cues=Phrases((syllables_of(c), c) for c in rules["loc_cues"]),
         not_names=frozenset(rules["not_names"]),
@@ -85,4 +97,5 @@ def lexicon() -> Lexicon:
         ),
         starters=frozenset([*(p[0] for p in lists), *(h.lower() for h in honorifics)]),
         max_len=max(len(x) for x in lists),
+        kinds=dict(kinds),
     )

@@ -10,13 +10,13 @@ sentence or a quote, or the boundary between joined sentences).
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from itertools import compress
 from typing import NamedTuple
 
 from tomtat.model import Sentence
-from tomtat.story.entities.lexicon import Lexicon, lexicon
+from tomtat.story.entities.lexicon import HONORIFIC, ORG_HEAD, ORG_KNOWN, PLACE, TITLE, Lexicon, lexicon
 from tomtat.story.entities.runs import (
     apposition,
     is_acronym,
@@ -68,8 +68,7 @@ def find_mentions(
     lex = lexicon()
     if not any(sy.cap[1:]) and (not sy.tok or sy.low[0] in lowercase_words and sy.low[0] not in lex.openers):
         return []  # at most one capital, on a common word opening the sentence ("Trong khi đó, ...")
-    key = sentence.key
-    return _scan(sy, lambda _: key, lowercase_words, _ner_lookup(tags) if tags else {}, words)
+    return _scan(sy, [sentence.key], [0], lowercase_words, _ner_lookup(tags) if tags else {}, words)
 
 
 def find_cluster_mentions(
@@ -95,23 +94,17 @@ def find_cluster_mentions(
         flat_low += low
         flat_low.append(BOUNDARY)
     keys = [s.key for s in sentences]
-
-    def key_at(i: int) -> tuple[str, int]:
-        return keys[bisect_right(starts, i) - 1]
-
-    return _scan(sentence_syllables(flat, words, flat_low), key_at, lowercase_words, {}, words)
+    return _scan(sentence_syllables(flat, words, flat_low), keys, starts, lowercase_words, {}, words)
 
 
 def _candidates(sy: Syllables, window: int, starters: frozenset[str]) -> list[int]:
     """Positions where a rule can fire: capitalised syllables, and lower-case ones that
     can start a title, honorific or place with a capital at most ``window`` after them
     ("ngoại trưởng Mỹ", "ông Lavrov", "châu Âu")."""
-    cap = sy.cap
-    everywhere = range(len(cap))
-    caps = list(compress(everywhere, cap))
+    cap, caps = sy.cap, sy.caps
     near = [
         p
-        for p in compress(everywhere, map(starters.__contains__, sy.low))
+        for p in compress(range(len(cap)), map(starters.__contains__, sy.low))
         if not cap[p] and (c := bisect_right(caps, p)) < len(caps) and caps[c] - p <= window
     ]
     return sorted(caps + near) if near else caps
@@ -119,17 +112,19 @@ def _candidates(sy: Syllables, window: int, starters: frozenset[str]) -> list[in
 
 def _scan(
     sy: Syllables,
-    key_at: Callable[[int], tuple[str, int]],
+    keys: Sequence[tuple[str, int]],
+    starts: Sequence[int],
     lowercase_words: frozenset[str],
     ner_of: dict[str, str],
     words: frozenset[str],
 ) -> list[Mention]:
-    """The mention rules over ``sy``; ``key_at`` gives the sentence key of a position."""
+    """The mention rules over ``sy``: ``keys[k]`` is the key of the sentence that starts
+    at position ``starts[k]``."""
     lex = lexicon()
-    tok, low, firsts, cap, cont = sy
+    tok, low, firsts, cap, cont, _ = sy
     size = len(tok)
     places, titles, org_heads, org_known = lex.places, lex.titles, lex.org_heads, lex.org_known
-    not_entities = lex.not_entities
+    kinds, breakers, not_entities = lex.kinds, lex.breakers, lex.not_entities
     out: list[Mention] = []
     new_mention = tuple.__new__  # Mention(...) without its Python-level __new__: a mention per run
 
@@ -140,14 +135,14 @@ def _scan(
         elif typ == "PER" and role is None:
             role = apposition(sy, b, lex)
         if name not in not_entities:
+            key = keys[bisect_right(starts, a) - 1]
             initial = a == 0 or tok[a - 1] in PUNCT_START
-            ner = ner_of.get(name) if ner_of else None
-            out.append(new_mention(Mention, (key_at(a), name, typ, role, ner, initial)))
+            out.append(new_mention(Mention, (key, name, typ, role, ner_of.get(name) if ner_of else None, initial)))
 
     def emit(name: str, at: int) -> None:  # a place written inside one syllable ("Mỹ-Nga")
         name = places.get(tuple(name.lower().split()), name)
         if name not in not_entities:
-            out.append(Mention(key_at(at), name, "LOC", None, ner_of.get(name), False))
+            out.append(Mention(keys[bisect_right(starts, at) - 1], name, "LOC", None, ner_of.get(name), False))
 
     def qualifiers(j: int) -> tuple[int, list[tuple[int, int, str]]]:
         quals = []
@@ -167,40 +162,39 @@ def _scan(
             break
         return j, quals
 
-    cands = _candidates(sy, lex.max_len + 1, lex.starters)
-    last = len(cands)
-    k = i = 0
-    while True:
-        k = bisect_left(cands, i, k)
-        if k == last:
-            break
-        i = cands[k]
+    i = 0
+    for c in _candidates(sy, lex.max_len + 1, lex.starters):
+        if c < i:
+            continue  # inside what the last rule read
+        i = c
         if not firsts[i].isalnum():
             i += 1  # a capital that is a symbol ("Ⓐ") is punctuation
             continue
         s_low, s_cap = low[i], cap[i]
-        if not s_cap and s_low in places.lengths:
-            n = match(sy, i, places)
-            if n and any(cap[i : i + n]):
-                add(i, i + n, "LOC")  # "châu Âu"
-                i += n
+        kind = kinds.get(s_low, 0)
+        if kind:
+            if kind & PLACE and not s_cap:
+                n = match(sy, i, places)
+                if n and any(cap[i : i + n]):
+                    add(i, i + n, "LOC")  # "châu Âu"
+                    i += n
+                    continue
+            n = match(sy, i, titles) if kind & TITLE else 0
+            if n:
+                i = _titled(sy, i, n, qualifiers, add, out, keys[bisect_right(starts, i) - 1])
                 continue
-        n = match(sy, i, titles) if s_low in titles.lengths else 0
-        if n:
-            i = _titled(sy, i, n, qualifiers, add, out, key_at)
-            continue
-        if s_low in lex.honorifics and i + 1 < size and cap[i + 1]:
-            end, stop = i + 1, run_end(sy, i + 1, lex)
-            while end < stop and firsts[end].isupper():
-                end += 1  # "ông Allison thuật lại": the name stops at "thuật"
-            if end > i + 1 and not match(sy, i + 1, places):
-                add(i + 1, end, "PER")
-                i = end
-                continue
-        if not s_cap or tok[i] in lex.breakers:
+            if kind & HONORIFIC and i + 1 < size and cap[i + 1]:
+                end, stop = i + 1, run_end(sy, i + 1, lex)
+                while end < stop and firsts[end].isupper():
+                    end += 1  # "ông Allison thuật lại": the name stops at "thuật"
+                if end > i + 1 and not match(sy, i + 1, places):
+                    add(i + 1, end, "PER")
+                    i = end
+                    continue
+        if not s_cap or tok[i] in breakers:
             i += 1
             continue
-        n = match(sy, i, org_heads) if s_low in org_heads.lengths else 0
+        n = match(sy, i, org_heads) if kind & ORG_HEAD else 0
         if n:
             end = org_run_end(sy, i + n, lex, words)
             if end > i + n:
@@ -222,25 +216,25 @@ def _scan(
                 not all(map(str.isupper, firsts[i:first_word_end]))  # "Cuối cùng", "Hầu hết"
                 or first in lex.not_names
                 or first in lowercase_words
-            ) and not _known_opener(sy, i, lex, lowercase_words):
+            ) and not _known_opener(sy, i, kind, lex, lowercase_words):
                 i = first_word_end  # the rest of the run may still be a name
                 continue
-        type_run(sy, i, end, lex, add, emit)
+        type_run(sy, i, end, kind, lex, add, emit)
         i = end
     return out
 
 
-def _known_opener(sy: Syllables, i: int, lex: Lexicon, lowercase_words: frozenset[str]) -> bool:
+def _known_opener(sy: Syllables, i: int, kind: int, lex: Lexicon, lowercase_words: frozenset[str]) -> bool:
     """Whether the run opening a sentence at ``i`` starts with a known place or
-    organisation, so it is a name although its first word opens sentences too."""
-    s_low = sy.low[i]
-    place = match(sy, i, lex.places) if s_low in lex.places.lengths else 0
-    if place == 1 and s_low in lowercase_words:
+    organisation, so it is a name although its first word opens sentences too.
+    ``kind`` is ``lex.kinds`` of its first syllable."""
+    place = match(sy, i, lex.places) if kind & PLACE else 0
+    if place == 1 and sy.low[i] in lowercase_words:
         place = 0  # "Anh ấy ..." opens with a pronoun, not England
     return bool(
         place
-        or (s_low in lex.org_known.lengths and match(sy, i, lex.org_known))
-        or (s_low in lex.org_heads.lengths and match(sy, i, lex.org_heads))
+        or (kind & ORG_KNOWN and match(sy, i, lex.org_known))
+        or (kind & ORG_HEAD and match(sy, i, lex.org_heads))
     )
 
 
@@ -251,7 +245,7 @@ def _titled(
     qualifiers: Callable[[int], tuple[int, list[tuple[int, int, str]]]],
     add: Callable[..., None],
     out: list[Mention],
-    key_at: Callable[[int], tuple[str, int]],
+    key: tuple[str, int],
 ) -> int:
     """A title of ``n`` syllables at ``i`` ("Ngoại trưởng"), then any places or
     organisations qualifying it ("Nga"), then a capitalised run: a person whose role is
@@ -286,7 +280,7 @@ def _titled(
     if k < end:
         add(k, end, "PER", role)
     elif quals or end > j:  # "Bộ trưởng Quốc phòng Nga" alone: resolved per cluster
-        out.append(Mention(key_at(i), "", "ROLE", role))
+        out.append(Mention(key, "", "ROLE", role))
     return max(end, j)
 
 

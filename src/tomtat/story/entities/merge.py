@@ -28,9 +28,20 @@ def _given(name: str) -> str:
     return " ".join(name.split()[:-1]).lower()
 
 
+# Combining marks of the Combining Diacritical Marks block (all of Vietnamese and Latin
+# diacritics), and the first code point after it with a combining mark: a string whose
+# other characters all come before that one has no other combining mark to remove.
+_LATIN_MARKS = {cp: None for cp in range(0x300, 0x370) if unicodedata.combining(chr(cp))}
+_OTHER_MARKS_FROM = chr(next(cp for cp in range(0x370, 0x110000) if unicodedata.combining(chr(cp))))
+
+
 def _plain(text: str) -> str:
     """Lower case without diacritics: "Hélène" and "Helene" compare equal."""
-    return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    stripped = decomposed.translate(_LATIN_MARKS)
+    if not stripped or max(stripped) < _OTHER_MARKS_FROM:
+        return stripped
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def same_given_name(a: str, b: str) -> bool:
@@ -138,18 +149,30 @@ def merge_mentions(mentions: Sequence[Mention], article_order: Sequence[str] = (
             typ = m.type if m.type != "UNK" else typed.get(low) or m.ner or "MISC"
             groups.append((typ, ms))
             continue
-        types = Counter(m.type for m in ms if m.type != "UNK")
+        types = [m.type for m in ms if m.type != "UNK"]
         if not types and all(m.initial for m in ms) and len(low.split()) == 1:
             continue  # a capitalised sentence opener never seen as a name elsewhere
         if types:
-            typ = types.most_common(1)[0][0]
+            typ = _most_common(types)
         elif low in typed:
             typ = typed[low]
         else:
-            votes = Counter(m.ner for m in ms if m.ner)
-            typ = votes.most_common(1)[0][0] if votes else "MISC"
+            votes = [m.ner for m in ms if m.ner]
+            typ = _most_common(votes) if votes else "MISC"
         groups.append((typ, ms))
     return _rank(_entities(groups, article_order, size), article_order)
+
+
+def _most_common(values: list[str]) -> str:
+    """The most frequent of ``values``, the first seen among equals (as
+    ``Counter.most_common(1)``), without building a Counter for the usual single value."""
+    first = values[0]
+    if values.count(first) == len(values):
+        return first
+    counts: dict[str, int] = {}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+    return max(counts, key=counts.__getitem__)
 
 
 class _Memo(dict):
@@ -168,9 +191,9 @@ class _Memo(dict):
 
 def _entities(
     groups: list[tuple[str, list[Mention]]], article_order: Sequence[str], size: dict[str, int]
-) -> list[tuple[tuple[str, int], Entity]]:
-    """One entity per group of mentions, with the key of its first mention; groups
-    whose name is a single character or has no letter are dropped."""
+) -> list[tuple[tuple[str, int], tuple]]:
+    """One entity per group of mentions, as its fields, with the key of its first
+    mention; groups whose name is a single character or has no letter are dropped."""
     order = {a: i for i, a in enumerate(article_order)}
     entities = []
     for typ, ms in groups:
@@ -178,31 +201,33 @@ def _entities(
             m = ms[0]
             if len(m.name) < 2 or not any(map(str.isalpha, m.name)):
                 continue
-            entities.append((m.key, Entity(m.name, typ, 1, (m.key[0],), m.role, ())))
+            entities.append((m.key, (m.name, typ, 1, (m.key[0],), m.role, ())))
             continue
         named = [m.name for m in ms if m.name]
         if not named or not any(map(str.isalpha, named[0])) or len(named[0]) < 2:
             continue
-        names = Counter(named)
-        multi = [n for n in names if size[n] >= 2] if typ == "PER" else []
-        canonical = max(multi or names, key=lambda n: (names[n], len(n)))
+        if named.count(named[0]) == len(named):  # one spelling: nothing to choose
+            canonical, variants = named[0], ()
+        else:
+            names = Counter(named)
+            multi = [n for n in names if size[n] >= 2] if typ == "PER" else []
+            canonical = max(multi or names, key=lambda n: (names[n], len(n)))
+            variants = tuple(sorted(n for n in names if n != canonical))
         role = _best_role([m.role for m in ms if m.role])
         arts = sorted({m.key[0] for m in ms}, key=lambda a: (order.get(a, len(order)), a))
-        variants = tuple(sorted(n for n in names if n != canonical))
-        entities.append((min(map(itemgetter(0), ms)), Entity(canonical, typ, len(ms), tuple(arts), role, variants)))
+        entities.append((min(map(itemgetter(0), ms)), (canonical, typ, len(ms), tuple(arts), role, variants)))
     return entities
 
 
-def _rank(entities: list[tuple[tuple[str, int], Entity]], article_order: Sequence[str]) -> tuple[Entity, ...]:
+def _rank(entities: list[tuple[tuple[str, int], tuple]], article_order: Sequence[str]) -> tuple[Entity, ...]:
     """By mention count, most first, then by first appearance (article order, then
     sentence). Equal entities share the first appearance of the last of them, as a
-    dict keyed by entity would give."""
+    dict keyed by entity (that is, by its fields) would give."""
     order = {a: i for i, a in enumerate(article_order)}
-    fields = [(e.name, e.type, e.count, e.articles, e.role, e.variants) for _, e in entities]
-    first = dict(zip(fields, map(itemgetter(0), entities)))  # keyed like the entity: by its fields
-    keys = [(-f[2], (order.get(first[f][0], 0), first[f][1])) for f in fields]
+    first = dict(map(reversed, entities))
+    keys = [(-f[2], (order.get(first[f][0], 0), first[f][1])) for _, f in entities]
     ranked = sorted(range(len(entities)), key=keys.__getitem__)
-    return tuple(entities[k][1] for k in ranked)
+    return tuple(Entity(*entities[k][1]) for k in ranked)
 
 
 def _unglue(mentions: Sequence[Mention]) -> list[Mention]:
@@ -233,6 +258,8 @@ def _best_role(roles: list[str]) -> str | None:
     specific forms ("Ngoại trưởng Nga"), so the specific form wins ties."""
     if not roles:
         return None
+    if roles.count(roles[0]) == len(roles):
+        return roles[0]
     counts = Counter(roles)
     credit = {r: sum(c for q, c in counts.items() if r == q or r.startswith(q + " ")) for r in counts}
     return max(credit, key=lambda r: (credit[r], len(r)))

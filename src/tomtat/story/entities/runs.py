@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from tomtat.story.entities.lexicon import Lexicon, Phrases, syllables_of
+from tomtat.story.entities.lexicon import ORG_HEAD, ORG_KNOWN, PLACE, Lexicon, Phrases, syllables_of
 from tomtat.story.entities.syllables import Syllables
 
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
@@ -41,7 +41,7 @@ def match(sy: Syllables, i: int, table: Phrases) -> int:
 def run_end(sy: Syllables, i: int, lex: Lexicon) -> int:
     """End of the capitalised run that starts at ``i`` (``i`` if none): capitalised
     syllables up to punctuation, a breaker ("Ảnh") or a title ("Ngoại trưởng")."""
-    tok, low, firsts, cap, cont = sy
+    tok, low, firsts, cap, cont, _ = sy
     size = len(tok)
     titles = lex.titles
     j = i
@@ -63,7 +63,7 @@ def org_run_end(sy: Syllables, j: int, lex: Lexicon, words: frozenset[str]) -> i
     """End of an organisation name after its head: capitalised words, "và" between them,
     and lower-case compound words between capitalised ones ("Sở Giao thông vận tải Hà
     Nội": "vận tải" is a word of ``words`` and a capital follows it)."""
-    tok, low, firsts, cap, _ = sy
+    tok, low, firsts, cap, _, _ = sy
     size = len(tok)
     end = run_end(sy, j, lex)
     while end > j and end < size - 1:
@@ -107,23 +107,19 @@ def apposition(sy: Syllables, b: int, lex: Lexicon) -> str | None:
     return role[0].upper() + role[1:]
 
 
-def is_org_known(sy: Syllables, i: int, end: int, lex: Lexicon) -> bool:
-    low = sy.low
-    return low[i] in lex.org_known.lengths and tuple(low[i:end]) in lex.org_known
-
-
 def type_run(
-    sy: Syllables, i: int, end: int, lex: Lexicon, add: Callable[..., None], emit: Callable[..., None]
+    sy: Syllables, i: int, end: int, kind: int, lex: Lexicon, add: Callable[..., None], emit: Callable[..., None]
 ) -> None:
     """Split a capitalised run ``sy[i:end]`` into typed mentions: an organisation (by its
     head or a known name), leading places and acronyms split off, then a place after a
-    cue word, a person by surname, else untyped (``UNK``, decided per cluster)."""
-    tok, low, firsts, _, _ = sy
+    cue word, a person by surname, else untyped (``UNK``, decided per cluster).
+    ``kind`` is ``lex.kinds`` of its first syllable."""
+    tok, low, firsts, _, _, _ = sy
     org_known = lex.org_known
-    head = match(sy, i, lex.org_heads) if low[i] in lex.org_heads.lengths else 0
+    head = match(sy, i, lex.org_heads) if kind & ORG_HEAD else 0
     if head and i + head >= end:
         return  # "Cơ quan", "Tổ chức" alone name nobody
-    if head or is_org_known(sy, i, end, lex):
+    if head or (kind & ORG_KNOWN and tuple(low[i:end]) in org_known):
         add(i, end, "ORG")
         return
     if end == i + 1 and "-" in tok[i]:
@@ -132,24 +128,23 @@ def type_run(
             for p in parts:
                 emit(lex.places[syllables_of(p)], i)
             return
-    places = lex.places
+    places, kinds = lex.places, lex.kinds
     while i < end:  # leading places and organisations: "Mỹ John Kerry", "NATO Mark Rutte"
-        s_low = low[i]
-        n = match(sy, i, places) if s_low in places.lengths else 0
+        n = match(sy, i, places) if kind & PLACE else 0
         if n and i + n <= end:
             add(i, i + n, "LOC")
             i += n
+            kind = kinds.get(low[i], 0) if i < end else 0
             continue
-        if i + 1 < end and (
-            (s_low in org_known.lengths and (s_low,) in org_known) or (tok[i].isupper() and is_acronym(tok[i]))
-        ):
+        if i + 1 < end and ((kind & ORG_KNOWN and (low[i],) in org_known) or (tok[i].isupper() and is_acronym(tok[i]))):
             add(i, i + 1, "ORG")
             i += 1
+            kind = kinds.get(low[i], 0)
             continue
         break
     if i >= end or not (firsts[i].isupper() or any(map(str.isupper, firsts[i:end]))):
         return  # nothing left, or only a lower-case word after the name
-    if (tok[i].isupper() and is_acronym(" ".join(tok[i:end]))) or is_org_known(sy, i, end, lex):
+    if (tok[i].isupper() and is_acronym(" ".join(tok[i:end]))) or (kind & ORG_KNOWN and tuple(low[i:end]) in org_known):
         add(i, end, "ORG")
         return
     before = i - 1

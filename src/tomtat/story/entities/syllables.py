@@ -27,6 +27,7 @@ class Syllables(NamedTuple):
     firsts: str
     cap: list[bool]
     cont: set[int]
+    caps: list[int]  # the positions where ``cap`` is true, in order
 
 
 def sentence_syllables(
@@ -46,11 +47,12 @@ def sentence_syllables(
         low = [t.lower() for t in tokens]
     firsts = "".join(map(itemgetter(0), tokens))  # tokens are never empty
     cap = list(map(str.isupper, firsts))
+    caps = list(compress(range(len(cap)), cap))
     cont: set[int] = set()
     if words:
         last = len(tokens) - 1
         # only a capital followed by a lower-case letter can glue: look up just those
-        for k in [k for k in compress(range(last), cap) if firsts[k + 1].islower()]:
+        for k in [k for k in caps if k < last and firsts[k + 1].islower()]:
             if k in cont:
                 continue
             pair = low[k] + " " + low[k + 1]
@@ -63,7 +65,9 @@ def sentence_syllables(
             for q in range(k + 1, k + 1 + size):
                 cap[q] = True
                 cont.add(q)
-    return Syllables(tokens, low, firsts, cap, cont)
+        if cont:
+            caps = sorted([*caps, *cont])
+    return Syllables(tokens, low, firsts, cap, cont, caps)
 
 
 def lowercase_vocabulary(tokenized: Iterable[Sequence[str]]) -> frozenset[str]:
