@@ -47,6 +47,9 @@ class Lexicon:
     cue_ends: frozenset[str]
     max_len: int
     kinds: dict[str, int]  # lower-case syllable -> what it can start (bits below)
+    # what a lower-case title, place or honorific can open with: a one-syllable entry,
+    # or the first two syllables of a longer one (the scan visits nothing else in lower case)
+    openings: frozenset[str | tuple[str, str]]
 
 
 # Bits of ``Lexicon.kinds``: one lookup tells the scan every table a syllable can start.
@@ -78,6 +81,9 @@ def lexicon() -> Lexicon:
             kinds[first] |= bit
     for h in honorifics:
         kinds[h] |= HONORIFIC
+    openings: set[str | tuple[str, str]] = set(honorifics)
+    for phrase in (*place_table, *titles):
+        openings.add(phrase[0] if len(phrase) == 1 else phrase[:2])
     return Lexicon(
         titles=titles,
         honorifics=frozenset(honorifics),
@@ -98,4 +104,5 @@ def lexicon() -> Lexicon:
         starters=frozenset([*(p[0] for p in lists), *(h.lower() for h in honorifics)]),
         max_len=max(len(x) for x in lists),
         kinds=dict(kinds),
+        openings=frozenset(openings),
     )

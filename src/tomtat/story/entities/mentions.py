@@ -97,15 +97,20 @@ def find_cluster_mentions(
     return _scan(sentence_syllables(flat, words, flat_low), keys, starts, lowercase_words, {}, words)
 
 
-def _candidates(sy: Syllables, window: int, starters: frozenset[str]) -> list[int]:
+def _candidates(sy: Syllables, lex: Lexicon) -> list[int]:
     """Positions where a rule can fire: capitalised syllables, and lower-case ones that
-    can start a title, honorific or place with a capital at most ``window`` after them
-    ("ngoại trưởng Mỹ", "ông Lavrov", "châu Âu")."""
-    cap, caps = sy.cap, sy.caps
+    can open a title, honorific or place ("ngoại trưởng Mỹ", "ông Lavrov", "châu Âu")
+    with a capital close enough after them to name someone (at most one syllable more
+    than the longest title or place)."""
+    cap, caps, low = sy.cap, sy.caps, sy.low
+    window, openings = lex.max_len + 1, lex.openings
     near = [
         p
-        for p in compress(range(len(cap)), map(starters.__contains__, sy.low))
-        if not cap[p] and (c := bisect_right(caps, p)) < len(caps) and caps[c] - p <= window
+        for p in compress(range(len(cap)), map(lex.starters.__contains__, low))
+        if not cap[p]
+        and (c := bisect_right(caps, p)) < len(caps)
+        and caps[c] - p <= window
+        and (low[p] in openings or (low[p], low[p + 1]) in openings)
     ]
     return sorted(caps + near) if near else caps
 
@@ -129,7 +134,7 @@ def _scan(
     new_mention = tuple.__new__  # Mention(...) without its Python-level __new__: a mention per run
 
     def add(a: int, b: int, typ: str, role: str | None = None) -> None:
-        name = " ".join(tok[a:b])
+        name = tok[a] if b == a + 1 else " ".join(tok[a:b])
         if typ == "LOC":
             name = places.get(tuple(low[a:b]), name)
         elif typ == "PER" and role is None:
@@ -163,7 +168,7 @@ def _scan(
         return j, quals
 
     i = 0
-    for c in _candidates(sy, lex.max_len + 1, lex.starters):
+    for c in _candidates(sy, lex):
         if c < i:
             continue  # inside what the last rule read
         i = c
@@ -205,11 +210,10 @@ def _scan(
                     add(i, end, "ORG")
                 i = end
                 continue
-        end = run_end(sy, i, lex)
         # no rule consumes punctuation, so a visited position follows what it follows
         if i == 0 or tok[i - 1] in PUNCT_START:  # the run opens a sentence
-            first_word_end = i + 1
-            while first_word_end < end and first_word_end in cont:
+            first_word_end = i + 1  # syllables that continue a word never end a run
+            while first_word_end in cont:
                 first_word_end += 1
             first = s_low if first_word_end == i + 1 else " ".join(low[i:first_word_end])
             if (
@@ -219,6 +223,7 @@ def _scan(
             ) and not _known_opener(sy, i, kind, lex, lowercase_words):
                 i = first_word_end  # the rest of the run may still be a name
                 continue
+        end = run_end(sy, i, lex)
         type_run(sy, i, end, kind, lex, add, emit)
         i = end
     return out

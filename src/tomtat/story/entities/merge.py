@@ -85,28 +85,40 @@ def merge_mentions(mentions: Sequence[Mention], article_order: Sequence[str] = (
     by_surname: dict[str, list[int]] = defaultdict(list)
     rest: list[Mention] = []  # neither a full name nor a bare role, in order
     roles: list[Mention] = []
+    single: list[int] = []  # where in ``rest`` the people named by one word are
     typed: dict[str, str] = {}
+    # A full name joins the first group whose first name has its surname and nearly its
+    # given name, else starts one. Groups are only ever added after the ones a name was
+    # compared with, so every mention of one spelling joins the same group.
+    group_of: dict[str, int] = {}
     for m in mentions:
         typ = m.type
         if typ == "PER" and size[m.name] >= 2:
             name = m.name
-            sur, first_name = plain(last[name]), given[name]
-            for gi in by_surname[sur]:
-                if same_given(given[people[gi][0].name], first_name):
-                    people[gi].append(m)
-                    break
-            else:
-                by_surname[sur].append(len(people))
-                people.append([m])
+            gi = group_of.get(name)
+            if gi is None:
+                sur, first_name = plain(last[name]), given[name]
+                for gi in by_surname[sur]:
+                    if same_given(given[people[gi][0].name], first_name):
+                        break
+                else:
+                    gi = len(people)
+                    by_surname[sur].append(gi)
+                    people.append([])
+                group_of[name] = gi
+            people[gi].append(m)
         elif typ == "ROLE":
             roles.append(m)
         else:
-            rest.append(m)
-            if typ == "LOC" or typ == "ORG":
+            if typ == "PER":
+                single.append(len(rest))
+            elif typ == "LOC" or typ == "ORG":
                 typed.setdefault(lower[m.name], typ)
+            rest.append(m)
     placed: set[int] = set()
-    for k, m in enumerate(rest):  # a titled single name ("Bộ trưởng Austin") with no full form
-        if m.type == "PER" and size[m.name] == 1 and not by_surname.get(plain(lower[m.name])):
+    for k in single:  # a titled single name ("Bộ trưởng Austin") with no full form
+        m = rest[k]
+        if size[m.name] == 1 and not by_surname.get(plain(lower[m.name])):
             by_surname[plain(lower[m.name])].append(len(people))
             people.append([m])
             placed.add(k)
@@ -119,12 +131,11 @@ def merge_mentions(mentions: Sequence[Mention], article_order: Sequence[str] = (
         low = lower[name]
         if m.type == "PER" or m.type == "UNK":
             gi = full_forms.get(low)
-            same = by_surname.get(plain(last[name]), [])
-            if gi is None and same and size[name] == 1:
-                gi = max(same, key=lambda k: len(people[k]))
-            elif gi is None and same:
-                close = [k for k in same if same_given(given[people[k][0].name], given[name])]
-                gi = close[0] if close else None
+            same = by_surname.get(plain(last[name])) if gi is None else None
+            if same and size[name] == 1:  # the biggest group so far with that surname
+                gi = same[0] if len(same) == 1 else max(same, key=lambda k: len(people[k]))
+            elif same:
+                gi = next((k for k in same if same_given(given[people[k][0].name], given[name])), None)
             if gi is not None:
                 people[gi].append(m)
                 continue

@@ -43,14 +43,13 @@ def run_end(sy: Syllables, i: int, lex: Lexicon) -> int:
     syllables up to punctuation, a breaker ("Ảnh") or a title ("Ngoại trưởng")."""
     tok, low, firsts, cap, cont, _ = sy
     size = len(tok)
-    titles = lex.titles
-    j = i
+    if i >= size or not cap[i] or not firsts[i].isalnum():
+        return i
+    breakers, titles = lex.breakers, lex.titles
+    j = i + 1
     while j < size and cap[j] and firsts[j].isalnum():
-        if j > i:
-            if tok[j] in lex.breakers:
-                break
-            if j not in cont and low[j] in titles.lengths and match(sy, j, titles):
-                break
+        if tok[j] in breakers or (j not in cont and low[j] in titles.lengths and match(sy, j, titles)):
+            break
         j += 1
     return j
 
