@@ -164,3 +164,28 @@ def test_one_scan_over_the_cluster_finds_what_sentence_by_sentence_finds():
         m for s, toks in zip(sents, tokens) for m in find_mentions(s, sentence_syllables(toks, words), lower, None, words)
     ]
     assert find_cluster_mentions(sents, tokens, lows, lower, words) == one_by_one
+
+
+def test_a_lower_case_title_counts_only_when_a_capital_follows_close_after_it():
+    holder = "Bộ trưởng Quốc phòng Nga Sergey Shoigu đến thăm."
+    close = by_name(entities(holder, "hôm qua bộ trưởng quốc phòng nga nói Mỹ sai."))
+    far = by_name(entities(holder, "hôm qua bộ trưởng quốc phòng nga nói rằng hai bên đã có nhiều cuộc gặp với Mỹ."))
+    assert close["Sergey Shoigu"].count == 2 and close["Nga"].count == 2
+    assert far["Sergey Shoigu"].count == 1 and far["Nga"].count == 1
+
+
+def test_words_opening_a_quote_or_following_a_colon_are_not_names():
+    ents = by_name(
+        entities(
+            "Ông Lavrov nói: Theo tôi, hai bên cần đối thoại.",
+            "“Tuy nhiên, chúng tôi vẫn chờ”, Lavrov nói.",
+            "Ảnh: Reuters",
+        )
+    )
+    assert set(ents) == {"Lavrov", "Reuters"}
+    assert ents["Lavrov"].count == 2
+
+
+def test_capital_symbols_are_punctuation_not_names():
+    ents = entities("Ⓐ Ⓑ nói với Lavrov.", "Ⓐ, Lavrov đáp.")
+    assert [e.name for e in ents] == ["Lavrov"]

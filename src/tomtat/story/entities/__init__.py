@@ -1,12 +1,13 @@
 """Actors of a story: people, organisations and places, with variants merged.
 
-Finding mentions (per sentence, or per cluster in one scan: :mod:`.mentions`) is rule-based over syllables, without word
-segmentation (a CRF segmenter costs ~2 ms a sentence, the whole story stage has a few
-ms per cluster). Vietnamese proper names capitalise every syllable, so capitalised runs
-are the candidates; the only word knowledge needed is whether a lower-case syllable
-completes a capitalised one ("Bộ Y tế", "Tuy nhiên"), looked up in a compound-word list
-(:func:`tomtat.story.words.compound_words`). Lower-case syllables that cannot start a
-title, honorific or place are skipped without any lookup.
+Finding mentions (per sentence, or per cluster in one scan: :mod:`.mentions`) is
+rule-based over syllables, without word segmentation (a CRF segmenter costs ~2 ms a
+sentence, the whole story stage has a few ms per cluster). Vietnamese proper names
+capitalise every syllable, so capitalised runs are the candidates; the only word
+knowledge needed is whether a lower-case syllable completes a capitalised one ("Bộ Y
+tế", "Tuy nhiên"), looked up in a compound-word list
+(:func:`tomtat.story.words.compound_words`). Lower-case syllables that cannot open a
+title, honorific or place are never visited.
 
 - a title from ``data/titles_vi.txt`` ("Ngoại trưởng", "Bộ trưởng Quốc phòng"), then any
   places or organisations qualifying it ("Nga"), then a capitalised run is a person whose
@@ -26,9 +27,10 @@ title, honorific or place are skipped without any lookup.
 Words that only open a sentence ("Theo", "Tuy nhiên") are not names: they are listed in
 ``entity_rules_vi.json`` or appear in lower case elsewhere in the cluster.
 
-Merging (per cluster, :mod:`.merge`): a person's short form ("Lavrov") joins the full name whose last
-syllable it is; full names with the same surname and nearly the same given name
-("Sergey"/"Sergei") are one person. The canonical name is the most frequent full form.
+Merging (per cluster, :mod:`.merge`): a person's short form ("Lavrov") joins the full
+name whose last syllable it is; full names with the same surname and nearly the same
+given name ("Sergey"/"Sergei") are one person. The canonical name is the most frequent
+full form.
 
 One module per job: :mod:`.lexicon` (the word lists), :mod:`.syllables` (tokens and
 their flags, C-level passes only), :mod:`.mentions` (the scan), :mod:`.runs` (reading

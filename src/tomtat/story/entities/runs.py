@@ -54,10 +54,6 @@ def run_end(sy: Syllables, i: int, lex: Lexicon) -> int:
     return j
 
 
-def is_punct(sy: Syllables, i: int) -> bool:
-    return not sy.firsts[i].isalnum()
-
-
 def org_run_end(sy: Syllables, j: int, lex: Lexicon, words: frozenset[str]) -> int:
     """End of an organisation name after its head: capitalised words, "và" between them,
     and lower-case compound words between capitalised ones ("Sở Giao thông vận tải Hà
