@@ -33,7 +33,7 @@ class Line:
 def heading_shaped(text: str, max_words: int = 30) -> bool:
     """Short and without final punctuation: a subheading, headline or caption."""
     # split(None, n) stops after n + 1 words: enough to compare with n, cheap on long lines
-    return len(text.split(None, max_words)) <= max_words and not ends_with_mark(text, _FINAL)
+    return not ends_with_mark(text, _FINAL) and len(text.split(None, max_words)) <= max_words
 
 
 def whole_line_rule(
@@ -113,15 +113,27 @@ def apply_line_rules(
 ) -> tuple[list[Line], list[Removal]]:
     """Kept lines (with inline debris cut) and the removals, for one article's lines."""
     stripped = [line.strip() for line in lines]
+    folded_all = "\n".join(stripped).casefold()
+    folded_lines = folded_all.split("\n")
+    if len(folded_lines) != len(stripped):  # a line held a line break of its own
+        folded_lines = [text.casefold() for text in stripped]
+    # A rule none of whose ``needs`` occurs anywhere in the article can act on no line of
+    # it as given (only on a line a cut has changed): one scan of the article per word
+    # instead of one per line. Such rules are "absent" and left out while lines are as given.
+    present = {n for n in {n for r in rules for n in r.needs} if n in folded_all}
+    absent = frozenset(r.name for r in rules if r.needs and present.isdisjoint(r.needs))
     # each kind of rule picked out once per article, not once per line
     line_rules = [r for r in rules if r.kind in ("line", "section")]
+    live_line_rules = [r for r in line_rules if r.name not in absent]
     inline_rules = [r for r in rules if r.kind in ("cut", "caption")]
-    credit_rules = [r for r in rules if r.kind == "caption" and r.direction == "left"]
+    live_inline_rules = [r for r in inline_rules if r.name not in absent]
+    credit_rules = [r for r in rules if r.kind == "caption" and r.direction == "left" and r.name not in absent]
     longest = max((r.max_words for r in line_rules), default=0)
     # one word count per line, exact up to what the rules and _body_end compare with
     cap = max(longest, 8)
     words = [len(text.split(None, cap)) for text in stripped]
     body_end = _body_end(stripped, words)
+    by_words: dict[int, list[Rule]] = {}  # the live whole-line rules allowing so many words
     kept: list[Line] = []
     removed: list[Removal] = []
     no = 0
@@ -130,7 +142,10 @@ def apply_line_rules(
         if not text:
             no += 1
             continue
-        rule = whole_line_rule(text, line_rules, no >= body_end, longest, words[no])
+        count = words[no]
+        if count not in by_words:
+            by_words[count] = [r for r in live_line_rules if count <= r.max_words]
+        rule = whole_line_rule(text, by_words[count], no >= body_end, longest, count)
         if rule is not None and rule.kind == "section":
             end = sidebar_end(stripped, no)
             for i in range(no, end):
@@ -142,16 +157,21 @@ def apply_line_rules(
             removed.append(Removal(article_id, text, rule.name, no))
             no += 1
             continue
-        folded = text.casefold()
+        folded = folded_lines[no]
         if (
             kept
+            and credit_rules
             and _credit_only(text, credit_rules, folded)
             and not any(stripped[kept[-1].line_no + 1 : no])  # only blank lines between
             and _caption_shaped(kept[-1].text, text)
         ):
             prev = kept.pop()
             removed.append(Removal(article_id, prev.text, "caption-before-credit", prev.line_no))
-        rest, cuts = cut_line(text, inline_rules, folded)
+        rest, cuts = cut_line(text, live_inline_rules, folded)
+        if cuts and len(live_inline_rules) < len(inline_rules):
+            # a cut changed the line, and a rule left out may act on what remains: again,
+            # with every rule, from the line as it was
+            rest, cuts = cut_line(text, inline_rules, folded)
         removed.extend(Removal(article_id, piece, name, no) for name, piece in cuts)
         if rest and cuts:
             rule = whole_line_rule(rest, line_rules, no >= body_end, longest)

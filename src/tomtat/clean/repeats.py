@@ -28,8 +28,12 @@ _DIGITS = tuple("0123456789")
 
 def _drop_alt_number(text: str) -> str:
     tail = text.rstrip(_TAIL)
-    if tail and tail[-1].isdigit():  # alt-text numbering ends in a digit; skip the costly search otherwise
-        return _ALT_NUMBER.sub("", text)
+    # Alt-text numbering ends in a digit and names a photo: skip the costly search
+    # otherwise (what "(?i:ảnh|hình)" matches, case-folded, holds "ảnh" or "hình").
+    if tail and tail[-1].isdigit():
+        folded = text.casefold()
+        if "ảnh" in folded or "hình" in folded:
+            return _ALT_NUMBER.sub("", text)
     return text
 
 
