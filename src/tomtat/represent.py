@@ -150,7 +150,6 @@ class _Vocabulary:
         self.stop = np.fromiter(map(stop.__contains__, self.syllables), dtype=bool, count=len(self.syllables))
         if not self.syllables:
             self.stop = np.zeros(1, dtype=bool)
-        self._rows = len(toks)
         self._ids = np.fromiter(map(self.sid.__getitem__, flat), dtype=np.int64, count=len(flat))
         self._lengths = np.fromiter(map(len, toks), dtype=np.int64, count=len(toks))
         keys, self._key_rows = self._pairs(self._ids, self._lengths)
