@@ -15,8 +15,6 @@ must restrict themselves to a bounded set of candidates.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import chain
@@ -27,11 +25,7 @@ from scipy import sparse
 
 from tomtat.data import read_lines
 from tomtat.model import CleanArticle, Sentence
-from tomtat.text.tokens import syllables
-
-# The token pattern of ``tokens.syllables``, applied here to many texts normalised at
-# once (tests/test_represent.py checks both give the same tokens).
-_SYLLABLE = re.compile(r"[^\W_]+")
+from tomtat.text.tokens import syllable_rows, syllables
 
 
 @cache
@@ -121,40 +115,49 @@ class Representation:
 
 def _tokens(texts: Sequence[str]) -> list[list[str]]:
     """Syllables of each text (exactly ``tokens.syllables``), normalised in one call."""
-    joined = unicodedata.normalize("NFC", "\x00".join(texts)).lower()
-    pieces = joined.split("\x00")
-    if len(pieces) != len(texts):  # a text contained the separator: one by one
-        return [syllables(t) for t in texts]
-    find = _SYLLABLE.findall
-    return [find(p) for p in pieces]
+    return syllable_rows(texts)
+
+
+def _canonical_counts(rows: np.ndarray, cols: np.ndarray, shape: tuple[int, int]) -> sparse.csr_matrix:
+    """CSR of how often each (row, col) pair occurs, indices sorted within rows: the
+    matrix ``csr_matrix((ones, (rows, cols))).sum_duplicates()`` builds, from one sort."""
+    n, columns = shape
+    keys = np.sort(rows * columns + cols)
+    if keys.size:
+        first = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+        data = np.diff(np.append(first, keys.size)).astype(np.float64)
+        keys = keys[first]
+    else:
+        data = np.zeros(0)
+    index = np.int32 if max(columns, keys.size) < np.iinfo(np.int32).max else np.int64
+    indptr = np.zeros(n + 1, dtype=index)
+    np.cumsum(np.bincount(keys // columns, minlength=n), out=indptr[1:])
+    return sparse.csr_matrix((data, (keys % columns).astype(index), indptr), shape=shape)
 
 
 class _Vocabulary:
     """Column ids: syllable ``k`` is column ``k`` (stopword syllables stay empty
-    columns), bigram ``(a, b)`` is packed as ``a * size + b`` and numbered after them."""
+    columns), bigram ``(a, b)`` is packed as ``a * size + b`` and numbered after them.
+
+    Built from the sentences' tokens, whose ids and bigram columns it keeps so that
+    ``sentence_counts`` does not look them up a second time."""
 
     def __init__(self, toks: list[list[str]], stop: frozenset[str]) -> None:
-        self.syllables = list(dict.fromkeys(chain.from_iterable(toks)))
-        self.sid = {t: k for k, t in enumerate(self.syllables)}
+        flat = list(chain.from_iterable(toks))
+        self.syllables = list(dict.fromkeys(flat))
+        self.sid = dict(zip(self.syllables, range(len(self.syllables))))
         self.size = max(len(self.syllables), 1)
-        self.stop = np.array([t in stop for t in self.syllables] or [False], dtype=bool)
-        ids, lengths = self._ids(toks, known_only=False)
-        self.pairs = np.unique(self._pairs(ids, lengths)[0])
+        self.stop = np.fromiter(map(stop.__contains__, self.syllables), dtype=bool, count=len(self.syllables))
+        if not self.syllables:
+            self.stop = np.zeros(1, dtype=bool)
+        self._ids = np.fromiter(map(self.sid.__getitem__, flat), dtype=np.int64, count=len(flat))
+        self._lengths = np.fromiter(map(len, toks), dtype=np.int64, count=len(toks))
+        keys, self._key_rows = self._pairs(self._ids, self._lengths)
+        self.pairs, self._slot = np.unique(keys, return_inverse=True)
 
     @property
     def columns(self) -> int:
         return self.size + len(self.pairs)
-
-    def _ids(self, toks: list[list[str]], known_only: bool) -> tuple[np.ndarray, np.ndarray]:
-        if known_only:
-            get = self.sid.get
-            toks = [[k for k in map(get, row) if k is not None] for row in toks]
-            ids = np.fromiter(chain.from_iterable(toks), dtype=np.int64)
-        else:
-            flat = list(chain.from_iterable(toks))
-            ids = np.fromiter(map(self.sid.__getitem__, flat), dtype=np.int64, count=len(flat))
-        lengths = np.fromiter(map(len, toks), dtype=np.int64, count=len(toks))
-        return ids, lengths
 
     def _pairs(self, ids: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Packed keys of adjacent syllables inside each row, and their row numbers."""
@@ -164,22 +167,30 @@ class _Vocabulary:
         same = row[1:] == row[:-1]
         return ids[:-1][same] * self.size + ids[1:][same], row[1:][same]
 
-    def counts(self, toks: list[list[str]], known_only: bool = False) -> sparse.csr_matrix:
-        """(len(toks), columns) CSR of gram counts; unknown grams are dropped."""
-        ids, lengths = self._ids(toks, known_only)
+    def _matrix(self, ids: np.ndarray, lengths: np.ndarray, key_rows: np.ndarray, slot: np.ndarray) -> sparse.csr_matrix:
         row = np.repeat(np.arange(len(lengths)), lengths)
         keep = ~self.stop[ids]
+        rows = np.concatenate([row[keep], key_rows])
+        cols = np.concatenate([ids[keep], self.size + slot])
+        return _canonical_counts(rows, cols, (len(lengths), self.columns))
+
+    def sentence_counts(self) -> sparse.csr_matrix:
+        """(rows, columns) CSR of gram counts of the tokens the vocabulary was built from."""
+        return self._matrix(self._ids, self._lengths, self._key_rows, self._slot)
+
+    def counts(self, toks: list[list[str]]) -> sparse.csr_matrix:
+        """(len(toks), columns) CSR of gram counts of other texts; unknown grams are dropped."""
+        get = self.sid.get
+        known = [[k for k in map(get, row) if k is not None] for row in toks]
+        ids = np.fromiter(chain.from_iterable(known), dtype=np.int64)
+        lengths = np.fromiter(map(len, known), dtype=np.int64, count=len(known))
         keys, key_rows = self._pairs(ids, lengths)
-        found = np.zeros(len(keys), dtype=bool)
         slot = np.zeros(len(keys), dtype=np.int64)
+        found = np.zeros(len(keys), dtype=bool)
         if len(self.pairs) and len(keys):
             slot = np.minimum(np.searchsorted(self.pairs, keys), len(self.pairs) - 1)
             found = self.pairs[slot] == keys
-        rows = np.concatenate([row[keep], key_rows[found]])
-        cols = np.concatenate([ids[keep], self.size + slot[found]])
-        m = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(toks), self.columns))
-        m.sum_duplicates()
-        return m
+        return self._matrix(ids, lengths, key_rows[found], slot[found])
 
     def names(self) -> tuple[str, ...]:
         syl = self.syllables + [""] * (self.size - len(self.syllables))
@@ -187,30 +198,32 @@ class _Vocabulary:
 
 
 def _weight(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
-    """Sublinear TF times IDF, rows scaled to unit length (empty rows stay empty)."""
-    out = counts.copy()
-    out.data = (1.0 + np.log(out.data)) * idf[out.indices]
-    rows = np.repeat(np.arange(out.shape[0]), np.diff(out.indptr))
-    norms = np.sqrt(np.bincount(rows, weights=out.data**2, minlength=out.shape[0]))
-    out.data /= norms[rows]
-    return out
+    """Sublinear TF times IDF, rows scaled to unit length (empty rows stay empty).
+    The result shares ``counts``' index arrays (neither is ever modified in place)."""
+    data = (1.0 + np.log(counts.data)) * idf[counts.indices]
+    rows = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
+    norms = np.sqrt(np.bincount(rows, weights=data**2, minlength=counts.shape[0]))
+    data /= norms[rows]
+    return sparse.csr_matrix((data, counts.indices, counts.indptr), shape=counts.shape)
 
 
 def represent(articles: Sequence[CleanArticle], sentences: Sequence[Sentence]) -> Representation:
     """Vectors and position features for ``sentences`` of ``articles``."""
-    toks = _tokens([s.text for s in sentences])
+    texts = [s.text for s in sentences]
+    toks = _tokens(texts)
     vocab = _Vocabulary(toks, stopwords())
-    counts = vocab.counts(toks)
+    counts = vocab.sentence_counts()
     columns = vocab.columns
     df = np.bincount(counts.indices, minlength=columns)
     n = max(len(sentences), 1)
     idf = np.log((n + 1) / (df + 1)) + 1.0
     vectors = _weight(counts, idf)
-    centroid = np.asarray(vectors.sum(axis=0)).ravel()
+    # column sums in row order, as vectors.sum(axis=0) adds them, without its matrix product
+    centroid = np.bincount(vectors.indices, weights=vectors.data, minlength=columns)
     norm = np.linalg.norm(centroid)
     if norm > 0:
         centroid /= norm
-    titles = _weight(vocab.counts(_tokens([a.title for a in articles]), known_only=True), idf)
+    titles = _weight(vocab.counts(_tokens([a.title for a in articles])), idf)
     bigram = np.zeros(columns, dtype=bool)
     bigram[vocab.size :] = True
     function = np.zeros(columns, dtype=bool)
@@ -219,11 +232,11 @@ def represent(articles: Sequence[CleanArticle], sentences: Sequence[Sentence]) -
         function[vocab.size :] = vocab.stop[vocab.pairs // vocab.size] & vocab.stop[vocab.pairs % vocab.size]
 
     ordinal = {a.id: i for i, a in enumerate(articles)}
-    article = np.array([ordinal[s.article_id] for s in sentences], dtype=int)
-    position = np.zeros(len(sentences), dtype=int)
+    owners = [ordinal[s.article_id] for s in sentences]
+    position = []
     seen = [0] * len(articles)
-    for i, (j, s) in enumerate(zip(article.tolist(), sentences)):
-        position[i] = seen[j]
+    for j, s in zip(owners, sentences):
+        position.append(seen[j])
         if not s.heading:
             seen[j] += 1
     return Representation(
@@ -235,9 +248,9 @@ def represent(articles: Sequence[CleanArticle], sentences: Sequence[Sentence]) -
         function=function,
         centroid=centroid,
         title_vectors=titles,
-        words=np.array([len(s.text.split()) for s in sentences], dtype=int),
-        article=article,
-        position=position,
+        words=np.fromiter(map(len, map(str.split, texts)), dtype=int, count=len(texts)),
+        article=np.array(owners, dtype=int),
+        position=np.array(position, dtype=int),
         article_sentences=np.array(seen, dtype=int),
         columns=vocab,
     )

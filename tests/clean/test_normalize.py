@@ -67,3 +67,33 @@ def test_every_kind_of_line_break_separates_paragraphs() -> None:
     out = clean_article(Article("a", "", text))
     assert len(out.paragraphs) == 4
     assert normalize_text(text).count("\n") == 3
+
+
+DIRTY_LINES = [
+    LINE,
+    "Giá\u00a0vàng\u200b tăng&nbsp;mạnh &amp; ổn\u2009định\x07.\ufeff",
+    "hoà bình\tkhoẻ  mạnh",
+    "Nội dung &#10; có thực thể xuống dòng",
+    "Dòng có\rký tự về đầu dòng",
+    LINE.encode("utf-8").decode("latin-1"),
+    unicodedata.normalize("NFD", "Thuỷ điện Hoà Bình"),
+    "",
+    "   ",
+    "Ã",
+]
+
+
+def test_normalising_lines_together_equals_normalising_each() -> None:
+    from tomtat.clean.normalize import normalize_lines
+
+    for k in range(len(DIRTY_LINES)):
+        lines = DIRTY_LINES[k:] + DIRTY_LINES[:k]
+        for chosen in (lines, lines[:1], [line for line in lines if "&" not in line and "\r" not in line]):
+            assert normalize_lines(chosen) == [normalize_text(line).replace("\n", " ") for line in chosen]
+
+
+def test_the_mojibake_test_finds_what_its_pattern_finds() -> None:
+    from tomtat.clean.encoding import _SUSPECT, suspect
+
+    for text in [*DIRTY_LINES, "Ã¢", "â€œ", "“trích dẫn”", "ViÖt", "á…", "…á", "\n".join(DIRTY_LINES)]:
+        assert suspect(text) == bool(_SUSPECT.search(text)), text

@@ -46,3 +46,37 @@ def test_examples_are_removed(name: str, case: object) -> None:
 def test_near_misses_are_kept(name: str, case: str) -> None:
     out = clean_article(Article("t", "", case))
     assert out.text == normalize_text(case).strip(), f"{name}: {out.removed}"
+
+
+def _lines_of_cases() -> list[str]:
+    lines = []
+    for rule in RULES:
+        for case in (*rule.examples, *rule.keeps):
+            raw = case[0] if isinstance(case, list) else case
+            lines.extend(part.strip() for part in normalize_text(raw).split("\n") if part.strip())
+    return lines
+
+
+def test_cheap_tests_hold_wherever_a_rule_matches() -> None:
+    """``needs`` and ``trigger`` only skip lines a rule could never act on: on every
+    example and near-miss line, a rule whose pattern matches passes its cheap tests."""
+    for rule in RULES:
+        for line in _lines_of_cases():
+            if rule.pattern.search(line):
+                assert rule.may_apply(line.casefold(), line), (rule.name, line)
+
+
+def test_anchored_rules_find_what_a_search_finds() -> None:
+    assert any(rule.anchored for rule in RULES)
+    for rule in RULES:
+        for line in _lines_of_cases():
+            found, searched = rule.find(line), rule.pattern.search(line)
+            assert (found and found.span()) == (searched and searched.span()), (rule.name, line)
+
+
+def test_anchoring_is_recognised_only_for_patterns_that_must_start_at_the_start() -> None:
+    from tomtat.clean.rules import is_anchored
+
+    assert is_anchored(r"^(?:Theo|Nguồn)\s*:") and is_anchored(r"^[|(]a\|b(?i:c|d)")
+    assert not is_anchored(r"^Theo|Nguồn")  # the second alternative may match anywhere
+    assert not is_anchored(r"(?m)^Theo") and not is_anchored(r"Theo$")

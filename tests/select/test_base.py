@@ -103,3 +103,15 @@ def test_huge_input_stays_within_budget(name):
     chosen = get_method(name).select(rep, Budget(words=100))
     assert chosen and rep.words[chosen].sum() <= 100
     assert np.all(np.isfinite(rep.vectors.data))
+
+
+def test_a_shared_similarity_block_gives_the_same_similarities_and_choice(storm):
+    from tomtat.select.base import Similarities
+
+    ranking = list(range(len(storm)))[::-1]
+    sims = Similarities(storm, ranking[:3])  # a block smaller than the ranking: the rest one by one
+    assert np.array_equal(sims.among(ranking[:3]), storm.similarities(ranking[:3]))
+    assert np.array_equal(sims.among(ranking[:5]), storm.similarities(ranking[:5]))
+    for words in (20, 60):
+        budget = Budget(words=words)
+        assert fill(storm, ranking, budget, similarities=sims) == fill(storm, ranking, budget)

@@ -48,3 +48,14 @@ def test_sentences_keep_identity_and_exact_spans():
     ]
     assert all(text[s.start : s.end] == s.text for s in sentences)
     assert sentences[0].heading and not sentences[1].heading
+
+
+def test_abbreviations_and_long_dotted_words_far_into_a_paragraph():
+    from tomtat.text.sentences import split_spans
+
+    head = "Hội nghị diễn ra trong nhiều ngày với sự tham gia của rất nhiều đại biểu, chuyên gia. "
+    text = head * 3 + "Phát biểu có TS. Lê Văn An. Địa chỉ " + "x" * 80 + ".y. Cuối."
+    spans = [text[a:b] for a, b in split_spans(text)]
+    assert "Phát biểu có TS. Lê Văn An." in spans
+    assert spans[-1] == "Cuối."
+    assert spans[-2].startswith("Địa chỉ xxx")

@@ -25,7 +25,7 @@ from dataclasses import replace
 from tomtat.clean.encoding import repair_lines
 from tomtat.clean.evidence import drop_shared, shared_lines
 from tomtat.clean.lines import Line, apply_line_rules
-from tomtat.clean.normalize import normalize_text, split_lines_text
+from tomtat.clean.normalize import normalize_lines, normalize_text, split_lines_text
 from tomtat.clean.repeats import drop_repeats
 from tomtat.clean.rules import Rule, load_rules
 from tomtat.clean.structure import assemble
@@ -36,7 +36,7 @@ def _clean_lines(article: Article, rules: Sequence[Rule]) -> tuple[str, list[Lin
     title = normalize_text(article.title).strip()
     raw = split_lines_text(article.text).split("\n")
     repaired, removed = repair_lines(article.id, raw)
-    lines = [normalize_text(line).replace("\n", " ") for line in repaired]
+    lines = normalize_lines(repaired)
     kept, by_rules = apply_line_rules(article.id, lines, rules)
     title, kept, repeats = drop_repeats(article.id, title, kept)
     return title, kept, in_source_lines(article, removed + by_rules + repeats)

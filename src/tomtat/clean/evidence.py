@@ -34,6 +34,8 @@ def shared_lines(articles: Sequence[Sequence[Line]], min_articles: int = 3) -> f
 
 def drop_shared(article_id: str, lines: list[Line], shared: frozenset[str]) -> tuple[list[Line], list[Removal]]:
     """Remove from one article the lines whose key is in ``shared``."""
+    if not shared:  # the usual case: nothing recurs
+        return list(lines), []
     kept, removed = [], []
     for line in lines:
         if _candidate(line.text) and line_key(line.text) in shared:

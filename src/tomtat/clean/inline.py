@@ -102,11 +102,21 @@ def rule_spans(text: str, rule: Rule, folded: str | None = None) -> list[tuple[i
     ``folded`` is ``text.casefold()`` when the caller already has it (``cut_line`` tries
     every rule on the same line, so it folds the line once, not once per rule).
     """
+    if (rule.needs or rule.triggers) and not rule.may_apply(text.casefold() if folded is None else folded, text):
+        return []
+    return _spans(text, rule)
+
+
+def _spans(text: str, rule: Rule) -> list[tuple[int, int]]:
+    """``rule_spans`` once the rule's cheap tests have passed."""
     spans: list[tuple[int, int]] = []
-    if (rule.needs or rule.trigger) and not rule.may_apply(text.casefold() if folded is None else folded, text):
-        return spans
     pos = max(0, len(text) - rule.window) if rule.window else 0
-    for m in rule.pattern.finditer(text, pos):
+    if rule.anchored and pos == 0:  # one possible match, at the start
+        first = rule.pattern.match(text)
+        matches = [] if first is None else [first]
+    else:
+        matches = rule.pattern.finditer(text, pos)
+    for m in matches:
         if m.end() == m.start():
             continue
         if rule.kind == "caption" and rule.direction == "left":
@@ -129,8 +139,9 @@ def tidy(text: str) -> str:
     return _SPACE_BEFORE_PUNCT.sub("", _SPACES.sub(" ", text)).strip()
 
 
-def cut_line(text: str, rules: Sequence[Rule]) -> tuple[str, list[tuple[str, str]]]:
-    """Apply the ``cut`` and ``caption`` rules, in order, to one line.
+def cut_line(text: str, rules: Sequence[Rule], folded: str | None = None) -> tuple[str, list[tuple[str, str]]]:
+    """Apply the ``cut`` and ``caption`` rules, in order, to one line (``folded``: the
+    line case-folded, when the caller has it).
 
     Returns the text that remains and ``(rule name, removed text)`` for every cut.
 
@@ -139,7 +150,8 @@ def cut_line(text: str, rules: Sequence[Rule]) -> tuple[str, list[tuple[str, str
     'Hai bên ký thỏa thuận.'
     """
     cuts: list[tuple[str, str]] = []
-    folded = text.casefold()
+    if folded is None:
+        folded = text.casefold()
     for rule in rules:
         if rule.kind not in ("cut", "caption") or not text:
             continue
@@ -149,9 +161,9 @@ def cut_line(text: str, rules: Sequence[Rule]) -> tuple[str, list[tuple[str, str
                     break
             else:
                 continue
-        if rule.trigger is not None and rule.trigger.search(text) is None:
+        if rule.triggers and any(t.search(text) is None for t in rule.triggers):
             continue
-        spans = rule_spans(text, rule, folded)
+        spans = _spans(text, rule)
         if not spans:
             continue
         pieces, pos = [], 0

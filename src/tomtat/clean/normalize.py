@@ -11,10 +11,11 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Sequence
 
 import regex
 
-from tomtat.clean.encoding import repair
+from tomtat.clean.encoding import repair, suspect
 
 # Old-style tone placement on the second vowel of "oa", "oe", "uy" at the end of a
 # syllable ("hoà", "khoẻ", "thuỷ") moves to the first vowel ("hòa", "khỏe", "thủy").
@@ -92,9 +93,36 @@ def normalize_text(text: str) -> str:
     'Hòa bình thủy'
     """
     text = split_lines_text(text)
-    text = "\n".join(repair(line) for line in text.split("\n"))
+    if suspect(text):  # else no line of it has anything to repair
+        text = "\n".join(repair(line) for line in text.split("\n"))
     if "&" in text:
         text = html.unescape(text)
+    return _normalize_chars(text)
+
+
+def normalize_lines(lines: Sequence[str]) -> list[str]:
+    """``normalize_text`` of each line, with any line break it makes turned into a space.
+
+    Done on the lines joined, in one pass of each step, when that gives the same lines:
+    no line holds a line break of another kind, mojibake to repair or an entity that
+    decodes to a line break. (Every other step works within a line: normalisation and
+    the tone-mark pattern never reach across a "\\n".)
+    """
+    joined = "\n".join(lines)
+    if "\r" in joined or "\u2028" in joined or "\u2029" in joined or suspect(joined):
+        return [normalize_text(line).replace("\n", " ") for line in lines]
+    if "&" in joined:
+        unescaped = html.unescape(joined)
+        if unescaped.count("\n") != len(lines) - 1:
+            return [normalize_text(line).replace("\n", " ") for line in lines]
+        joined = unescaped
+    out = _normalize_chars(joined).split("\n")
+    return out if len(out) == len(lines) else [normalize_text(line).replace("\n", " ") for line in lines]
+
+
+def _normalize_chars(text: str) -> str:
+    """The character-level steps of ``normalize_text``: odd spaces, invisible and
+    control characters, NFC, tone marks, repeated spaces."""
     if _ODD.search(text):
         text = text.translate(_ZERO_WIDTH)
         text = _SPACES.sub(" ", text)

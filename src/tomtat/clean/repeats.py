@@ -21,12 +21,70 @@ _WORDS = regex.compile(r"\w+")  # on text with "_" made a space: the words, as [
 _TAIL = "\t\n\v\f\r \x1c\x1d\x1e\x1f\x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000.)"
 
 
-def line_key(text: str) -> str:
-    """A comparison key: case- and punctuation-insensitive, alt-text numbering dropped."""
+# Punctuation frequent in news text, none of it a word character, and the ASCII digits.
+_SEPARATORS = tuple(',.:;"“”()?!…‘’\'-–—/%')
+_DIGITS = tuple("0123456789")
+
+
+def _drop_alt_number(text: str) -> str:
     tail = text.rstrip(_TAIL)
-    if tail and tail[-1].isdigit():  # alt-text numbering ends in a digit; skip the costly search otherwise
-        text = _ALT_NUMBER.sub("", text)
-    return " ".join(_WORDS.findall(text.casefold().replace("_", " ")))
+    # Alt-text numbering ends in a digit and names a photo: skip the costly search
+    # otherwise (what "(?i:ảnh|hình)" matches, case-folded, holds "ảnh" or "hình").
+    if tail and tail[-1].isdigit():
+        folded = text.casefold()
+        if "ảnh" in folded or "hình" in folded:
+            return _ALT_NUMBER.sub("", text)
+    return text
+
+
+def _spaced(folded: str) -> str:
+    """``folded`` with the common punctuation made spaces."""
+    for ch in _SEPARATORS:
+        if ch in folded:
+            folded = folded.replace(ch, " ")
+    return folded
+
+
+def _plain(spaced: str) -> bool:
+    """Whether ``spaced`` holds nothing but letters, ASCII digits and spaces."""
+    probe = spaced.replace(" ", "")
+    for ch in _DIGITS:
+        if ch in probe:
+            probe = probe.replace(ch, "")
+    return not probe or probe.isalpha()
+
+
+def _collapsed(spaced: str) -> str:
+    while "  " in spaced:
+        spaced = spaced.replace("  ", " ")
+    return spaced
+
+
+def line_key(text: str) -> str:
+    """A comparison key: case- and punctuation-insensitive, alt-text numbering dropped.
+
+    The key is the words (``_WORDS``) joined by single spaces. Usually it is found with
+    string methods alone: once the common punctuation is made spaces, a line holding
+    nothing but letters, ASCII digits and spaces (all letters and digits being word
+    characters) has its words between the spaces. Any other line goes to ``_WORDS``.
+    """
+    folded = _drop_alt_number(text).casefold().replace("_", " ")
+    spaced = _spaced(folded)
+    if not _plain(spaced):
+        return " ".join(_WORDS.findall(folded))
+    return _collapsed(spaced).strip(" ")
+
+
+def line_keys(texts: list[str]) -> list[str]:
+    """``line_key`` of each text, the string work done once on the texts joined."""
+    joined = "\n".join(map(_drop_alt_number, texts))
+    if joined.count("\n") != len(texts) - 1:  # a text holds a line break: one by one
+        return [line_key(t) for t in texts]
+    folded = joined.casefold().replace("_", " ")
+    spaced = _spaced(folded)
+    if not _plain(spaced.replace("\n", " ")):
+        return [line_key(t) for t in texts]
+    return [line.strip(" ") for line in _collapsed(spaced).split("\n")]
 
 
 def _repeats_title(key: str, title_key: str) -> bool:
@@ -42,7 +100,7 @@ def _repeats_title(key: str, title_key: str) -> bool:
 def drop_repeats(article_id: str, title: str, lines: list[Line]) -> tuple[str, list[Line], list[Removal]]:
     """The title (possibly taken from the first line), kept lines and removals."""
     removed: list[Removal] = []
-    keys = [line_key(line.text) for line in lines]
+    keys = line_keys([line.text for line in lines])
     if not title.strip() and lines and heading_shaped(lines[0].text) and keys[0] in keys[1:]:
         title = lines[0].text
         removed.append(Removal(article_id, lines[0].text, "title-line", lines[0].line_no))

@@ -11,11 +11,14 @@ place.
 
 Three optional fields make rules cheap: ``needs`` lists strings one of which a line must
 contain (case-insensitive) for the rule to be tried; ``trigger`` is a regular expression
-that must be found somewhere in the line for the rule to be tried (a necessary condition
-of the pattern that is much cheaper to search, e.g. "the last word has a capital" for a
-byline glued at the end); ``window`` limits the search to the end of the line, for rules
-anchored there. None of them may change what a rule removes, only how fast a line is
-found not to match.
+(or a list of them, tried in order) that must be found somewhere in the line for the
+rule to be tried (a necessary condition of the pattern that is much cheaper to search,
+e.g. "the last word has a capital" for a byline glued at the end; it may name word
+lists too); ``window`` limits the search to
+the end of the line, for rules anchored there. None of them may change what a rule
+removes, only how fast a line is found not to match. A pattern that opens with ``^`` and
+has no alternative outside a group is tried at the start of the line only
+(``Rule.anchored``): a search would try, and fail at, every other position.
 
 Kinds of rule:
 
@@ -60,18 +63,28 @@ class Rule:
     keeps: tuple[str, ...] = ()
     needs: tuple[str, ...] = ()  # lower-case strings, one of which the line must contain
     window: int = 0  # > 0: only the last ``window`` characters of the line are searched
-    trigger: regex.Pattern[str] | None = None  # must be found in the line for the rule to run
+    triggers: tuple[regex.Pattern[str], ...] = ()  # each must be found in the line for the rule to run
+    anchored: bool = False  # the pattern can only match at the start of the text
+
+    def find(self, text: str) -> regex.Match[str] | None:
+        """``pattern.search(text)``; for an anchored pattern, only the start is tried."""
+        return self.pattern.match(text) if self.anchored else self.pattern.search(text)
 
     def may_apply(self, folded: str, text: str | None = None) -> bool:
         """A cheap test before the regular expression runs: ``needs`` on the case-folded
-        line, and ``trigger`` on the line itself (``text``; skipped when not given)."""
+        line, and ``triggers`` on the line itself (``text``; skipped when not given)."""
         if self.needs:
             for n in self.needs:
                 if n in folded:
                     break
             else:
                 return False
-        return self.trigger is None or text is None or self.trigger.search(text) is not None
+        if text is None:
+            return True
+        for trigger in self.triggers:
+            if trigger.search(text) is None:
+                return False
+        return True
 
 
 def expand_vocab(pattern: str, vocab: Mapping[str, Sequence[str] | str]) -> str:
@@ -95,6 +108,55 @@ def expand_vocab(pattern: str, vocab: Mapping[str, Sequence[str] | str]) -> str:
     return regex.sub(r"<<([A-Z_]+)>>", alternation, pattern)
 
 
+def _class_end(source: str, i: int) -> int:
+    """Index after the character class opening at ``source[i]`` ("[")."""
+    j = i + 1
+    if source[j : j + 1] == "^":
+        j += 1
+    if source[j : j + 1] == "]":  # a "]" first in a class is a literal
+        j += 1
+    while j < len(source):
+        if source[j] == "\\":
+            j += 2
+        elif source[j] == "]":
+            return j + 1
+        else:
+            j += 1
+    return j
+
+
+def is_anchored(source: str) -> bool:
+    """Whether the pattern ``source`` can match only at the start of the text: it opens
+    with "^", has no "|" outside a group, and no inline flag but "i" (a multi-line flag
+    would let "^" match after every line break). Anything unusual (POSIX classes, quoting) counts as not
+    anchored, which is always safe.
+
+    >>> is_anchored("^(?:a|b)c"), is_anchored("^a|b"), is_anchored("a^")
+    (True, False, False)
+    """
+    if not source.startswith("^") or "\\Q" in source or regex.search(r"\[:\^?[a-zA-Z]+:\]", source):
+        return False
+    if any(flags not in ("", "i") for flags in regex.findall(r"\(\?([a-zA-Z-]*)[:)]", source)):
+        return False
+    depth, i = 0, 1
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _class_end(source, i)
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return False
+        i += 1
+    return depth == 0
+
+
 def compile_rules(spec: Mapping[str, Any]) -> tuple[Rule, ...]:
     """Compile a rules document (the parsed JSON) into rules, in file order."""
     vocab = spec.get("vocab", {})
@@ -104,7 +166,10 @@ def compile_rules(spec: Mapping[str, Any]) -> tuple[Rule, ...]:
         if kind not in KINDS:
             raise ValueError(f"clean rules: rule {entry['name']!r} has unknown kind {kind!r}")
         flags = regex.IGNORECASE if "i" in entry.get("flags", "") else 0
-        pattern = regex.compile(expand_vocab(entry["pattern"], vocab), flags | regex.V0)
+        source = expand_vocab(entry["pattern"], vocab)
+        pattern = regex.compile(source, flags | regex.V0)
+        trigger = entry.get("trigger", [])
+        triggers = [trigger] if isinstance(trigger, str) else trigger
         rules.append(
             Rule(
                 name=entry["name"],
@@ -117,7 +182,8 @@ def compile_rules(spec: Mapping[str, Any]) -> tuple[Rule, ...]:
                 keeps=tuple(entry.get("keeps", ())),
                 needs=tuple(n.casefold() for n in entry.get("needs", ())),
                 window=int(entry.get("window", 0)),
-                trigger=regex.compile(entry["trigger"], regex.V0) if "trigger" in entry else None,
+                triggers=tuple(regex.compile(expand_vocab(t, vocab), regex.V0) for t in triggers),
+                anchored=is_anchored(source) and not flags & regex.MULTILINE,
             )
         )
     return tuple(rules)

@@ -15,13 +15,15 @@ from collections.abc import Sequence
 
 import regex
 
+from tomtat.clean.endings import ends_with_mark
+
 _TIMESTAMP = regex.compile(
     r"(?:\b\d{1,2}:\d{2}(?::\d{2})?\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"
     r"|\b\d+\s+(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước\b|^(?:Hôm qua|Hôm nay|Vừa xong)\b)",
     regex.I,
 )
 TEASER_MAX_WORDS = 80  # a longer paragraph is the article (a one-line body), not a teaser
-_SENTENCE = regex.compile(r"[.!…]+[\"'”’»)\]]*$")
+_SENTENCE = ".!…"  # sentence-final marks, possibly behind closing quotes (endings.py)
 
 
 def is_timestamp(text: str) -> bool:
@@ -31,7 +33,7 @@ def is_timestamp(text: str) -> bool:
 
 def is_sentence_line(text: str) -> bool:
     """A line that ends like a sentence (and is not a stamp): content or a teaser."""
-    return len(text.split(None, 5)) >= 5 and bool(_SENTENCE.search(text)) and not is_timestamp(text)
+    return len(text.split(None, 5)) >= 5 and ends_with_mark(text, _SENTENCE) and not is_timestamp(text)
 
 
 def _kind(text: str) -> str:

@@ -40,17 +40,31 @@ def ranked(score: np.ndarray, tiebreak: np.ndarray | None = None) -> list[int]:
     (e.g. centroid similarity), so that the order of the input files does not
     decide; remaining ties keep document order."""
     order = np.argsort(-score, kind="stable") if tiebreak is None else np.lexsort((-tiebreak, -score))
-    return [int(i) for i in order if np.isfinite(score[i])]
+    return order[np.isfinite(score[order])].tolist()
 
 
-class _Similarity:
-    """Cosine similarities of ranked candidates, computed in one block for the head."""
+class Similarities:
+    """Cosine similarities of ranked candidates: computed in one block for the best
+    ``_BLOCK`` of them, one by one for any other sentence.
+
+    A method that re-ranks its head (``mmr_order``) and then fills the budget builds it
+    once and hands it to both, instead of each computing its own block. Every value is
+    the same number whichever way it is computed (each is the sum, in column order, of
+    the products of the two rows' common entries), so sharing changes no decision.
+    """
 
     def __init__(self, rep: Representation, ranking: list[int]) -> None:
         self.rep = rep
         head = ranking[:_BLOCK]
         self.slot = {i: k for k, i in enumerate(head)}
         self.block = rep.similarities(head) if head else np.zeros((0, 0))
+
+    def among(self, rows: list[int]) -> np.ndarray:
+        """Dense (k, k) similarities among ``rows``, as ``rep.similarities(rows)``."""
+        slots = [self.slot.get(i) for i in rows]
+        if None in slots:
+            return self.rep.similarities(rows)
+        return self.block[np.ix_(slots, slots)]
 
     def max_to(self, i: int, chosen: list[int]) -> float:
         if not chosen:
@@ -67,6 +81,7 @@ def fill(
     budget: Budget,
     redundancy: float | None = 0.5,
     follow_up: bool = True,
+    similarities: Similarities | None = None,
 ) -> list[int]:
     """Take sentences in ``ranking`` order while they fit the budget.
 
@@ -77,16 +92,18 @@ def fill(
     ``follow_up``, it may fill room left once the sentence before it in its article is
     taken. When ``rep.events`` is set, the best-ranked sentence of each main sub-event
     is tried first, so the summary touches every main event. If nothing fits, the
-    best-ranked sentence alone is returned.
+    best-ranked sentence alone is returned. ``similarities`` may hold the block the
+    caller already computed for the same candidates.
     """
     ranking = list(ranking)
     if rep.events is not None:
-        event_of = {i: int(e) for i, e in enumerate(rep.events) if e >= 0}
+        with_event = np.flatnonzero(rep.events >= 0)
+        event_of = dict(zip(with_event.tolist(), rep.events[with_event].tolist()))
         ranking = spread_over_events(ranking, event_of)
     limit = budget.word_limit(int(rep.words.sum()))
     threshold = NEAR_DUPLICATE if redundancy is None else min(redundancy, NEAR_DUPLICATE)
     needs = antecedents(rep)
-    sim = _Similarity(rep, ranking)
+    sim = Similarities(rep, ranking) if similarities is None else similarities
     chosen: list[int] = []
     taken: set[int] = set()
     used = 0

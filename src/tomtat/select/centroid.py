@@ -25,7 +25,7 @@ import numpy as np
 
 from tomtat.model import Budget
 from tomtat.represent import Representation
-from tomtat.select.base import fill, ranked
+from tomtat.select.base import Similarities, fill, ranked
 from tomtat.select.eligibility import eligible_mask
 from tomtat.select.features import agreement, gram_spread, spread_density, title_similarity
 from tomtat.select.mmr import mmr_order
@@ -66,5 +66,7 @@ class Centroid:
         score = self.scores(rep)
         limit = budget.word_limit(int(rep.words.sum()))
         reach = None if limit is None else 4 * limit
-        order = mmr_order(rep, ranked(score), score, self.mmr_lambda, self.limit, reach)
-        return fill(rep, order, budget, self.redundancy)
+        ranking = ranked(score)
+        sims = Similarities(rep, ranking)  # one block for MMR and the budget filler
+        order = mmr_order(rep, ranking, score, self.mmr_lambda, self.limit, reach, sims)
+        return fill(rep, order, budget, self.redundancy, similarities=sims)

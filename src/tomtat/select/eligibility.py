@@ -12,6 +12,7 @@ applies the rule for every method.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 import numpy as np
@@ -22,6 +23,8 @@ from tomtat.represent import Representation
 
 MIN_WORDS = 6
 MAX_WORDS = 80
+# Endings of questions to the reader and of introductions ("... như sau:").
+_OPEN_ENDS = ("?", ":", "?\"", "?”")
 
 
 @cache
@@ -40,7 +43,7 @@ def stands_alone(sentence: Sentence, words: int) -> bool:
     text = sentence.text.rstrip()
     if sentence.heading or words < MIN_WORDS or words > MAX_WORDS:
         return False
-    return not (text.endswith(("?", ":", "?\"", "?”")))
+    return not text.endswith(_OPEN_ENDS)
 
 
 def is_eligible(sentence: Sentence, words: int) -> bool:
@@ -48,17 +51,22 @@ def is_eligible(sentence: Sentence, words: int) -> bool:
     return stands_alone(sentence, words) and not needs_antecedent(sentence)
 
 
+def _dangling_indices(sentences: Sequence[Sentence]) -> list[int]:
+    """Indices of the sentences that open with a connective needing an antecedent."""
+    match = _dangling().match
+    return [i for i, s in enumerate(sentences) if match(s.text)]
+
+
 def antecedents(rep: Representation) -> dict[int, int]:
     """For each sentence that needs an antecedent, the index of the sentence before it
     in the same article; with none (it opens its article), it maps to itself, so it can
     never be admitted."""
     out: dict[int, int] = {}
-    pattern = _dangling()
-    for i, s in enumerate(rep.sentences):
-        if pattern.match(s.text):
-            prev = i - 1
-            ok = prev >= 0 and rep.sentences[prev].article_id == s.article_id and not rep.sentences[prev].heading
-            out[i] = prev if ok else i
+    sentences = rep.sentences
+    for i in _dangling_indices(sentences):
+        prev = i - 1
+        ok = prev >= 0 and sentences[prev].article_id == sentences[i].article_id and not sentences[prev].heading
+        out[i] = prev if ok else i
     return out
 
 
@@ -66,9 +74,14 @@ def eligible_mask(rep: Representation) -> np.ndarray:
     """Boolean mask over ``rep.sentences`` of sentences a method may rank (not those
     needing an antecedent: ``fill`` adds them after it). If nothing qualifies, every
     non-heading sentence does (a summary is never empty)."""
-    mask = np.array([is_eligible(s, int(w)) for s, w in zip(rep.sentences, rep.words)], dtype=bool)
+    n = len(rep.sentences)
+    heading = np.fromiter((s.heading for s in rep.sentences), dtype=bool, count=n)
+    # the form of ``stands_alone`` and the opener of ``needs_antecedent``, array-wide
+    open_end = np.fromiter((s.text.rstrip().endswith(_OPEN_ENDS) for s in rep.sentences), dtype=bool, count=n)
+    mask = ~heading & (rep.words >= MIN_WORDS) & (rep.words <= MAX_WORDS) & ~open_end
+    mask[_dangling_indices(rep.sentences)] = False
     if not mask.any():
-        mask = np.array([not s.heading for s in rep.sentences], dtype=bool)
+        mask = ~heading
     if not mask.any():
         mask = np.ones(len(rep.sentences), dtype=bool)
     return mask

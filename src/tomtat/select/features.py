@@ -43,11 +43,19 @@ _CAPITAL = re.compile(r"(?<=\s)[A-ZĐÀ-Ỹ]")
 _QUOTE = re.compile(r"[\"“”]")
 
 
+def _entry_rows(c: sparse.csr_matrix) -> np.ndarray:
+    """The row of each stored entry of ``c``."""
+    return np.repeat(np.arange(c.shape[0]), np.diff(c.indptr))
+
+
 def article_centroids(rep: Representation) -> np.ndarray:
     """(m, V) unit centroid of each article's sentence vectors (zero rows for empty)."""
-    m, n = len(rep.articles), len(rep)
-    member = sparse.csr_matrix((np.ones(n), (rep.article, np.arange(n))), shape=(m, n))
-    sums = (member @ rep.vectors).toarray()
+    m, vocab = len(rep.articles), rep.vectors.shape[1]
+    v = rep.vectors
+    # Each article's sum of its sentence rows, added in sentence order (as the sparse
+    # product "membership @ vectors" adds them), in one bincount over the entries.
+    cells = rep.article[_entry_rows(v)].astype(np.int64) * vocab + v.indices
+    sums = np.bincount(cells, weights=v.data, minlength=m * vocab).reshape(m, vocab)
     norms = np.linalg.norm(sums, axis=1, keepdims=True)
     return np.divide(sums, norms, out=np.zeros_like(sums), where=norms > 0)
 
@@ -79,17 +87,17 @@ def title_similarity(rep: Representation) -> tuple[np.ndarray, np.ndarray]:
 def gram_spread(rep: Representation) -> np.ndarray:
     """(V,) share of the cluster's articles in which each gram occurs."""
     c = rep.counts
-    vocab = c.shape[1]
-    rows = np.repeat(np.arange(c.shape[0]), np.diff(c.indptr))
-    pairs = np.unique(rep.article[rows].astype(np.int64) * vocab + c.indices)
-    return np.bincount(pairs % vocab, minlength=vocab) / max(len(rep.articles), 1)
+    m, vocab = len(rep.articles), c.shape[1]
+    seen = np.zeros(m * vocab, dtype=bool)  # (article, gram) pairs, as large as article_centroids
+    seen[rep.article[_entry_rows(c)].astype(np.int64) * vocab + c.indices] = True
+    return np.count_nonzero(seen.reshape(m, vocab), axis=0) / max(m, 1)
 
 
 def spread_density(rep: Representation, spread: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Mean spread of each sentence's bigrams and unigrams, and the summed spread of
     bigrams seen in at least two articles (content the cluster repeats)."""
     c = rep.counts
-    rows = np.repeat(np.arange(c.shape[0]), np.diff(c.indptr))
+    rows = _entry_rows(c)
     big = rep.bigram[c.indices]
     w = spread[c.indices]
     n = c.shape[0]

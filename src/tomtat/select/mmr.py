@@ -18,7 +18,7 @@ import numpy as np
 
 from tomtat.model import Budget
 from tomtat.represent import Representation
-from tomtat.select.base import fill, ranked
+from tomtat.select.base import Similarities, fill, ranked
 from tomtat.select.eligibility import eligible_mask
 
 
@@ -29,20 +29,21 @@ def mmr_order(
     lam: float,
     limit: int = 64,
     words: int | None = None,
+    similarities: Similarities | None = None,
 ) -> list[int]:
     """Re-rank the best ``limit`` of ``candidates`` (given best first) by maximal
     marginal relevance; the rest follow in their given order. Relevance is rescaled
     to [0, 1] over the re-ranked head so that ``lam`` means the same for any scorer.
     With ``words``, re-ranking stops once the re-ranked sentences hold that many words
     (the budget filler never reads further), and the rest of the head follows in
-    score order."""
+    score order. ``similarities`` may hold the block already computed for the head."""
     head, tail = candidates[:limit], candidates[limit:]
     if not head or lam >= 1:
         return candidates
     rel = score[head].astype(float)
     span = rel.max() - rel.min()
     rel = (rel - rel.min()) / span if span > 0 else np.ones_like(rel)
-    sims = rep.similarities(head)
+    sims = rep.similarities(head) if similarities is None else similarities.among(head)
     order: list[int] = []
     max_sim = np.zeros(len(head))
     remaining = np.ones(len(head), dtype=bool)

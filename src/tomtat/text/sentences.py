@@ -34,12 +34,23 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(read_lines("abbreviations_vi.txt"))
 
 
+def _word_before(text: str, stop: int) -> re.Match[str] | None:
+    """``_WORD_BEFORE.search(text[:stop])`` without copying or scanning the whole prefix:
+    the word is looked for in the last 64 characters, and further back only when it
+    fills them."""
+    lo = max(0, stop - 64)
+    match = _WORD_BEFORE.search(text, lo, stop)
+    if match is not None and match.start() == lo and lo > 0:
+        match = _WORD_BEFORE.search(text, 0, stop)
+    return match
+
+
 def _ends_sentence(text: str, end: int, next_char: str, closing: str) -> bool:
     """Whether the punctuation ``closing`` at ``text[:end]`` really ends a sentence."""
     if not (next_char.isupper() or next_char.isdigit() or next_char in _OPENERS or next_char in "-–—"):
         return False
     if closing.startswith(".") and closing.rstrip("\"'”’»)]") == ".":
-        match = _WORD_BEFORE.search(text[: end - len(closing)])
+        match = _word_before(text, end - len(closing))
         if match:
             word = match.group(1)
             if word.rstrip(".") in _abbreviations():
@@ -52,10 +63,9 @@ def _ends_sentence(text: str, end: int, next_char: str, closing: str) -> bool:
 def _inside_quote(text: str, pos: int) -> bool:
     """Whether ``pos`` lies inside a quotation that closes later in the paragraph:
     a quoted speech of several sentences stays one sentence with its attribution."""
-    before, after = text[:pos], text[pos:]
-    if before.count("“") > before.count("”") and "”" in after:
+    if text.count("“", 0, pos) > text.count("”", 0, pos) and text.find("”", pos) >= 0:
         return True
-    return before.count('"') % 2 == 1 and '"' in after
+    return text.count('"', 0, pos) % 2 == 1 and text.find('"', pos) >= 0
 
 
 def split_spans(text: str) -> list[tuple[int, int]]:
