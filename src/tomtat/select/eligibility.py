@@ -2,11 +2,16 @@
 
 Never: subheadings, questions to the reader, fragments (fewer than ``MIN_WORDS``
 words), run-ons longer than ``MAX_WORDS`` (usually several sentences glued together by
-a crawl), and lines that introduce something else (ending in ":"). Sentences that open
-with a connective needing an antecedent ("Tuy nhiên, ...", "Ngoài ra, ...", list in
-``tomtat/data/dangling_openers_vi.txt``) are not ranked; they may only follow the
-sentence before them: ``antecedents`` names that sentence and ``select.base.fill``
-applies the rule for every method.
+a crawl), and lines that introduce something else (ending in ":"). Sentences that
+need an antecedent are not ranked; they may only follow the sentence before them
+(``antecedents`` names that sentence and ``select.base.fill`` applies the rule for
+every method). A sentence needs one when it
+
+- opens with a connective that points back ("Tuy nhiên, ...", "Ngoài ra, ...", list in
+  ``tomtat/data/dangling_openers_vi.txt``), or
+- names its subject with a demonstrative in its opening clause ("Các đối tượng trên
+  ...", "Theo Bộ này, ...", "Ông ấy ..."; words and conditions in
+  ``tomtat/data/back_references_vi.json``).
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from functools import cache
 
 import numpy as np
 
-from tomtat.data import read_lines
+from tomtat.data import read_json, read_lines
 from tomtat.model import Sentence
 from tomtat.represent import Representation
 
@@ -30,9 +35,51 @@ def _dangling() -> re.Pattern[str]:
     return re.compile(r"^[\"“'‘(]?(?:" + "|".join(map(re.escape, words)) + r")(?![^\W\d_])", re.IGNORECASE)
 
 
+_CLAUSE_END = re.compile(r"[,:;]")
+_WORD = re.compile(r"[^\W_]+(?:[-.][^\W_]+)*")
+
+
+@cache
+def _back_references() -> tuple[int, dict[str, dict[str, frozenset[str]]]]:
+    spec = read_json("back_references_vi.json")
+    rules = {
+        word: {k: frozenset(v) for k, v in conditions.items()}
+        for word, conditions in spec["demonstratives"].items()
+    }
+    return int(spec["window"]), rules
+
+
+def refers_back(text: str) -> bool:
+    """Whether the opening clause names its subject with a demonstrative ("Các đối
+    tượng trên", "Theo Bộ này", "Ông ấy"), which only the sentence before can resolve.
+
+    >>> refers_back("Theo Bộ này, giá xăng sẽ giảm."), refers_back("Trên thực tế, giá xăng giảm.")
+    (True, False)
+    """
+    window, rules = _back_references()
+    end = _CLAUSE_END.search(text)
+    clause = text[: end.start()] if end else text
+    words = [w.lower() for w in _WORD.findall(clause)[:window]]
+    closed = end is not None and len(_WORD.findall(clause)) <= window
+    for k, word in enumerate(words):
+        rule = rules.get(word)
+        if rule is None:
+            continue
+        before = words[k - 1] if k else ""
+        after = words[k + 1] if k + 1 < len(words) else ("," if closed else "")
+        if before in rule.get("not_after", ()):
+            continue
+        if "only_after" in rule or "only_before" in rule:
+            if before not in rule.get("only_after", ()) and after not in rule.get("only_before", ()):
+                continue
+        return True
+    return False
+
+
 def needs_antecedent(sentence: Sentence) -> bool:
-    """Whether the sentence opens with a connective that points back ("Tuy nhiên")."""
-    return bool(_dangling().match(sentence.text))
+    """Whether the sentence points back: an opening connective ("Tuy nhiên") or a
+    demonstrative subject ("Các đối tượng trên")."""
+    return bool(_dangling().match(sentence.text)) or refers_back(sentence.text)
 
 
 def stands_alone(sentence: Sentence, words: int) -> bool:
@@ -53,9 +100,8 @@ def antecedents(rep: Representation) -> dict[int, int]:
     in the same article; with none (it opens its article), it maps to itself, so it can
     never be admitted."""
     out: dict[int, int] = {}
-    pattern = _dangling()
     for i, s in enumerate(rep.sentences):
-        if pattern.match(s.text):
+        if needs_antecedent(s):
             prev = i - 1
             ok = prev >= 0 and rep.sentences[prev].article_id == s.article_id and not rep.sentences[prev].heading
             out[i] = prev if ok else i
