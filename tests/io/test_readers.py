@@ -68,6 +68,18 @@ def test_a_paragraph_like_first_line_is_kept_as_text_not_lost_as_title(tmp_path)
     assert article.text.startswith("Đây là một câu")
 
 
+def test_a_one_line_file_is_text_and_gets_summarized(tmp_path):
+    """A single line is the user's text: read as a title, cleaning would drop it as a
+    repeated title and leave nothing to summarize."""
+    from tomtat.pipeline import summarize_cluster
+
+    path = write(tmp_path / "one.txt", "Hà Nội mưa lớn chiều nay, nhiều tuyến phố ngập sâu.\n".encode())
+    cluster, _ = read_cluster([str(path)])
+    assert (cluster.articles[0].title, cluster.articles[0].text.strip()) == (
+        "", "Hà Nội mưa lớn chiều nay, nhiều tuyến phố ngập sâu.")
+    assert summarize_cluster(cluster).text == "Hà Nội mưa lớn chiều nay, nhiều tuyến phố ngập sâu."
+
+
 def test_empty_article_is_skipped_with_a_warning_when_others_remain(tmp_path):
     write(tmp_path / "a.txt", ARTICLE.encode())
     write(tmp_path / "empty.txt", b"  \n\n ")

@@ -26,3 +26,19 @@ def test_antecedent_is_the_previous_sentence_of_the_same_article(storm):
     dangling = find(storm, "Tuy nhiên")
     assert antecedents(storm) == {dangling: dangling - 1}
     assert not eligible_mask(storm)[dangling]
+
+
+def test_demonstrative_subjects_need_an_antecedent_and_the_data_file_examples_hold():
+    from tomtat.data import read_json
+
+    examples = read_json("back_references_vi.json")["examples"]
+    for text in examples["refers_back"]:
+        assert needs_antecedent(s(text)), text
+    for text in examples["stands_alone"]:
+        assert not needs_antecedent(s(text)), text
+
+
+def test_a_demonstrative_past_the_opening_clause_does_not_count():
+    assert needs_antecedent(s("Các đối tượng trên đều đã bị bắt."))
+    assert not needs_antecedent(s("Sáng 3/4, công an bắt giữ các đối tượng trên một chiếc xe khách."))
+    assert not needs_antecedent(s("Tỉnh Quảng Nam, nơi bão đổ bộ, đã sơ tán dân ở khu vực này."))

@@ -163,3 +163,38 @@ def test_paths_in_a_request_are_only_text(client):
     data = client.post("/v1/summarize", json=body).json()
     assert "root:" not in str(data)
     assert data["articles"][0]["text"].startswith("/etc/passwd")
+
+
+def test_a_job_past_the_time_limit_is_stopped_in_its_worker_process():
+    """A 504 frees the worker: the job is stopped, not left running for a minute,
+    and a fresh worker takes the next request."""
+    import asyncio
+    import multiprocessing
+    import operator
+    import os
+
+    from tomtat.server.config import ServerConfig
+    from tomtat.server.errors import ApiError
+    from tomtat.server.runner import Runner
+
+    async def scenario() -> None:
+        runner = Runner(ServerConfig(workers=1, timeout_seconds=1.0))
+        try:
+            await runner.start()
+            stuck = await runner.run(operator.call, os.getpid)  # the one worker's pid
+            with pytest.raises(ApiError) as caught:
+                await runner.run(time.sleep, 60)
+            assert caught.value.status == 504
+            fresh = None
+            deadline = time.monotonic() + 30
+            while fresh is None and time.monotonic() < deadline:
+                try:
+                    fresh = await runner.run(operator.call, os.getpid)
+                except ApiError:  # the replacement may still be importing the pipeline
+                    await asyncio.sleep(0.2)
+            assert fresh is not None and fresh != stuck
+            assert stuck not in {p.pid for p in multiprocessing.active_children()}
+        finally:
+            runner.close()
+
+    asyncio.run(scenario())

@@ -1,9 +1,13 @@
 """Plain-text articles: the first non-empty line is the title, the rest the body.
 
-One exception keeps data safe: a first line that reads like a paragraph (ends with a
-full stop and is longer than ``TITLE_MAX_WORDS`` words) is a lead, not a title;
-Vietnamese headlines carry no final full stop and rarely run that long. The lead stays
-in the body and the article gets no title.
+Two exceptions keep data safe, each leaving the article without a title and the line
+in the body:
+
+- a first line that reads like a paragraph (ends with a full stop and is longer than
+  ``TITLE_MAX_WORDS`` words) is a lead, not a title; Vietnamese headlines carry no
+  final full stop and rarely run that long;
+- a file with a single non-empty line is text: taken as a title, it would leave the
+  article empty.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ def article_from_text(text: str, article_id: str, origin: str) -> Article:
     if looks_like_lead or not any(line.strip() for line in body_lines):
         return Article(
             id=article_id,
-            title="" if looks_like_lead else head,
+            title="",
             text="\n".join(lines[first:]),
             origin=origin,
             line_offset=first,

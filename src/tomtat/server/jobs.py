@@ -57,7 +57,8 @@ def clean_job(request: dict[str, Any]) -> dict[str, Any]:
     return {"articles": [a.to_dict() for a in clean(articles_from_request(request["articles"]))]}
 
 
-def warm_up() -> bool:
-    """Run once in each worker process so the first real request does not pay for imports."""
+def warm_up(_: object = None) -> bool:
+    """Run once in each worker process so the first real request does not pay for
+    imports (as the pool's initializer, with no argument, or as a job)."""
     summarize([{"id": "a", "text": "Hà Nội mưa lớn chiều nay."}], words=10)
     return True

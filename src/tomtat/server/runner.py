@@ -3,9 +3,12 @@ on the queue.
 
 With ``workers == 0`` jobs run on a thread pool in the server process; with
 ``workers >= 1`` they run in that many worker processes (true parallelism: the
-pipeline holds the GIL most of the time). A job still waiting when its time is up is
-dropped; one already running finishes in its worker, but its client gets a 504 at
-once.
+pipeline holds the GIL most of the time), managed by pebble's ``ProcessPool``.
+
+Past the time limit the client gets a 504 at once. A job still waiting for a worker
+is dropped; in worker processes, a job already running is stopped too: pebble ends
+that worker and starts a fresh one, so slow requests can never pile up and hold
+every worker (a thread cannot be stopped: in thread mode the job runs to its end).
 """
 
 from __future__ import annotations
@@ -14,15 +17,17 @@ import asyncio
 import multiprocessing
 import os
 from collections.abc import Callable
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
+
+from pebble import ProcessExpired, ProcessPool
 
 from tomtat.server.config import ServerConfig
 from tomtat.server.errors import ApiError
 from tomtat.server.jobs import warm_up
 
-Job = Callable[[dict[str, Any]], dict[str, Any]]
+Job = Callable[[Any], Any]
 
 
 class Runner:
@@ -31,38 +36,53 @@ class Runner:
     def __init__(self, config: ServerConfig) -> None:
         self.config = config
         self.pending = 0
-        self.executor = self._new_executor()
+        self.threads: ThreadPoolExecutor | None = None
+        self.processes: ProcessPool | None = None
+        if config.workers == 0:
+            self.threads = ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1), thread_name_prefix="tomtat")
+        else:
+            # "spawn": forking a process that runs an event loop and threads is unsafe.
+            # Each worker, the replacement of a stopped one included, imports the
+            # pipeline before taking a job (``initializer``).
+            self.processes = ProcessPool(
+                max_workers=config.workers, initializer=warm_up, context=multiprocessing.get_context("spawn")
+            )
 
-    def _new_executor(self) -> Executor:
-        if self.config.workers == 0:
-            return ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1), thread_name_prefix="tomtat")
-        # "spawn": forking a process that runs an event loop and threads is unsafe.
-        context = multiprocessing.get_context("spawn")
-        return ProcessPoolExecutor(max_workers=self.config.workers, mp_context=context)
+    def _submit(self, job: Job, request: Any) -> Future:
+        if self.processes is not None:
+            # pebble stops the worker if the job itself runs past the limit; a job that
+            # waited in the queue is cancelled by ``run`` when the client's time is up.
+            return self.processes.schedule(job, args=[request], timeout=self.config.timeout_seconds)
+        assert self.threads is not None
+        return self.threads.submit(job, request)
 
     async def start(self) -> None:
         """Start the workers and import the pipeline in each before serving."""
-        loop = asyncio.get_running_loop()
         count = max(1, self.config.workers)
-        await asyncio.gather(*(loop.run_in_executor(self.executor, warm_up) for _ in range(count)))
+        await asyncio.gather(*(asyncio.wrap_future(self._submit(warm_up, None)) for _ in range(count)))
 
     def close(self) -> None:
-        self.executor.shutdown(wait=True, cancel_futures=True)
+        if self.processes is not None:
+            self.processes.stop()
+            self.processes.join()
+        if self.threads is not None:
+            self.threads.shutdown(wait=True, cancel_futures=True)
 
-    async def run(self, job: Job, request: dict[str, Any]) -> dict[str, Any]:
+    async def run(self, job: Job, request: Any) -> Any:
         """``job(request)`` in the pool; 503 when the queue is full, 504 past the time limit."""
         if self.pending >= self.config.max_pending:
             raise ApiError(503, "busy", f"the server is busy ({self.pending} requests waiting); try again shortly",
                            headers={"retry-after": "1"})
         self.pending += 1
+        future = self._submit(job, request)
         try:
-            loop = asyncio.get_running_loop()
-            future = loop.run_in_executor(self.executor, job, request)
-            return await asyncio.wait_for(future, self.config.timeout_seconds)
+            # Cancelling the wrapper on timeout cancels ``future``: a queued job is
+            # dropped and, in a worker process, a running one is stopped.
+            return await asyncio.wait_for(asyncio.wrap_future(future), self.config.timeout_seconds)
         except TimeoutError:
+            future.cancel()
             raise ApiError(504, "timeout", f"the request took longer than the {self.config.timeout_seconds:g} s limit") from None
-        except BrokenProcessPool:
-            self.executor = self._new_executor()
+        except (ProcessExpired, BrokenProcessPool):
             raise ApiError(503, "worker_failed", "a worker process died on this request; try again") from None
         finally:
             self.pending -= 1
