@@ -38,9 +38,16 @@ def tokenize_units(texts: Sequence[str]) -> list[list[str]]:
     out = []
     for text in texts:
         toks: list[str] = []
-        for w in text.split():  # most syllables stand alone between spaces: no regex needed
-            if w.isalpha():
-                toks.append(w)
+        append = toks.append
+        # most syllables stand alone between spaces, or carry one punctuation mark
+        # ("nói,", "Paris."): no regex needed (str.isalnum holds exactly for the
+        # characters [^\W_] matches)
+        for w in text.split():
+            if w.isalnum():
+                append(w)
+            elif (head := w[:-1]).isalnum() and not (mark := w[-1]).isalnum() and mark != "_":
+                append(head)
+                append(mark)
             else:
                 toks.extend(findall(w))
         out.append(toks)
