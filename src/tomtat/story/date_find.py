@@ -305,8 +305,6 @@ def find_dates_many(texts: Sequence[str]) -> list[list[RawDate]]:
             text = texts[k]
             if not kept_length[k]:
                 matches: Iterable[re.Match[str]] = pattern.finditer(text)
-            elif core is not None and core.search(text) is None:
-                continue  # no window of this text can hold a match
             else:
                 spans = windows.get((need, k))
                 if spans is None:
