@@ -362,10 +362,20 @@ def _time(g: dict[str, str | None]) -> str | None:
     return f"{int(hh):02d}:{int(mi or 0):02d}"
 
 
+# Letters the patterns' case-insensitive matching takes for "s" and "i" although
+# str.lower() leaves them apart: "ſáng nay" matches like "sáng nay".
+_CASE_FOLD = str.maketrans({"ſ": "s", "ı": "i", "İ": "i"})
+
+
+def _key(words: str) -> str:
+    """Matched words as written in ``time_expressions.json`` (lower case)."""
+    return words.translate(_CASE_FOLD).lower()
+
+
 def _number(token: str) -> int | None:
     if token.isdigit():
         return int(token)
-    return data()["numbers"].get(token.lower())
+    return data()["numbers"].get(_key(token))
 
 
 _ABSOLUTE = frozenset({"dmy", "words", "range", "dm_slash", "dm_cue", "my", "m", "y"})
@@ -391,10 +401,10 @@ def _read(kind: str, m: re.Match[str], text: str) -> RawDate | None:
         n = _number(g["n"])
         if n is None:
             return None
-        unit = data()["units"][g["u"].lower()]
+        unit = data()["units"][_key(g["u"])]
         return RawDate(*span, unit=unit, offset=-n)
     if kind == "rel":
-        spec = data()["relative"][g["r"].lower()]
+        spec = data()["relative"][_key(g["r"])]
         return RawDate(*span, unit=spec["unit"], offset=spec["offset"], part=spec.get("part"))
     return None
 
