@@ -4,7 +4,13 @@ import re
 
 import pytest
 
-from tomtat.story.date_find import _cores, _patterns, _positions, find_dates, find_dates_many
+from tomtat.story.date_find import (
+    _cores,
+    _patterns,
+    _positions,
+    find_dates,
+    find_dates_many,
+)
 
 TEXTS = [
     "Hai bên gặp nhau hôm 14-10 tại Paris, sau trận thắng 2-1.",
