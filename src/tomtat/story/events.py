@@ -17,13 +17,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain
 
 from tomtat.model import CleanArticle, Sentence
 from tomtat.story.dates import DateMention, with_year
-from tomtat.story.similarity import bag, bag_of, cosine, merged
+from tomtat.story.similarity import bag, bag_of, cosine, merged, norm
 from tomtat.story.timeline import compatible
 
 ANCHOR_DAYS = 3
@@ -55,6 +55,27 @@ class SubEvent:
             "article_ids": list(self.article_ids),
             "sentences": [{"article_id": a, "index": i} for a, i in self.sentences],
         }
+
+
+@dataclass(slots=True)
+class _Group:
+    """Articles grouped into one sub-event while :func:`group_events` runs: the
+    anchor (date and the sentence stating it), and the sum of the articles' content
+    bags, merged only when a later article is compared with it."""
+
+    anchor: tuple[DateMention, Sentence] | None
+    articles: list[str]
+    words: Counter[str]
+    length: float
+    pending: list[Counter[str]] = field(default_factory=list)
+
+    def content(self) -> tuple[Counter[str], float]:
+        """The summed bag and its norm."""
+        if self.pending:
+            self.words = merged([self.words, *self.pending])
+            self.length = norm(self.words)
+            self.pending.clear()
+        return self.words, self.length
 
 
 def _anchor(sentences: Sequence[Sentence], dates: Mapping[Key, Sequence[DateMention]]) -> tuple[DateMention, Sentence] | None:
@@ -97,7 +118,7 @@ def group_events(
     by_article: dict[str, list[Sentence]] = {a.id: [] for a in articles}
     for s in sentences:
         by_article.setdefault(s.article_id, []).append(s)
-    groups: list[dict] = []
+    groups: list[_Group] = []
     for aid, sents in by_article.items():
         if not sents:
             continue
@@ -107,25 +128,28 @@ def group_events(
             words = bag_of(chain.from_iterable(tokens.get(s.key, ()) for s in body))
         else:
             words = bag(" ".join(s.text for s in body))
+        length = norm(words)
         best, best_sim = None, 0.0
         for g in groups:
-            sim = cosine(g["bag"], words)
-            if anchor and g["anchor"]:
-                if not _near(anchor[0], g["anchor"][0]) or sim < JOIN_WITH_DATES:
-                    continue
-            elif sim < JOIN_WITHOUT_DATES:
-                continue
-            if sim > best_sim:
+            if anchor and g.anchor:
+                if not _near(anchor[0], g.anchor[0]):
+                    continue  # dates that contradict never join, whatever the words
+                least = JOIN_WITH_DATES
+            else:
+                least = JOIN_WITHOUT_DATES
+            group_words, group_length = g.content()
+            sim = cosine(group_words, words, group_length, length)
+            if sim >= least and sim > best_sim:
                 best, best_sim = g, sim
         if best is None:
-            groups.append({"anchor": anchor, "articles": [aid], "bag": words})
+            groups.append(_Group(anchor, [aid], words, length))
         else:
-            best["articles"].append(aid)
-            best["bag"] = merged([best["bag"], words])
-            if best["anchor"] is None or (anchor and anchor[0].year and not best["anchor"][0].year):
-                best["anchor"] = anchor
+            best.articles.append(aid)
+            best.pending.append(words)
+            if best.anchor is None or (anchor and anchor[0].year and not best.anchor[0].year):
+                best.anchor = anchor
     members: list[list[Key]] = [[] for _ in groups]
-    group_of_article = {a: gi for gi, g in enumerate(groups) for a in g["articles"]}
+    group_of_article = {a: gi for gi, g in enumerate(groups) for a in g.articles}
     for s in sentences:
         if s.index < 0:
             continue  # titles date an article but are not sentences of it
@@ -133,9 +157,9 @@ def group_events(
         for d in dates.get(s.key, ()):
             other = [
                 k for k, g in enumerate(groups)
-                if k != gi and g["anchor"] and d.precision in ("day", "day-no-year") and compatible(d, g["anchor"][0])
+                if k != gi and g.anchor and d.precision in ("day", "day-no-year") and compatible(d, g.anchor[0])
             ]
-            own = groups[gi]["anchor"]
+            own = groups[gi].anchor
             if other and not (own and compatible(d, own[0])):
                 gi = other[0]
                 break
@@ -144,8 +168,8 @@ def group_events(
     for gi, g in enumerate(groups):
         if not members[gi]:
             continue
-        anchor = g["anchor"]
-        first = by_article[g["articles"][0]]
+        anchor = g.anchor
+        first = by_article[g.articles[0]]
         label = anchor[1].text if anchor else next((s.text for s in first if not s.heading), first[0].text)
         if not members[gi]:
             continue

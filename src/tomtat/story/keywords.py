@@ -14,9 +14,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
-from itertools import pairwise
+from itertools import chain, pairwise
 
 from tomtat.data import read_lines
+from tomtat.story.words import word_pairs
 
 Key = tuple[str, int]
 
@@ -33,7 +34,8 @@ def extract_keywords(
     limit: int = 10,
     words: frozenset[str] = frozenset(),
 ) -> tuple[str, ...]:
-    """The ``limit`` best keywords of the sentences' syllable ``tokens``.
+    """The ``limit`` best keywords of the sentences' syllable ``tokens`` (as
+    :func:`tomtat.story.words.tokenize_units` cuts them: no token holds a space).
 
     ``exclude`` lists names (any case) whose words should not come back as keywords;
     ``words`` is the compound-word list candidates must belong to (when empty, pairs
@@ -41,27 +43,31 @@ def extract_keywords(
     """
     stop = stopwords()
     banned = {e.lower() for e in exclude}
-    per_article: dict[str, list[str]] = defaultdict(list)
+    per_article: dict[str, list[Sequence[str]]] = defaultdict(list)
     for (aid, _), toks in tokens.items():
-        stream = per_article[aid]
-        stream.extend(toks)
-        stream.append("")  # no pair across sentences
-    count: Counter[str] = Counter()
-    arts: Counter[str] = Counter()
-    for stream in per_article.values():
-        # pairs of tokens as written: a capitalised pair ("Nhà Trắng") is never a word of
-        # the (lower-case) list, nor are pairs with digits or punctuation
-        pairs = map(" ".join, pairwise(stream))
+        per_article[aid].append(toks)
+    # pairs of adjacent tokens as written, never across sentences: a capitalised pair
+    # ("Nhà Trắng") is never a word of the (lower-case) list, nor are pairs with digits
+    # or punctuation; pairs are looked up as tuples, no string is built for a non-word
+    pairs = word_pairs(words)
+    count: Counter[tuple[str, str]] = Counter()
+    arts: Counter[tuple[str, str]] = Counter()
+    for sentences in per_article.values():
+        adjacent = chain.from_iterable(map(pairwise, sentences))
         if words:
-            found = Counter(filter(words.__contains__, pairs))
+            found = Counter(filter(pairs.__contains__, adjacent))
         else:
-            found = Counter(
-                p for p in pairs if p.islower() and all(x.isalpha() and x not in stop for x in p.split(" "))
-            )
+            found = Counter(p for p in adjacent if _content_pair(p, stop))
         count.update(found)
         arts.update(found.keys())
     n_articles = max(1, len(per_article))
-    score = {
-        w: c * arts[w] / n_articles for w, c in count.items() if c >= 2 and w not in stop and w not in banned
-    }
+    score = {}
+    for pair, c in count.items():
+        if c >= 2 and (w := " ".join(pair)) not in stop and w not in banned:
+            score[w] = c * arts[pair] / n_articles
     return tuple(sorted(score, key=lambda w: (-score[w], w))[:limit])
+
+
+def _content_pair(pair: tuple[str, str], stop: frozenset[str]) -> bool:
+    """Without a word list: two lower-case syllables, neither a stopword."""
+    return " ".join(pair).islower() and all(x.isalpha() and x not in stop for x in pair)

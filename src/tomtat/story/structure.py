@@ -119,7 +119,7 @@ def analyze(
         if a.published and parse_published(a.published) is None
     ]
     tokens = tokenize_units([s.text for s in units])
-    lows = [[t.lower() for t in toks] for toks in tokens]
+    lows = [list(map(str.lower, toks)) for toks in tokens]
     words = compound_words()
     dates = resolve_dates(articles, units)
     lower = lowercase_vocabulary(tokens)

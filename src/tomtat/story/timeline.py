@@ -13,12 +13,13 @@ unknown, by month and day (their order relative to dated events cannot be known)
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from tomtat.model import Sentence, TimelineEvent
 from tomtat.story.dates import DateMention
-from tomtat.story.similarity import bag, cosine, merged
+from tomtat.story.similarity import bag, cosine, merged, norm
 
 TIMELINE_PRECISIONS = frozenset({"day", "day-no-year", "week", "month", "month-no-year"})
 SAME_EVENT_SIMILARITY = 0.2
@@ -45,10 +46,17 @@ def compatible(a: DateMention, b: DateMention) -> bool:
 
 @dataclass
 class _Candidate:
+    """A dated sentence, and once others merge into it, an event: ``words`` is the sum
+    of its sentences' content bags, ``length`` that sum's norm."""
+
     date: DateMention
     sentence: Sentence
     article_ids: list[str]
-    bags: list = field(default_factory=list)
+    words: Counter[str]
+    length: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.length = norm(self.words)
 
 
 def build_timeline(
@@ -64,15 +72,16 @@ def build_timeline(
                 continue
             k = (s.article_id, d.iso)
             if k not in per_article:
-                per_article[k] = _Candidate(d, s, [s.article_id], [bag(s.text)])
+                per_article[k] = _Candidate(d, s, [s.article_id], bag(s.text))
     merged_events: list[_Candidate] = []
     for cand in per_article.values():
         for ev in merged_events:
             if cand.sentence.article_id in ev.article_ids or not compatible(ev.date, cand.date):
                 continue
-            if cosine(merged(ev.bags), cand.bags[0]) >= SAME_EVENT_SIMILARITY:
+            if cosine(ev.words, cand.words, ev.length, cand.length) >= SAME_EVENT_SIMILARITY:
                 ev.article_ids.append(cand.sentence.article_id)
-                ev.bags.extend(cand.bags)
+                ev.words = merged([ev.words, cand.words])
+                ev.length = norm(ev.words)
                 if _better(cand.date, ev.date):
                     ev.date = cand.date
                 break

@@ -38,9 +38,16 @@ def tokenize_units(texts: Sequence[str]) -> list[list[str]]:
     out = []
     for text in texts:
         toks: list[str] = []
-        for w in text.split():  # most syllables stand alone between spaces: no regex needed
-            if w.isalpha():
-                toks.append(w)
+        append = toks.append
+        # most syllables stand alone between spaces, or carry one punctuation mark
+        # ("nói,", "Paris."): no regex needed (str.isalnum holds exactly for the
+        # characters [^\W_] matches)
+        for w in text.split():
+            if w.isalnum():
+                append(w)
+            elif (head := w[:-1]).isalnum() and not (mark := w[-1]).isalnum() and mark != "_":
+                append(head)
+                append(mark)
             else:
                 toks.extend(findall(w))
         out.append(toks)
@@ -68,3 +75,29 @@ def compound_words() -> frozenset[str]:
         return frozenset()
     text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8")).lower()
     return frozenset(line.strip() for line in text.splitlines() if 1 <= line.strip().count(" ") <= 2)
+
+
+
+
+def word_pairs(words: frozenset[str]) -> frozenset[tuple[str, str]]:
+    """The two-syllable words of ``words`` as ``(first, second)`` syllable pairs.
+
+    Two adjacent tokens form a word of the list exactly when their pair is in this set,
+    so keywords look pairs up without joining every pair into a string. Built once per
+    process for :func:`compound_words` (immutable package data), on each call for any
+    other list.
+    """
+    if not words:
+        return frozenset()
+    if words is compound_words():
+        return _compound_pairs()
+    return _pairs(words)
+
+
+@cache
+def _compound_pairs() -> frozenset[tuple[str, str]]:
+    return _pairs(compound_words())
+
+
+def _pairs(words: frozenset[str]) -> frozenset[tuple[str, str]]:
+    return frozenset((a, b) for a, _, b in (w.partition(" ") for w in words if w.count(" ") == 1))
