@@ -25,6 +25,7 @@ from scipy import sparse
 
 from tomtat.data import read_lines
 from tomtat.model import CleanArticle, Sentence
+from tomtat.text.back_references import points_back
 from tomtat.text.tokens import syllable_rows, syllables
 
 
@@ -90,6 +91,12 @@ class Representation:
     def vocabulary(self) -> dict[str, int]:
         """Column of each gram name (built on first use: selection rarely needs it)."""
         return {g: k for k, g in enumerate(self.grams)}
+
+    @cached_property
+    def points_back(self) -> np.ndarray:
+        """(n,) bool: sentences that need the one before them ("Tuy nhiên, ...", "Các
+        đối tượng trên ..."; ``tomtat.text.back_references``), computed once on first use."""
+        return np.fromiter((points_back(s.text) for s in self.sentences), dtype=bool, count=len(self.sentences))
 
     @property
     def relative_position(self) -> np.ndarray:
