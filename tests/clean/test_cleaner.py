@@ -201,3 +201,10 @@ def test_a_long_one_line_body_with_many_glued_fragments() -> None:
     out = clean_article(Article("a", "", unit * 500 + "Câu cuối cùng của bài."))
     assert "Ảnh" not in out.text and ">>" not in out.text
     assert out.text.count("Giá cổ phiếu ngân hàng tăng trong phiên sáng nay.") == 500
+
+
+def test_text_that_only_repeats_its_title_is_kept_not_emptied() -> None:
+    only = clean_article(Article("a", "Hà Nội mưa lớn chiều nay", "Hà Nội mưa lớn chiều nay."))
+    assert only.text.strip() == "Hà Nội mưa lớn chiều nay." and not only.removed
+    more = clean_article(Article("b", "Hà Nội mưa lớn chiều nay", "Hà Nội mưa lớn chiều nay\nNhiều phố ngập sâu sau trận mưa."))
+    assert more.text.strip() == "Nhiều phố ngập sâu sau trận mưa." and [r.reason for r in more.removed] == ["repeated-title"]

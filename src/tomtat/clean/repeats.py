@@ -98,7 +98,10 @@ def _repeats_title(key: str, title_key: str) -> bool:
 
 
 def drop_repeats(article_id: str, title: str, lines: list[Line]) -> tuple[str, list[Line], list[Removal]]:
-    """The title (possibly taken from the first line), kept lines and removals."""
+    """The title (possibly taken from the first line), kept lines and removals.
+
+    A line repeating the title goes, unless the article has nothing else to keep.
+    """
     removed: list[Removal] = []
     keys = line_keys([line.text for line in lines])
     if not title.strip() and lines and heading_shaped(lines[0].text) and keys[0] in keys[1:]:
@@ -118,4 +121,11 @@ def drop_repeats(article_id: str, title: str, lines: list[Line]) -> tuple[str, l
         else:
             seen.add(key)
             kept.append(line)
+    if not kept:
+        # Text that only repeats its title ({"title": X, "text": X}) is the user's text,
+        # not alt text: keep its first line rather than leave the article empty.
+        first = next((k for k, r in enumerate(removed) if r.reason == "repeated-title"), None)
+        if first is not None:
+            restored = removed.pop(first)
+            kept = [line for line in lines if line.line_no == restored.line][:1]
     return title, kept, removed
