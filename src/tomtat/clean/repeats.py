@@ -111,21 +111,23 @@ def drop_repeats(article_id: str, title: str, lines: list[Line]) -> tuple[str, l
     title_key = line_key(title)
     kept: list[Line] = []
     seen: set[str] = set()
+    title_copy: tuple[Line, Removal] | None = None
     for line, key in zip(lines, keys):
         if not key:
             removed.append(Removal(article_id, line.text, "no-words", line.line_no))
         elif _repeats_title(key, title_key):
             removed.append(Removal(article_id, line.text, "repeated-title", line.line_no))
+            if title_copy is None:
+                title_copy = (line, removed[-1])
         elif key in seen:
             removed.append(Removal(article_id, line.text, "repeated-line", line.line_no))
         else:
             seen.add(key)
             kept.append(line)
-    if not kept:
+    if not kept and title_copy is not None:
         # Text that only repeats its title ({"title": X, "text": X}) is the user's text,
-        # not alt text: keep its first line rather than leave the article empty.
-        first = next((k for k, r in enumerate(removed) if r.reason == "repeated-title"), None)
-        if first is not None:
-            restored = removed.pop(first)
-            kept = [line for line in lines if line.line_no == restored.line][:1]
+        # not alt text: keep its first copy rather than leave the article empty.
+        line, removal = title_copy
+        kept = [line]
+        removed.remove(removal)
     return title, kept, removed

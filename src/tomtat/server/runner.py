@@ -57,7 +57,9 @@ class Runner:
         return self.threads.submit(job, request)
 
     async def start(self) -> None:
-        """Start the workers and import the pipeline in each before serving."""
+        """Wait until the pipeline is imported before serving: in thread mode these jobs
+        warm the server process; in process mode each worker's initializer has done it
+        and the jobs only wait for the workers to be up."""
         count = max(1, self.config.workers)
         await asyncio.gather(*(asyncio.wrap_future(self._submit(warm_up, None)) for _ in range(count)))
 
