@@ -1,0 +1,65 @@
+"""Reference-event evidence: "kể từ cuộc xung đột Nga-Ukraine" says the text is from
+February 2022 or later.
+
+The events and the phrases that name them live in ``tomtat/data/reference_events.json``
+(schema and sources in docs/OFFICES.md). A phrase either says the text comes after the
+event began (``after_start``) or that the event is going on (``during``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from tomtat.data import read_json
+from tomtat.story.years import Evidence, Span, month_index
+
+__all__ = ["ReferenceEvent", "load_reference_events", "reference_evidence"]
+
+_DATA_FILE = "reference_events.json"
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceEvent:
+    """A dated world event and the compiled phrases that name it, each with what it implies."""
+
+    id: str
+    name: str
+    start: str
+    end: str | None
+    phrases: tuple[tuple[re.Pattern[str], str], ...]
+
+    def span(self, implies: str) -> Span:
+        if implies == "during" and self.end:
+            return Span(month_index(self.start), month_index(self.end))
+        return Span(month_index(self.start), None)
+
+
+@cache
+def load_reference_events() -> tuple[ReferenceEvent, ...]:
+    """The reference events, compiled once per process from the package data."""
+    return tuple(
+        ReferenceEvent(
+            e["id"], e["name"], e["start"], e["end"],
+            tuple((re.compile(p["pattern"], re.IGNORECASE), p["implies"]) for p in e["phrases"]),
+        )
+        for e in read_json(_DATA_FILE)["events"]
+    )
+
+
+def reference_evidence(text: str, sentence: tuple[str, int] | None = None) -> list[Evidence]:
+    """Every reference event ``text`` names (the first phrase found per event)."""
+    text = unicodedata.normalize("NFC", text)
+    out = []
+    for event in load_reference_events():
+        for pattern, implies in event.phrases:
+            m = pattern.search(text)
+            if m:
+                span = event.span(implies)
+                when = "during" if span.last is not None else "after the start of"
+                detail = f"{when} the {event.name} ({event.start}" + (f" to {event.end})" if span.last is not None else ")")
+                out.append(Evidence("reference", m.group(0), detail, (span,), sentence))
+                break
+    return out
