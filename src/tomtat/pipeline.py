@@ -73,7 +73,7 @@ def summarize_cluster(
         rep = with_events(rep, structure)
     chosen = selector.select(rep, budget)
     extracts, compose_notes = compose(rep, reading_order(rep, chosen, structure.dates), budget)
-    return Summary(
+    summary = Summary(
         cluster_id=cluster.id,
         extracts=tuple(extracts),
         articles=tuple(cleaned),
@@ -83,4 +83,15 @@ def summarize_cluster(
         timeline=structure.timeline,
         entities=structure.entities,
         keywords=structure.keywords,
+        events=structure.events,
     )
+    return by_event(summary)
+
+
+def by_event(summary: Summary) -> Summary:
+    """``summary`` with its extracts read event by event, in time order, when it quotes
+    several dated events (``Summary.sections``); unchanged otherwise."""
+    sections = summary.sections
+    if len(sections) < 2:
+        return summary
+    return replace(summary, extracts=tuple(x for _, xs in sections for x in xs))

@@ -10,11 +10,13 @@ when the article has a year-less date, so most articles cost nothing.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from tomtat.story.date_find import RawDate
 from tomtat.story.offices import load_offices
-from tomtat.story.reference_events import reference_evidence
+from tomtat.story.reference_events import find_references
 from tomtat.story.years import Evidence, YearEstimate, find_weekday, infer_year
 
 Key = tuple[str, int]
@@ -38,6 +40,25 @@ def article_years(texts: Mapping[Key, str], raws: Mapping[Key, Sequence[RawDate]
     return sorted(years, reverse=True)
 
 
+def _evidence_by_sentence(texts: Mapping[Key, str]) -> dict[Key, list[Evidence]]:
+    """Office and reference-event evidence of each sentence, found in one pass over the
+    article's sentences joined (one search per pattern, not per sentence)."""
+    keys = list(texts)
+    starts: list[int] = []
+    at = 0
+    for key in keys:
+        starts.append(at)
+        at += len(texts[key]) + 1
+    joined = "\n".join(texts[k] for k in keys)
+    out: dict[Key, list[Evidence]] = {}
+    for pos, e in [*load_offices().find(joined), *find_references(joined)]:
+        key = keys[bisect_right(starts, pos) - 1]
+        found = out.setdefault(key, [])
+        if all(f.detail != e.detail for f in found):
+            found.append(replace(e, sentence=key))
+    return out
+
+
 def _recalled(text: str, r: RawDate) -> bool:
     said = (text[max(0, r.start - 6):r.start] + r.text).lower()
     return any(f"{cue} " in said for cue in RECALL_CUES)
@@ -55,10 +76,7 @@ def estimate_years(
     ]
     if not wanted:
         return {}
-    index = load_offices()
-    evidence: dict[Key, list[Evidence]] = {
-        key: index.evidence(text, key) + reference_evidence(text, key) for key, text in texts.items()
-    }
+    evidence = _evidence_by_sentence(texts)
     years = article_years(texts, raws)
     out: dict[tuple[Key, int], YearEstimate] = {}
     for key, r in wanted:

@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from tomtat.data import read_json
@@ -81,7 +80,11 @@ class OfficeIndex:
 
     def evidence(self, text: str, sentence: tuple[str, int] | None = None) -> list[Evidence]:
         """Every office mention in ``text`` with the months its holder held it."""
-        out: list[Evidence] = []
+        return [replace(e, sentence=sentence) for _, e in self.find(text)]
+
+    def find(self, text: str) -> list[tuple[int, Evidence]]:
+        """Every office mention in ``text``: where it starts, and its evidence."""
+        out: list[tuple[int, Evidence]] = []
         for m in self.titles.finditer(text):
             if m.group("former"):
                 continue
@@ -112,7 +115,7 @@ class OfficeIndex:
             said = text[m.start("title"):pos + length].strip()
             spans = tuple(sorted({h.span for h in holders}, key=lambda s: s.first))
             detail = "; ".join(h.describe() for h in holders)
-            out.append(Evidence("elect" if elect else "office", said, detail, spans, sentence))
+            out.append((m.start("title"), Evidence("elect" if elect else "office", said, detail, spans)))
         return out
 
     def _country(self, rest: str, pos: int) -> tuple[str | None, str, int]:
@@ -162,9 +165,3 @@ def load_offices() -> OfficeIndex:
         re.IGNORECASE,
     )
     return OfficeIndex(pattern, {k: tuple(v) for k, v in by_name.items()}, offices, tuple(countries), data["checked"])
-
-
-def office_evidence(texts: Sequence[tuple[str, tuple[str, int] | None]]) -> list[Evidence]:
-    """Office evidence of several texts (each with its sentence key)."""
-    index = load_offices()
-    return [e for text, key in texts for e in index.evidence(text, key)]

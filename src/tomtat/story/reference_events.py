@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from tomtat.data import read_json
 from tomtat.story.years import Evidence, Span, month_index
 
-__all__ = ["ReferenceEvent", "load_reference_events", "reference_evidence"]
+__all__ = ["ReferenceEvent", "find_references", "load_reference_events", "reference_evidence"]
 
 _DATA_FILE = "reference_events.json"
 
@@ -29,6 +29,7 @@ class ReferenceEvent:
     name: str
     start: str
     end: str | None
+    needs: tuple[str, ...]
     phrases: tuple[tuple[re.Pattern[str], str], ...]
 
     def span(self, implies: str) -> Span:
@@ -42,7 +43,7 @@ def load_reference_events() -> tuple[ReferenceEvent, ...]:
     """The reference events, compiled once per process from the package data."""
     return tuple(
         ReferenceEvent(
-            e["id"], e["name"], e["start"], e["end"],
+            e["id"], e["name"], e["start"], e["end"], tuple(e["needs"]),
             tuple((re.compile(p["pattern"], re.IGNORECASE), p["implies"]) for p in e["phrases"]),
         )
         for e in read_json(_DATA_FILE)["events"]
@@ -50,16 +51,29 @@ def load_reference_events() -> tuple[ReferenceEvent, ...]:
 
 
 def reference_evidence(text: str, sentence: tuple[str, int] | None = None) -> list[Evidence]:
-    """Every reference event ``text`` names (the first phrase found per event)."""
+    """Every reference event ``text`` names (once per event)."""
+    seen: set[str] = set()
+    out = []
+    for _, e in find_references(text):
+        if e.detail not in seen:
+            seen.add(e.detail)
+            out.append(replace(e, sentence=sentence))
+    return out
+
+
+def find_references(text: str) -> list[tuple[int, Evidence]]:
+    """Every phrase in ``text`` naming a reference event: where it starts, and its
+    evidence. ``text`` may hold a whole article: one search per phrase."""
     text = unicodedata.normalize("NFC", text)
+    lower = text.lower()
     out = []
     for event in load_reference_events():
+        if not any(word in lower for word in event.needs):
+            continue  # most texts name no reference event: skip its patterns
         for pattern, implies in event.phrases:
-            m = pattern.search(text)
-            if m:
-                span = event.span(implies)
-                when = "during" if span.last is not None else "after the start of"
-                detail = f"{when} the {event.name} ({event.start}" + (f" to {event.end})" if span.last is not None else ")")
-                out.append(Evidence("reference", m.group(0), detail, (span,), sentence))
-                break
+            span = event.span(implies)
+            when = "during" if span.last is not None else "after the start of"
+            detail = f"{when} the {event.name} ({event.start}" + (f" to {event.end})" if span.last is not None else ")")
+            for m in pattern.finditer(text):
+                out.append((m.start(), Evidence("reference", m.group(0), detail, (span,))))
     return out
