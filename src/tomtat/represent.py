@@ -18,21 +18,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import chain
-from functools import cache, cached_property
+from functools import cached_property
 
 import numpy as np
 from scipy import sparse
 
-from tomtat.data import read_lines
 from tomtat.model import CleanArticle, Sentence
 from tomtat.text.back_references import points_back
-from tomtat.text.tokens import syllable_rows, syllables
-
-
-@cache
-def stopwords() -> frozenset[str]:
-    """Vietnamese function syllables shipped in ``tomtat/data/stopwords_vi.txt``."""
-    return frozenset(read_lines("stopwords_vi.txt"))
+from tomtat.text.stopwords import stopwords
+from tomtat.text.tokens import TokenRows, syllable_rows, syllables
 
 
 def features(text: str, stop: frozenset[str]) -> list[str]:
@@ -210,11 +204,18 @@ def _weight(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
     return sparse.csr_matrix((data, counts.indices, counts.indptr), shape=counts.shape)
 
 
-def represent(articles: Sequence[CleanArticle], sentences: Sequence[Sentence]) -> Representation:
-    """Vectors and position features for ``sentences`` of ``articles``."""
+def represent(
+    articles: Sequence[CleanArticle],
+    sentences: Sequence[Sentence],
+    tokens: TokenRows | None = None,
+    title_tokens: TokenRows | None = None,
+) -> Representation:
+    """Vectors and position features for ``sentences`` of ``articles``. ``tokens`` and
+    ``title_tokens`` are the sentences' and titles' tokens when the pipeline's tokenize
+    stage has cut them (``tomtat.text.tokens.tokenize``); else they are cut here."""
     texts = [s.text for s in sentences]
-    toks = _tokens(texts)
-    vocab = _Vocabulary(toks, stopwords())
+    toks = _tokens(texts) if tokens is None else tokens.syllables
+    vocab = _Vocabulary(toks, stopwords("function"))
     counts = vocab.sentence_counts()
     columns = vocab.columns
     df = np.bincount(counts.indices, minlength=columns)
@@ -226,7 +227,8 @@ def represent(articles: Sequence[CleanArticle], sentences: Sequence[Sentence]) -
     norm = np.linalg.norm(centroid)
     if norm > 0:
         centroid /= norm
-    titles = _weight(vocab.counts(_tokens([a.title for a in articles])), idf)
+    title_syllables = _tokens([a.title for a in articles]) if title_tokens is None else title_tokens.syllables
+    titles = _weight(vocab.counts(title_syllables), idf)
     bigram = np.zeros(columns, dtype=bool)
     bigram[vocab.size :] = True
     function = np.zeros(columns, dtype=bool)

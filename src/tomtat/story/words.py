@@ -1,4 +1,4 @@
-"""Syllable tokens of a whole cluster in one pass, and a dictionary of compound words.
+"""A dictionary of compound words, standing in for word segmentation.
 
 The story stage needs words in three places: actors (an organisation name such as
 "Bộ Y tế" capitalises only its first syllable, so "tế" belongs to the name only because
@@ -6,8 +6,8 @@ The story stage needs words in three places: actors (an organisation name such a
 Statistical word segmentation costs ~2 ms a sentence (underthesea's CRF), which is
 ten times the whole stage's budget. Instead:
 
-- :func:`tokenize_units` finds the syllables and punctuation marks of every sentence
-  with one regular expression, once per cluster, for every later step to share;
+- the pipeline's tokenize stage cuts every sentence into syllables and punctuation
+  marks once per cluster (:func:`tomtat.text.tokens.tokenize`), for every step to share;
 - :func:`compound_words` is the set of two- and three-syllable Vietnamese words
   (lower case, NFC) from the word list that ships inside underthesea (``Viet74K.txt``,
   read as a plain file: the underthesea package itself is never imported). Lookups of
@@ -17,41 +17,11 @@ ten times the whole stage's budget. Instead:
 from __future__ import annotations
 
 import importlib.util
-import re
 import unicodedata
-from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
-# A syllable ("Lavrov", "14-10", "U.S") or one punctuation mark.
-_TOKEN = re.compile(r"[^\W_]+(?:[-.][^\W_]+)*|[^\w\s]")
 DICTIONARY_FILE = ("corpus", "data", "Viet74K.txt")
-
-
-def tokenize_units(texts: Sequence[str]) -> list[list[str]]:
-    """The tokens (syllables and punctuation marks) of each text.
-
-    >>> tokenize_units(["Ông Lavrov nói:", "Hôm 14-10."])
-    [['Ông', 'Lavrov', 'nói', ':'], ['Hôm', '14-10', '.']]
-    """
-    findall = _TOKEN.findall
-    out = []
-    for text in texts:
-        toks: list[str] = []
-        append = toks.append
-        # most syllables stand alone between spaces, or carry one punctuation mark
-        # ("nói,", "Paris."): no regex needed (str.isalnum holds exactly for the
-        # characters [^\W_] matches)
-        for w in text.split():
-            if w.isalnum():
-                append(w)
-            elif (head := w[:-1]).isalnum() and not (mark := w[-1]).isalnum() and mark != "_":
-                append(head)
-                append(mark)
-            else:
-                toks.extend(findall(w))
-        out.append(toks)
-    return out
 
 
 def _dictionary_path() -> Path | None:
@@ -75,8 +45,6 @@ def compound_words() -> frozenset[str]:
         return frozenset()
     text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8")).lower()
     return frozenset(line.strip() for line in text.splitlines() if 1 <= line.strip().count(" ") <= 2)
-
-
 
 
 def word_pairs(words: frozenset[str]) -> frozenset[tuple[str, str]]:
