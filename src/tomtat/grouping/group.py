@@ -19,12 +19,12 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from tomtat.grouping.dates import parse_published
 from tomtat.grouping.duplicates import TokenIds, near_duplicates, shingle_hashes
 from tomtat.grouping.link import cluster_vectors
 from tomtat.grouping.vectors import feature_counts, normalize_rows, tfidf_matrix
 from tomtat.model import Article
 from tomtat.represent import stopwords
+from tomtat.text.published import parse_published
 from tomtat.text.tokens import syllables
 
 DAY = 86400.0
@@ -105,7 +105,7 @@ def group_articles(articles: Sequence[Article], options: GroupingOptions = Group
         node_index[group] = node
     pick = sparse.csr_matrix((np.ones(len(articles)), (node_index, np.arange(len(articles)))), shape=(len(members), len(articles)))
     node_vectors = normalize_rows(sparse.csr_matrix(pick @ rows))
-    times = [parse_published(a.published) for a in articles]
+    times = [_timestamp(a.published) for a in articles]
     node_times = [min((times[i] for i in group if times[i] is not None), default=None) for group in members]
     window = None if options.window_days is None else options.window_days * DAY
 
@@ -116,3 +116,9 @@ def group_articles(articles: Sequence[Article], options: GroupingOptions = Group
         dups = tuple(tuple(articles[i].id for i in members[node]) for node in nodes if len(members[node]) > 1)
         stories.append((indices[0], Story(story_id(chosen), chosen, dups)))
     return [story for _, story in sorted(stories, key=lambda pair: pair[0])]
+
+
+def _timestamp(published: str | None) -> float | None:
+    """Seconds since the epoch of a ``published`` value, None when undated."""
+    when = parse_published(published)
+    return None if when is None else when.timestamp()

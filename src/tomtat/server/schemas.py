@@ -20,7 +20,7 @@ class ArticleIn(BaseModel):
     html: str | None = Field(None, description="an HTML page; its main text is extracted")
     source: str | None = None
     url: str | None = None
-    published: str | None = Field(None, description="publication date, ISO 8601 if known")
+    published: str | None = Field(None, description="publication date: ISO 8601 or day-first Vietnamese (01/05/2024 08:30)")
 
 
 class CleanRequest(BaseModel):
