@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 class ArticleIn(BaseModel):
     """One article: its plain ``text`` or its ``html`` page (exactly one of them)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     id: str | int | None = Field(None, description="article id; defaults to its 1-based position")
     title: str | None = None
@@ -26,7 +26,7 @@ class ArticleIn(BaseModel):
 class CleanRequest(BaseModel):
     """``POST /v1/clean``: the articles to clean."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     articles: list[ArticleIn] = Field(..., description="the articles of one story")
 
