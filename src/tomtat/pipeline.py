@@ -108,7 +108,7 @@ def _represent(doc: StageView) -> None:
 
 
 def _limits(doc: StageView) -> None:
-    doc.set(LIMITS, doc.get(BUDGET).limits(int(doc.get(REPRESENTATION).words.sum())))
+    doc.set(LIMITS, doc.get(BUDGET).limits(int(doc.get(REPRESENTATION).features.words.sum())))
 
 
 def _story(doc: StageView) -> None:
@@ -132,11 +132,11 @@ def _select(doc: StageView) -> None:
 
 
 def _order(doc: StageView) -> None:
-    doc.set(ORDERED, tuple(reading_order(doc.get(REPRESENTATION), doc.get(CHOSEN), doc.get(DATES))))
+    doc.set(ORDERED, tuple(reading_order(doc.get(REPRESENTATION).features, doc.get(CHOSEN), doc.get(DATES))))
 
 
 def _compose(doc: StageView) -> None:
-    extracts, notes = compose(doc.get(REPRESENTATION), doc.get(ORDERED), doc.get(LIMITS))
+    extracts, notes = compose(doc.get(REPRESENTATION).features, doc.get(ORDERED), doc.get(LIMITS))
     doc.set(EXTRACTS, tuple(extracts))
     doc.set(COMPOSE_NOTES, tuple(notes))
 
