@@ -10,40 +10,47 @@ ten times the whole stage's budget. Instead:
   marks once per cluster (:func:`tomtat.text.tokens.tokenize`), for every step to share;
 - :func:`compound_words` is the set of two- and three-syllable Vietnamese words
   (lower case, NFC) from the word list that ships inside underthesea (``Viet74K.txt``,
-  read as a plain file: the underthesea package itself is never imported). Lookups of
-  adjacent syllables in it stand in for segmentation where a decision needs words.
+  found through the distribution's metadata; the package itself is never imported).
+  Lookups of adjacent syllables in it stand in for segmentation where a decision needs
+  words. Why it is not vendored: docs/DEPENDENCIES.md.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import unicodedata
 from functools import cache
-from pathlib import Path
+from importlib import metadata
 
-DICTIONARY_FILE = ("corpus", "data", "Viet74K.txt")
+from tomtat.errors import TomtatError
+
+# The word list as the underthesea distribution lists it in its installed RECORD.
+WORD_LIST = ("underthesea", "underthesea/corpus/data/Viet74K.txt")
 
 
-def _dictionary_path() -> Path | None:
-    spec = importlib.util.find_spec("underthesea")  # locates the package, imports nothing
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    path = Path(next(iter(spec.submodule_search_locations)), *DICTIONARY_FILE)
-    return path if path.is_file() else None
+def _word_list() -> str:
+    """The text of the word list, found through the installed distribution's file
+    list (``importlib.metadata``), so that underthesea itself is never imported (its
+    import takes ~0.4 s of CPU and reconfigures logging, closing existing handlers).
+    A clear error, never an empty list, when the file is not where the pinned version
+    lists it."""
+    name, path = WORD_LIST
+    try:
+        files = metadata.distribution(name).files or []
+    except metadata.PackageNotFoundError:
+        raise TomtatError(f"the story stage needs the {name} package (pip install {name})") from None
+    for f in files:
+        if f.as_posix() == path:
+            return f.read_text(encoding="utf-8")
+    raise TomtatError(f"{name} {metadata.version(name)} does not ship {path}; install the version pyproject.toml pins")
 
 
 @cache
 def compound_words() -> frozenset[str]:
     """Two- and three-syllable words, lower case, NFC ("y tế", "giao thông", "câu lạc bộ").
 
-    Read once per process from underthesea's bundled word list (immutable package
-    data). Empty when that file is missing: actors then lose lower-case syllables inside
-    organisation names, and keywords fall back to pairs of content syllables.
+    Read once per process from underthesea's bundled word list (immutable package data).
     """
-    path = _dictionary_path()
-    if path is None:
-        return frozenset()
-    text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8")).lower()
+    text = unicodedata.normalize("NFC", _word_list()).lower()
     return frozenset(line.strip() for line in text.splitlines() if 1 <= line.strip().count(" ") <= 2)
 
 
