@@ -17,29 +17,29 @@ Sentence identity decides ties, never text.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
-from tomtat.represent import Representation
+from tomtat.sentence_features import SentenceFeatures
+from tomtat.story.dates import DateMention
 
 Key = tuple[str, int]
 
 
-def _runs(rep: Representation, chosen: Sequence[int]) -> list[list[int]]:
+def _runs(features: SentenceFeatures, chosen: Sequence[int]) -> list[list[int]]:
     """Chosen sentences grouped into runs of consecutive sentences of one article,
     the runs in relative-position order."""
-    relative = rep.relative_position
+    relative = features.relative_position
     picked = set(chosen)
 
     def follows(i: int) -> bool:
         prev = i - 1
         return (
             prev in picked
-            and rep.article[prev] == rep.article[i]
-            and rep.sentences[prev].index == rep.sentences[i].index - 1
+            and features.article[prev] == features.article[i]
+            and features.sentences[prev].index == features.sentences[i].index - 1
         )
 
     def key(i: int) -> tuple[float, int, int]:
-        return (float(relative[i]), int(rep.article[i]), rep.sentences[i].index)
+        return (float(relative[i]), int(features.article[i]), features.sentences[i].index)
 
     runs = []
     for i in sorted((i for i in picked if not follows(i)), key=key):
@@ -52,27 +52,27 @@ def _runs(rep: Representation, chosen: Sequence[int]) -> list[list[int]]:
     return runs
 
 
-def _day(mentions: Sequence[Any]) -> tuple[int | None, int, int] | None:
+def _day(mentions: Sequence[DateMention]) -> tuple[int | None, int, int] | None:
     """(year or None, month, day) of the first mention that names a day, if any."""
     for m in mentions:
-        if getattr(m, "month", None) and getattr(m, "day", None):
+        if m.month and m.day:
             return (m.year, m.month, m.day)
     return None
 
 
 def reading_order(
-    rep: Representation, chosen: Sequence[int], dates: Mapping[Key, Sequence[Any]] | None = None
+    features: SentenceFeatures, chosen: Sequence[int], dates: Mapping[Key, Sequence[DateMention]] | None = None
 ) -> list[int]:
     """``chosen`` sorted into reading order; ``dates`` maps sentence keys to their
-    date mentions (``tomtat.story.Story.dates``), when known."""
+    resolved date mentions (assigned by the story stage), when known."""
     if not chosen:
         return []
-    runs = _runs(rep, chosen)
+    runs = _runs(features, chosen)
     if dates:
         days: dict[int, tuple[int | None, int, int]] = {}
         for r, run in enumerate(runs):
             for i in run:
-                day = _day(dates.get(rep.sentences[i].key, ()))
+                day = _day(dates.get(features.sentences[i].key, ()))
                 if day is not None:
                     days[r] = day
                     break

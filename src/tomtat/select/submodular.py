@@ -21,9 +21,10 @@ from typing import ClassVar
 import numpy as np
 from scipy import sparse
 
-from tomtat.model import Budget
+from tomtat.model import Limits
 from tomtat.represent import Representation
-from tomtat.select.base import fill, ranked
+from tomtat.select.base import ranked
+from tomtat.select.fill import SentenceEvents, fill
 from tomtat.select.eligibility import eligible_mask
 
 
@@ -70,22 +71,22 @@ class Submodular:
     limit: int = 400
     redundancy: float = 0.3
 
-    def select(self, rep: Representation, budget: Budget) -> list[int]:
+    def select(self, rep: Representation, limits: Limits, events: SentenceEvents | None = None) -> list[int]:
         mask = eligible_mask(rep)
-        central = rep.vectors @ rep.centroid
+        central = rep.vectors.tfidf @ rep.vectors.centroid
         ground = np.sort(np.argsort(-central, kind="stable")[: self.limit])
         cand = ground[mask[ground]]
         if cand.size == 0:
-            return fill(rep, ranked(np.where(mask, central, -np.inf)), budget, self.redundancy)
-        sub = rep.vectors[ground.tolist()]
-        sims = (sub @ rep.vectors[cand.tolist()].T).toarray()  # (ground, cand)
+            return fill(rep, ranked(np.where(mask, central, -np.inf)), limits, events, self.redundancy)
+        sub = rep.vectors.tfidf[ground.tolist()]
+        sims = (sub @ rep.vectors.tfidf[cand.tolist()].T).toarray()  # (ground, cand)
         np.clip(sims, 0.0, None, out=sims)
         total = np.asarray(sub @ np.asarray(sub.sum(axis=0)).ravel()).ravel()  # C_i(ground)
         cap = self.alpha * total
         reward = sims.sum(axis=0) / max(len(ground), 1)  # r_j for candidates
-        labels = spherical_kmeans(rep.vectors[cand.tolist()], int(np.ceil(self.clusters_per_sentence * len(cand))))
-        limit = budget.word_limit(int(rep.words.sum()))
-        cost = np.maximum(rep.words[cand], 1).astype(float)
+        labels = spherical_kmeans(rep.vectors.tfidf[cand.tolist()], int(np.ceil(self.clusters_per_sentence * len(cand))))
+        limit = limits.words
+        cost = np.maximum(rep.features.words[cand], 1).astype(float)
 
         covered = np.zeros(len(ground))
         mass = np.zeros(labels.max() + 1)
@@ -94,10 +95,10 @@ class Submodular:
         used = 0
         base_cov = np.minimum(covered, cap).sum()
         while open_.any():
-            if budget.sentences is not None and len(chosen) >= budget.sentences:
+            if limits.full(len(chosen)):
                 break
             if limit is not None:
-                open_ &= used + rep.words[cand] <= limit
+                open_ &= used + rep.features.words[cand] <= limit
             if not open_.any():
                 break
             cov = np.minimum(covered[:, None] + sims, cap[:, None]).sum(axis=0) - base_cov
@@ -109,9 +110,9 @@ class Submodular:
                 break
             chosen.append(int(cand[k]))
             open_[k] = False
-            used += int(rep.words[cand[k]])
+            used += int(rep.features.words[cand[k]])
             covered += sims[:, k]
             base_cov = np.minimum(covered, cap).sum()
             mass[labels[k]] += reward[k]
         rest = [int(i) for i in ranked(np.where(mask, central, -np.inf)) if i not in set(chosen)]
-        return fill(rep, chosen + rest, budget, self.redundancy)
+        return fill(rep, chosen + rest, limits, events, self.redundancy)

@@ -12,7 +12,6 @@ from tomtat.story.dates import (
     DateMention,
     RawDate,
     find_dates_many,
-    parse_published,
     resolve,
 )
 from tomtat.story.entities import (
@@ -26,8 +25,10 @@ from tomtat.story.events import SubEvent, event_index, group_events, lend_years,
 from tomtat.story.keywords import extract_keywords
 from tomtat.story.mention_years import estimate_years
 from tomtat.story.timeline import build_timeline
-from tomtat.story.words import compound_words, tokenize_units
+from tomtat.story.words import compound_words
 from tomtat.story.years import YearEstimate
+from tomtat.text.published import published_day
+from tomtat.text.tokens import TokenRows, tokenize
 
 Key = tuple[str, int]
 Tagger = Callable[[str], list[tuple[str, ...]]]
@@ -37,9 +38,10 @@ Tagger = Callable[[str], list[tuple[str, ...]]]
 class Story:
     """What the cluster tells over time and who takes part.
 
-    ``events`` are sub-events (see :mod:`tomtat.story.events`); ``event_of`` maps each
-    sentence key ``(article_id, index)`` to the id of its sub-event, for selection to
-    cover every main event. ``dates`` holds every resolved time expression per sentence.
+    ``events`` are sub-events (see :mod:`tomtat.story.events`); ``sentence_events``
+    holds the id of the sub-event each sentence given to :func:`analyze` tells (None
+    for none), in the order of those sentences, for selection to cover every main
+    event. ``dates`` holds every resolved time expression per sentence key.
     """
 
     timeline: tuple[TimelineEvent, ...] = ()
@@ -48,10 +50,7 @@ class Story:
     events: tuple[SubEvent, ...] = ()
     dates: dict[Key, tuple[DateMention, ...]] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
-
-    @property
-    def event_of(self) -> dict[Key, int]:
-        return event_index(self.events)
+    sentence_events: tuple[int | None, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -84,7 +83,7 @@ def resolve_dates(articles: Sequence[CleanArticle], sentences: Sequence[Sentence
     date; without one, a year-less date takes the year its article's own text supports
     (:mod:`tomtat.story.mention_years`: office holders, reference events, weekday,
     explicit years), or a range, or stays without year."""
-    published = {a.id: parse_published(a.published) for a in articles}
+    published = {a.id: published_day(a.published) for a in articles}
     keys = [s.key for s in sentences]  # a property: read once per sentence
     raw = dict(zip(keys, find_dates_many([s.text for s in sentences])))
     by_article: dict[str, dict[Key, list[RawDate]]] = {}
@@ -107,6 +106,8 @@ def analyze(
     articles: Sequence[CleanArticle],
     sentences: Sequence[Sentence],
     *,
+    tokens: TokenRows | None = None,
+    title_tokens: TokenRows | None = None,
     tagger: Tagger | None = None,
 ) -> Story:
     """The story structure of one cluster.
@@ -117,26 +118,35 @@ def analyze(
     adjacent syllables up in a compound-word list. ``tagger`` is an optional NER tagger
     with underthesea's ``ner`` output format; it only types names the rules cannot type
     and costs hundreds of times the rest, so it is off by default (see
-    docs/BENCHMARKS.md, "Story structure").
+    docs/BENCHMARKS.md, "Story structure"). ``tokens`` and ``title_tokens`` are the
+    sentences' and the articles' titles' tokens (``tomtat.text.tokens.tokenize``), when
+    the pipeline's tokenize stage has cut them already.
     """
     order = [a.id for a in articles]
     units = [*title_sentences(articles), *sentences]
     notes: list[str] = [
-        f"article {a.id!r}: published {a.published!r} is not an ISO 8601 date; "
+        f"article {a.id!r}: published {a.published!r} is not a date tomtat reads "
+        "(2024-05-01, 01/05/2024, ngày 1 tháng 5 năm 2024, ...); "
         "its relative dates (hôm qua, tuần trước, ...) were left unresolved"
         for a in articles
-        if a.published and parse_published(a.published) is None
+        if a.published and published_day(a.published) is None
     ]
-    tokens = tokenize_units([s.text for s in units])
-    lows = [list(map(str.lower, toks)) for toks in tokens]
+    if tokens is None:
+        tokens = tokenize([s.text for s in sentences])
+    if title_tokens is None:
+        title_tokens = tokenize([a.title for a in articles])
+    titled = [k for k, a in enumerate(articles) if a.title.strip()]
+    cased = [title_tokens.cased[k] for k in titled] + tokens.cased
+    lows = [title_tokens.lower[k] for k in titled] + tokens.lower
+    syllables = [title_tokens.syllables[k] for k in titled] + tokens.syllables
     words = compound_words()
     dates = resolve_dates(articles, units)
-    lower = lowercase_vocabulary(tokens)
+    lower = lowercase_vocabulary(cased)
     if tagger is None:
-        mentions = find_cluster_mentions(units, tokens, lows, lower, words)
+        mentions = find_cluster_mentions(units, cased, lows, lower, words)
     else:
         mentions = []
-        for s, toks, low in zip(units, tokens, lows):
+        for s, toks, low in zip(units, cased, lows):
             sy = sentence_syllables(toks, words, low)
             mentions.extend(find_mentions(s, sy, lower, tagger(s.text), words))
     entities = merge_mentions(mentions, order)
@@ -144,11 +154,13 @@ def analyze(
     keys = [s.key for s in units]
     events = group_events(articles, units, dates, dict(zip(keys, lows)))
     dates = lend_years(events, units, dates)
+    event_of = event_index(events)
     return Story(
-        timeline=mark_background(build_timeline(units, dates, order), events),
+        timeline=mark_background(build_timeline(units, dates, order, dict(zip(keys, syllables))), events),
         entities=entities,
-        keywords=extract_keywords(dict(zip(keys, tokens)), exclude=names, words=words),
+        keywords=extract_keywords(dict(zip(keys, cased)), exclude=names, words=words),
         events=events,
         dates=dates,
         notes=tuple(notes),
+        sentence_events=tuple(event_of.get(s.key) for s in sentences),
     )
