@@ -109,6 +109,9 @@ class Fetcher:
         if self.sink.add(page.article, page.urls):
             report.new.append(page.article.url or entry.url)
             return True
+        if self.sink.seen(entry.url):  # another fetcher kept this very page meanwhile
+            report.known += 1
+            return True
         why = f"same article as one already kept ({page.article.url})"
         report.skipped.append((entry.url, why))
         for url in page.urls:
