@@ -2,8 +2,9 @@
 
 ``fetch`` runs one round over the feeds; ``watch`` runs rounds every ``--every`` until
 SIGTERM or Ctrl-C, which stop it cleanly between two articles. Articles go to the story
-store (``--db``) or to an article JSONL file (``-o``), which ``tomtat cluster`` reads;
-with ``-o``, ``--stories`` also keeps the grouped stories current after each round.
+store (``--db``, default as for ``track add``), which groups them and re-summarises the
+changed stories after each round with news; or to an article JSONL file (``-o``) that
+``tomtat cluster`` reads, with ``--stories`` regrouping it after each round.
 Settings come from ``--config FILE`` (TOML, see ``tomtat.fetch.config``); flags override it.
 """
 
@@ -14,8 +15,8 @@ import json
 import signal
 import sys
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,19 +30,17 @@ from tomtat.fetch.feeds import read_feed_list
 from tomtat.fetch.report import RoundReport
 from tomtat.fetch.rounds import Fetcher
 from tomtat.fetch.settings import FetchSettings
+from tomtat.fetch.sink import ArticleSink
+from tomtat.fetch.store_sink import StoreSink
 from tomtat.fetch.state import FetchState
 from tomtat.fetch.watch import watch
 from tomtat.grouping import group_articles
-
-
-def register(subparsers: argparse._SubParsersAction) -> None:
-    """``tomtat track`` with ``fetch`` and ``watch`` (the story store adds its own)."""
-    track = subparsers.add_parser("track", help="follow the news: fetch feeds into a store of articles and stories")
-    add_commands(track.add_subparsers(dest="track_command", metavar="COMMAND"))
+from tomtat.store import Store
+from tomtat.store.engine import DEFAULT_URL, ENV_VAR, resolve_url
 
 
 def add_commands(track: argparse._SubParsersAction) -> None:
-    """Add ``fetch`` and ``watch`` under an existing ``tomtat track`` parser."""
+    """Add ``fetch`` and ``watch`` under ``tomtat track`` (``commands/track.py``)."""
     once = track.add_parser(
         "fetch",
         help="read the feeds once and keep every new article",
@@ -66,10 +65,10 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("feeds", nargs="?", metavar="FEEDS.txt", help="feed addresses, one per line, # comments (or feeds in --config)")
     p.add_argument("--config", metavar="FILE.toml", help="deployment file (feeds, interval, database, limits); flags override it")
     where = p.add_mutually_exclusive_group()
-    where.add_argument("--db", metavar="URL", help="the story store to add articles to")
+    where.add_argument("--db", metavar="URL", help=f"the story store (default ${ENV_VAR}, else {DEFAULT_URL.removeprefix('sqlite:///')})")
     where.add_argument("-o", "--articles", metavar="ARTICLES.jsonl", help="keep articles in this article JSONL file instead")
     p.add_argument("--stories", metavar="STORIES.jsonl", help="with -o: regroup into stories (cluster JSONL) after each round with news")
-    p.add_argument("--state", metavar="FILE.json", help="where feed validators and settled addresses are kept (default: beside the articles)")
+    p.add_argument("--state", metavar="FILE.json", help="where feed validators and settled addresses are kept (default: beside the SQLite file or the articles file, else ./tomtat-fetch-state.json)")
     limits = p.add_argument_group("politeness and limits")
     limits.add_argument("--delay", type=float, metavar="SECONDS", help="between two requests to one host (default 2)")
     limits.add_argument("--timeout", type=float, metavar="SECONDS", help="read timeout per request (default 30)")
@@ -84,7 +83,8 @@ class Job:
 
     feeds: tuple[str, ...]
     settings: FetchSettings
-    articles: str
+    db: str | None
+    articles: str | None
     state: str
     stories: str | None
     every: float
@@ -98,12 +98,8 @@ def job_from(args: argparse.Namespace) -> Job:
         raise InputError("no feeds: give FEEDS.txt or feeds in --config")
     db = args.db or (None if args.articles else config.db)
     articles = args.articles or (None if args.db else config.articles)
-    if db and not articles:
-        raise InputError(
-            f"--db {db}: the story store is not part of this version yet; keep articles in a file with -o ARTICLES.jsonl"
-        )
-    if not articles:
-        raise InputError("give -o ARTICLES.jsonl (or articles in --config) to say where articles go")
+    if db and articles:
+        raise InputError(f"{args.config}: give db or articles, not both")
     fetch: dict[str, Any] = dict(config.fetch)
     flags = {"delay": args.delay, "read_timeout": args.timeout, "max_mb": args.max_mb, "retries": args.retries, "user_agent": args.user_agent}
     fetch.update({k: v for k, v in flags.items() if v is not None})
@@ -116,9 +112,19 @@ def job_from(args: argparse.Namespace) -> Job:
     every_value = getattr(args, "every", None)
     every = parse_duration(every_value, "--every") if every_value else (config.every or 600.0)
     if args.stories and not articles:
-        raise InputError("--stories goes with -o ARTICLES.jsonl")
-    state = args.state or config.state or f"{articles}.fetch-state.json"
-    return Job(feeds=feeds, settings=settings, articles=articles, state=state, stories=args.stories, every=every)
+        raise InputError("--stories goes with -o ARTICLES.jsonl (the store groups by itself)")
+    state = args.state or config.state or _default_state(db, articles)
+    return Job(feeds=feeds, settings=settings, db=db, articles=articles, state=state, stories=args.stories, every=every)
+
+
+def _default_state(db: str | None, articles: str | None) -> str:
+    """Beside what holds the articles: the article file or the SQLite file."""
+    if articles:
+        return f"{articles}.fetch-state.json"
+    url = resolve_url(db)
+    if url.startswith("sqlite:///") and len(url) > len("sqlite:///"):
+        return url.removeprefix("sqlite:///") + ".fetch-state.json"
+    return "tomtat-fetch-state.json"
 
 
 @contextmanager
@@ -146,18 +152,45 @@ def _regroup(sink: ArticleFile, path: str) -> str:
     return f"{len(stories)} stories in {path}"
 
 
+@dataclass
+class Opened:
+    """A running fetcher, where its articles go, and what follows a round with news."""
+
+    fetcher: Fetcher
+    where: str
+    kept: int | None
+    after_round: Callable[[RoundReport], str | None]
+
+
 @contextmanager
-def _fetcher(job: Job, stop: threading.Event) -> Iterator[tuple[Fetcher, ArticleFile]]:
-    with ArticleFile(job.articles) as sink, PoliteClient(job.settings, stop) as client:
+def _opened(job: Job, stop: threading.Event) -> Iterator[Opened]:
+    """The sink (the store, or an article file), the client and the state, opened for a run."""
+    with ExitStack() as stack:
+        sink: ArticleSink
+        if job.articles:
+            file = stack.enter_context(ArticleFile(job.articles))
+            sink, where, kept = file, job.articles, file.count
+
+            def after(report: RoundReport) -> str | None:
+                return _regroup(file, job.stories) if job.stories and report.new else None
+        else:
+            store = stack.enter_context(Store(job.db))
+            store_sink = StoreSink(store)
+            sink, where, kept = store_sink, store.engines.url, None
+
+            def after(report: RoundReport) -> str | None:
+                return store_sink.update().line() if report.new else None
+
+        client = stack.enter_context(PoliteClient(job.settings, stop))
         Path(job.state).parent.mkdir(parents=True, exist_ok=True)
-        yield Fetcher(client, sink, FetchState(job.state), stop), sink
+        yield Opened(Fetcher(client, sink, FetchState(job.state), stop), where, kept, after)
 
 
 def run_fetch(args: argparse.Namespace) -> int:
     job = job_from(args)
-    with stop_on_signals() as stop, _fetcher(job, stop) as (fetcher, sink):
-        report = fetcher.round(job.feeds)
-        note = _regroup(sink, job.stories) if job.stories and report.new else None
+    with stop_on_signals() as stop, _opened(job, stop) as run:
+        report = run.fetcher.round(job.feeds)
+        note = run.after_round(report)
         for line in report.lines():
             _say(f"fetch: {line}")
         if note:
@@ -169,14 +202,10 @@ def run_watch(args: argparse.Namespace) -> int:
     job = job_from(args)
     if args.rounds is not None and args.rounds < 1:
         raise InputError(f"--rounds must be 1 or more (got {args.rounds})")
-
-    with stop_on_signals() as stop, _fetcher(job, stop) as (fetcher, sink):
-
-        def after(report: RoundReport) -> str | None:
-            return _regroup(sink, job.stories) if job.stories and report.new else None
-
-        _say(f"watch: following {len(job.feeds)} feeds every {job.every:g} s into {job.articles} ({sink.count} articles kept so far)")
-        done = watch(fetcher, job.feeds, job.every, stop, after, lambda line: _say(f"watch: {line}"), args.rounds)
+    with stop_on_signals() as stop, _opened(job, stop) as run:
+        kept = "" if run.kept is None else f" ({run.kept} articles kept so far)"
+        _say(f"watch: following {len(job.feeds)} feeds every {job.every:g} s into {run.where}{kept}")
+        done = watch(run.fetcher, job.feeds, job.every, stop, run.after_round, lambda line: _say(f"watch: {line}"), args.rounds)
         if stop.is_set():
             _say(f"watch: stopped after {done} rounds")
     return 0

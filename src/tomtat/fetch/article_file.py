@@ -21,7 +21,7 @@ from pathlib import Path
 
 from tomtat.errors import InputError
 from tomtat.grouping.group import article_to_dict
-from tomtat.io.jsonl import article_from_record
+from tomtat.io.records import article_from_dict
 from tomtat.model import Article
 
 
@@ -78,7 +78,7 @@ class ArticleFile:
         with open(self.path, "rb") as handle:
             for number, raw in enumerate(handle, start=1):
                 if raw.endswith(b"\n"):
-                    out.append(article_from_record(json.loads(raw), f"line-{number}", f"{self.path}:{number}"))
+                    out.append(article_from_dict(json.loads(raw), f"line-{number}", f"{self.path}:{number}"))
         return out
 
     def close(self) -> None:

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 class ArticleIn(BaseModel):
     """One article: its plain ``text`` or its ``html`` page (exactly one of them)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     id: str | int | None = Field(None, description="article id; defaults to its 1-based position")
     title: str | None = None
@@ -20,13 +20,13 @@ class ArticleIn(BaseModel):
     html: str | None = Field(None, description="an HTML page; its main text is extracted")
     source: str | None = None
     url: str | None = None
-    published: str | None = Field(None, description="publication date, ISO 8601 if known")
+    published: str | None = Field(None, description="publication date: ISO 8601 or day-first Vietnamese (01/05/2024 08:30)")
 
 
 class CleanRequest(BaseModel):
     """``POST /v1/clean``: the articles to clean."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     articles: list[ArticleIn] = Field(..., description="the articles of one story")
 

@@ -12,7 +12,6 @@ from tomtat.story.dates import (
     DateMention,
     explicit_year,
     find_dates_many,
-    parse_published,
     resolve,
 )
 from tomtat.story.entities import (
@@ -26,6 +25,7 @@ from tomtat.story.events import SubEvent, event_index, group_events, lend_years
 from tomtat.story.keywords import extract_keywords
 from tomtat.story.timeline import build_timeline
 from tomtat.story.words import compound_words, tokenize_units
+from tomtat.text.published import published_day
 
 Key = tuple[str, int]
 Tagger = Callable[[str], list[tuple[str, ...]]]
@@ -35,9 +35,10 @@ Tagger = Callable[[str], list[tuple[str, ...]]]
 class Story:
     """What the cluster tells over time and who takes part.
 
-    ``events`` are sub-events (see :mod:`tomtat.story.events`); ``event_of`` maps each
-    sentence key ``(article_id, index)`` to the id of its sub-event, for selection to
-    cover every main event. ``dates`` holds every resolved time expression per sentence.
+    ``events`` are sub-events (see :mod:`tomtat.story.events`); ``sentence_events``
+    holds the id of the sub-event each sentence given to :func:`analyze` tells (None
+    for none), in the order of those sentences, for selection to cover every main
+    event. ``dates`` holds every resolved time expression per sentence key.
     """
 
     timeline: tuple[TimelineEvent, ...] = ()
@@ -46,10 +47,7 @@ class Story:
     events: tuple[SubEvent, ...] = ()
     dates: dict[Key, tuple[DateMention, ...]] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
-
-    @property
-    def event_of(self) -> dict[Key, int]:
-        return event_index(self.events)
+    sentence_events: tuple[int | None, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -80,7 +78,7 @@ def title_sentences(articles: Sequence[CleanArticle]) -> list[Sentence]:
 def resolve_dates(articles: Sequence[CleanArticle], sentences: Sequence[Sentence]) -> dict[Key, tuple[DateMention, ...]]:
     """Every sentence's time expressions, resolved against its article's publication
     date, else the article's latest explicit year, else left without year."""
-    published = {a.id: parse_published(a.published) for a in articles}
+    published = {a.id: published_day(a.published) for a in articles}
     keys = [s.key for s in sentences]  # a property: read once per sentence
     raw = dict(zip(keys, find_dates_many([s.text for s in sentences])))
     by_article: dict[str, list] = {}
@@ -113,10 +111,11 @@ def analyze(
     order = [a.id for a in articles]
     units = [*title_sentences(articles), *sentences]
     notes: list[str] = [
-        f"article {a.id!r}: published {a.published!r} is not an ISO 8601 date; "
+        f"article {a.id!r}: published {a.published!r} is not a date tomtat reads "
+        "(2024-05-01, 01/05/2024, ngày 1 tháng 5 năm 2024, ...); "
         "its relative dates (hôm qua, tuần trước, ...) were left unresolved"
         for a in articles
-        if a.published and parse_published(a.published) is None
+        if a.published and published_day(a.published) is None
     ]
     tokens = tokenize_units([s.text for s in units])
     lows = [list(map(str.lower, toks)) for toks in tokens]
@@ -135,6 +134,7 @@ def analyze(
     keys = [s.key for s in units]
     events = group_events(articles, units, dates, dict(zip(keys, lows)))
     dates = lend_years(events, units, dates)
+    event_of = event_index(events)
     return Story(
         timeline=build_timeline(units, dates, order),
         entities=entities,
@@ -142,4 +142,5 @@ def analyze(
         events=events,
         dates=dates,
         notes=tuple(notes),
+        sentence_events=tuple(event_of.get(s.key) for s in sentences),
     )
