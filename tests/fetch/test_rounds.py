@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +16,8 @@ from tomtat.fetch.client import PoliteClient
 from tomtat.fetch.rounds import Fetcher
 from tomtat.fetch.settings import FetchSettings
 from tomtat.fetch.state import FetchState
+from tomtat.fetch.store_sink import StoreSink
+from tomtat.store import Store
 
 
 def _twenty_mb() -> Iterator[bytes]:
@@ -170,3 +173,19 @@ def test_a_stop_request_ends_the_round_between_articles(site: Site, fast: FetchS
     report = fetcher.round([site.url("/feed")])
     assert report.stopped and report.new == []
     sink.close()
+
+
+def test_a_round_into_the_story_store_keeps_each_article_once_and_groups_them(site: Site, feeds: list[str], fast: FetchSettings, tmp_path: Path) -> None:
+    db = tmp_path / "tin.db"
+    with Store(str(db)) as store:
+        sink = StoreSink(store)
+        fetcher = Fetcher(PoliteClient(fast, threading.Event()), sink, FetchState(str(tmp_path / "state.json")), threading.Event())
+        report = fetcher.round(feeds)
+        assert len(report.new) == 5
+        update = sink.update()
+        assert update.stories_created >= 1 and update.stories
+        assert fetcher.round(feeds).new == []
+    with sqlite3.connect(db) as conn:
+        urls = [row[0] for row in conn.execute("SELECT url FROM articles")]
+    assert sorted(urls) == sorted(site.url(p) for p in ("/tin/1", "/tin/2", "/tin/4", "/tin/5", "/chap-chon"))
+    assert site.hits["/tin/1?utm_source=rss"] == 1  # an alias of a kept article is not fetched again

@@ -108,6 +108,9 @@ class Fetcher:
             return True
         if self.sink.add(page.article, page.urls):
             report.new.append(page.article.url or entry.url)
+            for url in page.urls:  # the other addresses it was reached under
+                if url != page.article.url:
+                    settled.setdefault(url, f"kept as {page.article.url}")
             return True
         if self.sink.seen(entry.url):  # another fetcher kept this very page meanwhile
             report.known += 1
