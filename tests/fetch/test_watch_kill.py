@@ -71,10 +71,10 @@ def test_watch_killed_at_random_moments_loses_and_doubles_nothing(site: Site, tm
     rng = random.Random(17)
     count = 12
     for _ in range(CYCLES):
-        count += 8
+        count += 6
         _publish(site, count)
         procs = [_start(argv), _start(argv)]
-        moments = [rng.uniform(0.05, 1.5), rng.uniform(0.05, 1.5)]
+        moments = [rng.uniform(0.05, 1.2), rng.uniform(0.05, 1.2)]
         start = time.monotonic()
         for (moment, proc, sig) in sorted(zip(moments, procs, (signal.SIGTERM, signal.SIGKILL)), key=lambda p: p[0]):
             time.sleep(max(0.0, moment - (time.monotonic() - start)))
