@@ -7,6 +7,8 @@ invented Vietnamese-like news items.
 
 from __future__ import annotations
 
+import os
+import sys
 import threading
 import time
 from collections import Counter
@@ -115,6 +117,7 @@ class Site:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # headers and body go out separately: no 40 ms delayed-ACK stall
 
             def do_GET(self) -> None:  # noqa: N802 (http.server's name)
                 path = self.path
@@ -159,3 +162,14 @@ class Site:
     def __exit__(self, *exc: object) -> None:
         self._server.shutdown()
         self._server.server_close()
+
+
+def run_logged(argv: list[str], log: str) -> None:
+    """``tomtat ARGV`` with standard error appended to ``log``: the target of the processes
+    the kill test starts, so it can see when a watcher is running and what it said."""
+    from tomtat.cli import main
+
+    fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    os.dup2(fd, 2)
+    sys.stderr = open(2, "w", encoding="utf-8", buffering=1, closefd=False)
+    raise SystemExit(main(argv))

@@ -16,7 +16,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-from fixture_site import Reply, Site, atom, page_html, rss, xml
+from fixture_site import Reply, Site, atom, page_html, rss, run_logged, xml
 
 from tomtat.cli import main
 
@@ -41,18 +41,28 @@ def _publish(site: Site, count: int) -> list[str]:
     return urls
 
 
-def _start(argv: list[str]) -> multiprocessing.process.BaseProcess:
+def _start(argv: list[str], log: Path) -> multiprocessing.process.BaseProcess:
     """``tomtat track watch`` in a process forked from a server that imported tomtat once,
     so each start costs milliseconds instead of a fresh interpreter's second or two."""
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["tomtat.cli"])
-    proc = context.Process(target=main, args=(argv,))
+    context.set_forkserver_preload(["tomtat.cli", "fixture_site"])
+    proc = context.Process(target=run_logged, args=(argv, str(log)))
     proc.start()
     return proc
 
 
+def _wait_running(log: Path, runs: int) -> None:
+    """Until the log shows ``runs`` watchers started (signal handlers in place)."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if log.exists() and log.read_text(encoding="utf-8").count("following") >= runs:
+            return
+        time.sleep(0.01)
+    raise AssertionError(log.read_text(encoding="utf-8") if log.exists() else "no log")
+
+
 def _urls(db: Path) -> list[str]:
-    """The stored articles' URLs, checked for doubles and for stories without a version."""
+    """The stored articles' URLs, checked: no address and no text twice."""
     if not db.exists():
         return []
     with sqlite3.connect(db) as conn:
@@ -70,19 +80,23 @@ def test_watch_killed_at_random_moments_loses_and_doubles_nothing(site: Site, tm
     argv = ["track", "watch", str(feeds), "--db", str(db), "--every", "0.3s", "--delay", "0.01", "--timeout", "3"]
     rng = random.Random(17)
     count = 12
-    for _ in range(CYCLES):
+    term_log, kill_log = tmp_path / "term.log", tmp_path / "kill.log"
+    for cycle in range(CYCLES):
         count += 6
         _publish(site, count)
-        procs = [_start(argv), _start(argv)]
-        moments = [rng.uniform(0.05, 1.2), rng.uniform(0.05, 1.2)]
-        start = time.monotonic()
-        for (moment, proc, sig) in sorted(zip(moments, procs, (signal.SIGTERM, signal.SIGKILL)), key=lambda p: p[0]):
-            time.sleep(max(0.0, moment - (time.monotonic() - start)))
+        started = time.monotonic()
+        term, kill = _start(argv, term_log), _start(argv, kill_log)
+        kill_at = started + rng.uniform(0.05, 1.5)  # kill -9 may land even during start-up
+        _wait_running(term_log, cycle + 1)
+        term_at = time.monotonic() + rng.uniform(0.0, 1.2)
+        for moment, proc, sig in sorted([(kill_at, kill, signal.SIGKILL), (term_at, term, signal.SIGTERM)], key=lambda p: p[0]):
+            time.sleep(max(0.0, moment - time.monotonic()))
             os.kill(proc.pid, sig)
-        for proc in procs:
-            proc.join(20)
-        assert procs[0].exitcode == 0  # SIGTERM: a clean stop
-        assert procs[1].exitcode == -signal.SIGKILL
+        term.join(20)
+        kill.join(20)
+        assert term.exitcode == 0, term_log.read_text(encoding="utf-8")  # SIGTERM: a clean stop
+        assert kill.exitcode == -signal.SIGKILL
+        assert term_log.read_text(encoding="utf-8").count("stopped after") == cycle + 1
         _urls(db)
 
     expected = _publish(site, count)
