@@ -179,7 +179,9 @@ def _opened(job: Job, stop: threading.Event) -> Iterator[Opened]:
             sink, where, kept = store_sink, store.engines.url, None
 
             def after(report: RoundReport) -> str | None:
-                return store_sink.update().line() if report.new else None
+                # always: articles a stopped or killed run stored are grouped here (cheap when none)
+                update = store_sink.update()
+                return update.line() if report.new or update.stories else None
 
         client = stack.enter_context(PoliteClient(job.settings, stop))
         Path(job.state).parent.mkdir(parents=True, exist_ok=True)

@@ -123,7 +123,7 @@ class PoliteClient:
                 if size > limit:
                     raise FetchFailure(f"larger than the {_mb(limit)} limit")
                 if time.monotonic() > deadline:
-                    raise _Slow(f"download took longer than {self.settings.read_timeout:g} s")
+                    raise _Slow(f"download took longer than {self.settings.connect_timeout + self.settings.read_timeout:g} s")
                 chunks.append(chunk)
             return _fetched(url, response, b"".join(chunks))
 
@@ -149,10 +149,12 @@ def _checked(fetched: Fetched) -> Fetched:
 
 
 def _describe(err: Exception) -> str:
+    if isinstance(err, _Slow):
+        return str(err)
     if isinstance(err, httpx.ConnectTimeout):
         return "connection timed out"
-    if isinstance(err, (httpx.ReadTimeout, _Slow)):
-        return "timed out reading the response" if isinstance(err, httpx.ReadTimeout) else str(err)
+    if isinstance(err, httpx.ReadTimeout):
+        return "timed out reading the response"
     if isinstance(err, httpx.ConnectError):
         return f"cannot connect ({err})"
     return f"network error ({type(err).__name__}: {err})"

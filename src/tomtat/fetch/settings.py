@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tomtat import __version__
 from tomtat.errors import InputError
 
 
 def default_user_agent() -> str:
     """``tomtat/VERSION (+project page)``: names the program so site owners can see who calls."""
-    from tomtat import __version__
-
     return f"tomtat/{__version__} (+https://github.com/tomtat/tomtat; news summarizer feed reader)"
 
 
@@ -24,7 +23,7 @@ class FetchSettings:
 
     ``delay``: seconds between two requests to one host (a robots.txt ``Crawl-delay``
     that asks for more wins); ``connect_timeout``/``read_timeout``: seconds per attempt
-    (the read timeout also bounds a whole download); ``max_bytes``: pages and feeds larger
+    (their sum also bounds a whole download, so a trickling server cannot hold a round); ``max_bytes``: pages and feeds larger
     than this are abandoned while streaming; ``retries``: extra attempts after a 5xx or a
     network error, waiting ``backoff * 2**attempt`` seconds; ``max_redirects``: hops followed.
     """

@@ -27,15 +27,15 @@ def watch(
 ) -> int:
     """Run rounds every ``every`` seconds (at most ``rounds``); returns the rounds run.
 
-    ``after_round`` runs after each round (grouping, say) and may return a note for the
-    progress line; ``say`` prints a progress line.
+    ``after_round`` runs after each round that was not stopped (grouping, say) and may
+    return a note for the progress line; ``say`` prints a progress line.
     """
     done = 0
     while not stop.is_set():
         started = time.monotonic()
         report = fetcher.round(feed_urls)
         done += 1
-        note = after_round(report) if not report.stopped or report.new else None
+        note = None if report.stopped else after_round(report)  # a stop is quick; the next start groups
         line = f"round {done} at {datetime.now().strftime('%H:%M:%S')}: {report.summary()}"
         say(line + (f"; {note}" if note else ""))
         for detail in report.lines()[1:]:
