@@ -100,10 +100,14 @@ def _row(item: StoreInput, now: float) -> dict[str, object]:
     }
 
 
+_INSERT = {
+    name: dialect.insert(articles).on_conflict_do_nothing().returning(articles.c.id)
+    for name, dialect in (("postgresql", postgresql), ("sqlite", sqlite))
+}  # built once: one compiled statement, new parameters per article
+
+
 def _insert(conn: Connection, row: dict[str, object]) -> int | None:
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(articles).values(**row).on_conflict_do_nothing().returning(articles.c.id)
-    return conn.execute(statement).scalar()
+    return conn.execute(_INSERT[conn.dialect.name], row).scalar()
 
 
 def _existing(conn: Connection, row: dict[str, object]) -> int:
