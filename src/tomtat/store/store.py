@@ -15,6 +15,8 @@ import multiprocessing
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from itertools import islice
 
+import sqlalchemy as sa
+
 from tomtat.grouping import GroupingOptions
 from tomtat.store.articles import StoreInput, insert_articles
 from tomtat.store.assign import assign_pending
@@ -22,6 +24,13 @@ from tomtat.store.engine import Engines, create_engines, migrate
 from tomtat.store.versions import Settings, dirty_stories, read_snapshot, store_version, summarize_story
 
 INSERT_CHUNK = 200  # articles committed per transaction
+RETRIES = 5
+# PostgreSQL: deadlock_detected, serialization_failure. Both mean "run it again".
+_TRANSIENT = {"40P01", "40001"}
+
+
+def _transient(err: sa.exc.DBAPIError) -> bool:
+    return getattr(err.orig, "sqlstate", None) in _TRANSIENT
 
 
 @dataclass
@@ -85,8 +94,14 @@ class Store:
         """Commit the inputs (nothing else), ``INSERT_CHUNK`` per transaction."""
         report = report or AddReport()
         for chunk in _chunks(items, INSERT_CHUNK):
-            with self.engines.write.begin() as conn:
-                results = insert_articles(conn, chunk)
+            for attempt in range(RETRIES):
+                try:
+                    with self.engines.write.begin() as conn:
+                        results = insert_articles(conn, chunk)
+                    break
+                except sa.exc.DBAPIError as err:  # two writers inserting the same articles in another order
+                    if not _transient(err) or attempt == RETRIES - 1:
+                        raise
             for stored in results:
                 if not stored.new:
                     report.already.append(stored.id)
