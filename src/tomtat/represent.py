@@ -3,7 +3,7 @@
 Vectors are TF-IDF over syllable unigrams (stopwords dropped) and syllable bigrams
 (which stand in for two-syllable words), with IDF computed over the cluster's own
 sentences and rows L2-normalised, as a scipy CSR matrix. We do not segment words on
-this path: segmentation costs ~30-85 ms per cluster (FACTS.md) and moved ROUGE by at
+this path: segmentation costs ~30-85 ms per cluster (docs/BACKGROUND.md) and moved ROUGE by at
 most 0.2, while bigrams cost almost nothing.
 
 Everything here is linear in the input, so a very long article stays fast: the text
