@@ -15,12 +15,12 @@ import sys
 
 from tomtat.commands.common import write_lines
 from tomtat.errors import InputError
-from tomtat.grouping.dates import parse_published
 from tomtat.store import Store
 from tomtat.store.engine import DEFAULT_URL, ENV_VAR
 from tomtat.store.inputs import read_for_store
 from tomtat.store.novelty import whats_new
 from tomtat.store.queries import export_clusters, list_stories, story_detail
+from tomtat.text.published import parse_published
 
 
 def _db_option(parser: argparse.ArgumentParser) -> None:
@@ -126,7 +126,7 @@ def _since(text: str | None) -> float | None:
     when = parse_published(text)
     if when is None:
         raise InputError(f"--since {text!r}: not a date (use 2024-05-01 or an ISO date-time)")
-    return when
+    return when.timestamp()
 
 
 def run_list(args: argparse.Namespace) -> int:

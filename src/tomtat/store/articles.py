@@ -21,9 +21,9 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
-from tomtat.grouping.dates import parse_published
 from tomtat.model import Article
 from tomtat.store.schema import articles
+from tomtat.text.published import parse_published
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +74,11 @@ def source_of(article: Article) -> str | None:
     return None
 
 
+def _timestamp(published: str | None) -> float | None:
+    when = parse_published(published)
+    return None if when is None else when.timestamp()
+
+
 def _row(item: StoreInput, now: float) -> dict[str, object]:
     if isinstance(item, Unreadable):
         return {
@@ -88,7 +93,7 @@ def _row(item: StoreInput, now: float) -> dict[str, object]:
         "title": item.title,
         "text": item.text,
         "published": item.published,
-        "published_at": parse_published(item.published),
+        "published_at": _timestamp(item.published),
         "received": now,
         "content_hash": unreadable_hash(item.origin or item.id) if empty else content_hash(item.title, item.text),
         "read_error": "empty article (no title, no text)" if empty else None,
