@@ -133,7 +133,7 @@ def _canonical_counts(rows: np.ndarray, cols: np.ndarray, shape: tuple[int, int]
     else:
         data = np.zeros(0)
     index = np.int32 if max(columns, keys.size) < np.iinfo(np.int32).max else np.int64
-    indptr = np.zeros(n + 1, dtype=index)
+    indptr: np.ndarray[tuple[int], np.dtype[np.signedinteger]] = np.zeros(n + 1, dtype=index)
     np.cumsum(np.bincount(keys // columns, minlength=n), out=indptr[1:])
     return sparse.csr_matrix((data, (keys % columns).astype(index), indptr), shape=shape)
 
@@ -222,7 +222,7 @@ def represent(articles: Sequence[CleanArticle], sentences: Sequence[Sentence]) -
     idf = np.log((n + 1) / (df + 1)) + 1.0
     vectors = _weight(counts, idf)
     # column sums in row order, as vectors.sum(axis=0) adds them, without its matrix product
-    centroid = np.bincount(vectors.indices, weights=vectors.data, minlength=columns)
+    centroid = np.asarray(np.bincount(vectors.indices, weights=vectors.data, minlength=columns), dtype=np.float64)
     norm = np.linalg.norm(centroid)
     if norm > 0:
         centroid /= norm
