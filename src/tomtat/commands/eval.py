@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
             return ""
 
     with tqdm(total=len(clusters), unit="cluster", disable=not sys.stderr.isatty(), leave=False) as bar:
-        results = evaluate(clusters, summarize, words=words, mode=args.mode, on_result=lambda _: _advance(bar))
+        results = evaluate(clusters, summarize, words=words, mode=args.mode, on_result=lambda _: bar.update())
     report = corpus_score(results, rng=np.random.default_rng(args.seed))
     if args.out:
         write_output("".join(_line(r) for r in results), args.out)
@@ -90,8 +90,3 @@ def _check_out(path: Path) -> None:
 
 def _line(result: ClusterResult) -> str:
     return json.dumps(result.to_dict(), ensure_ascii=False) + "\n"
-
-
-def _advance(bar: tqdm) -> None:
-    """One more cluster scored (``tqdm.update`` answers whether it redrew; unused)."""
-    bar.update()
