@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tomtat.io.writers.markers import article_label, marker_numbers, safe_url
-from tomtat.io.writers.story import event_date_label, main_actors, type_label
+from tomtat.io.writers.story import event_date_label, main_actors, section_heading, type_label
 from tomtat.model import Summary
 
 
@@ -16,10 +16,15 @@ def _escape(text: str) -> str:
 
 def write_markdown(summary: Summary) -> str:
     numbers = marker_numbers(summary)
-    body = " ".join(
-        f"{_escape(e.text)}{'…' if e.cut else ''} [{numbers[e.sentence.article_id]}]" for e in summary.extracts
-    )
-    out = ["## Tóm tắt", "", body, "", "## Nguồn", ""]
+    out = ["## Tóm tắt", ""]
+    sections = summary.sections
+    for ev, extracts in sections:
+        if len(sections) > 1:
+            out += [f"### {_escape(section_heading(ev))}", ""]
+        out += [" ".join(
+            f"{_escape(e.text)}{'…' if e.cut else ''} [{numbers[e.sentence.article_id]}]" for e in extracts
+        ), ""]
+    out += ["## Nguồn", ""]
     for a in summary.articles:
         label = _escape(article_label(a))
         url = safe_url(a.url)
@@ -27,9 +32,9 @@ def write_markdown(summary: Summary) -> str:
         out.append(f"{numbers[a.id]}. {link} (`{a.id}`)")
     if summary.timeline:
         out += ["", "## Dòng thời gian", ""]
-        for ev in summary.timeline:
-            refs = ", ".join(f"[{numbers[i]}]" for i in ev.article_ids if i in numbers)
-            out.append(f"- **{event_date_label(ev)}**: {_escape(ev.text)} {refs}".rstrip())
+        for entry in summary.timeline:
+            refs = ", ".join(f"[{numbers[i]}]" for i in entry.article_ids if i in numbers)
+            out.append(f"- **{event_date_label(entry)}**: {_escape(entry.text)} {refs}".rstrip())
     actors = main_actors(summary)
     if actors:
         out += ["", "## Nhân vật và tổ chức", ""]
