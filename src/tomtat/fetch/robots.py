@@ -36,7 +36,7 @@ class RobotsRules:
             fetched = self._client.get(f"{host}/robots.txt")
         except FetchFailure as err:
             if err.status is not None and 400 <= err.status < 500:
-                rules.allow_all = True
+                rules.parse([])  # no robots.txt: everything is allowed
                 return rules
             return f"robots.txt unreadable ({err}), host skipped"
         rules.parse(fetched.body.decode("utf-8", errors="replace").splitlines())
