@@ -128,7 +128,8 @@ def _canonical_counts(rows: np.ndarray, cols: np.ndarray, shape: tuple[int, int]
     index = np.int32 if max(columns, keys.size) < np.iinfo(np.int32).max else np.int64
     indptr = np.zeros(n + 1, dtype=index)
     np.cumsum(np.bincount(keys // columns, minlength=n), out=indptr[1:])
-    return sparse.csr_matrix((data, (keys % columns).astype(index), indptr), shape=shape)
+    # an index array of either width: scipy-stubs cannot follow the choice of ``index``
+    return sparse.csr_matrix((data, (keys % columns).astype(index), indptr), shape=shape)  # type: ignore[arg-type]
 
 
 class _Vocabulary:
@@ -221,7 +222,7 @@ def sentence_vectors(
     idf = np.log((n + 1) / (df + 1)) + 1.0
     vectors = _weight(counts, idf)
     # column sums in row order, as vectors.sum(axis=0) adds them, without its matrix product
-    centroid = np.bincount(vectors.indices, weights=vectors.data, minlength=columns)
+    centroid = np.bincount(vectors.indices, weights=vectors.data, minlength=columns).astype(np.float64, copy=False)
     norm = np.linalg.norm(centroid)
     if norm > 0:
         centroid /= norm
