@@ -86,7 +86,7 @@ class ILP:
         """Chosen candidates (heaviest first), or None when the solver gives nothing."""
         ns, nc = occurs.shape
         limit = limits.words
-        rows: list[sparse.spmatrix] = []
+        rows: list[sparse.coo_matrix] = []
         lower = []
         upper = []
         # s_s - c_c <= 0 for each occurrence; c_c - sum_s s_s <= 0 for each concept.
@@ -99,7 +99,7 @@ class ILP:
         rows.append(a)
         lower.append(np.full(k, -np.inf))
         upper.append(np.zeros(k))
-        b = sparse.coo_matrix(sparse.hstack([-occurs.T, sparse.identity(nc)]))
+        b = sparse.hstack([-occurs.T, sparse.identity(nc)], format="coo")
         rows.append(b)
         lower.append(np.full(nc, -np.inf))
         upper.append(np.zeros(nc))
