@@ -56,6 +56,9 @@ def _build(site: Site) -> None:
             "/vong": lambda _h: Reply(status=302, headers={"Location": u("/vong-2")}),
             "/vong-2": lambda _h: Reply(status=302, headers={"Location": u("/vong")}),
             "/chap-chon": _flaky(),
+            "/tin/6": html(page_html(6)),
+            "/chuyen": lambda _h: Reply(status=301, headers={"Location": "/tin/6"}),
+            "/chuyen-rieng": lambda _h: Reply(status=302, headers={"Location": u("/rieng/9")}),
             "/hong.xml": lambda _h: Reply(body=b"<html><body>Trang bao tri</body></html", headers={"Content-Type": "text/html"}),
         }
     )
@@ -72,6 +75,8 @@ def _build(site: Site) -> None:
                 ("Chậm", u("/cham")),
                 ("Lớn", u("/lon")),
                 ("Vòng", u("/vong")),
+                ("Chuyển", u("/chuyen")),
+                ("Chuyển vào chỗ cấm", u("/chuyen-rieng")),
             ],
         ),
         etag='"rss-v1"',
@@ -99,7 +104,7 @@ def test_a_round_keeps_new_articles_and_says_why_for_the_rest(site: Site, feeds:
     report = fetcher.round(feeds)
 
     u = site.url
-    assert sorted(report.new) == sorted([u("/tin/1"), u("/tin/2"), u("/tin/4"), u("/tin/5"), u("/chap-chon")])
+    assert sorted(report.new) == sorted([u("/tin/1"), u("/tin/2"), u("/tin/4"), u("/tin/5"), u("/chap-chon"), u("/tin/6")])
     skipped = dict(report.skipped)
     assert skipped[u("/rieng/3")] == "disallowed by robots.txt"
     assert "same article" in skipped[u("/tin/1?utm_source=rss")]
@@ -109,20 +114,23 @@ def test_a_round_keeps_new_articles_and_says_why_for_the_rest(site: Site, feeds:
     assert "timed out" in failed[u("/cham")]
     assert "limit" in failed[u("/lon")]
     assert "redirects" in failed[u("/vong")]
+    assert failed[u("/chuyen-rieng")] == f"redirected to {u('/rieng/9')}: disallowed by robots.txt"
     assert "not an RSS or Atom feed" in failed[u("/hong.xml")]
     assert "HTTP 404" in failed[u("/khong-co.xml")]
-    assert len(report.new) + len(report.skipped) + len(report.failed) + report.known == 9 + 4 + 2
+    assert len(report.new) + len(report.skipped) + len(report.failed) + report.known == 11 + 4 + 2
     assert report.feeds_read == 2
 
     assert site.hits["/mat"] == 1  # no retry for a 4xx
     assert site.hits["/chap-chon"] == 2  # 500, then 200
     assert site.hits["/cham"] == 3  # a timeout is retried, within bounds
     assert site.hits["/tin/2"] == 1  # listed by two feeds, fetched once
-    assert site.hits["/rieng/3"] == 0
+    assert site.hits["/rieng/3"] == site.hits["/rieng/9"] == 0
     assert all(agent.startswith("tomtat/") for agent in site.agents)
 
     rows = [json.loads(line) for line in (tmp_path / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert len(rows) == 5 and len({r["id"] for r in rows}) == 5
+    assert len(rows) == 6 and len({r["id"] for r in rows}) == 6
+    moved = next(r for r in rows if r["url"] == u("/tin/6"))
+    assert moved["urls"] == [u("/chuyen"), u("/tin/6")]
     first = next(r for r in rows if r["url"] == u("/tin/1"))
     assert first["title"].startswith("Hợp tác xã Đồng Xanh")
     assert "Ông Trần Văn Hậu" in first["text"]
@@ -144,9 +152,9 @@ def test_a_second_round_fetches_nothing_twice(site: Site, feeds: list[str], fast
     assert report.new == []
     assert report.not_modified == 1  # the Atom feed: ETag sent back, 304 answered
     assert site.hits["/cham"] == before["/cham"] + 3  # a passing failure is tried again, so RSS was re-read
-    for path in ("/tin/1", "/tin/1?utm_source=rss", "/tin/2", "/mat", "/lon", "/vong", "/chap-chon", "/ban-sao/5"):
+    for path in ("/tin/1", "/tin/1?utm_source=rss", "/tin/2", "/mat", "/lon", "/vong", "/chap-chon", "/ban-sao/5", "/chuyen", "/tin/6"):
         assert site.hits[path] == before.get(path, 0), path
-    assert sink2.count == 5
+    assert sink2.count == 6
     sink.close()
     sink2.close()
 
@@ -181,11 +189,29 @@ def test_a_round_into_the_story_store_keeps_each_article_once_and_groups_them(si
         sink = StoreSink(store)
         fetcher = Fetcher(PoliteClient(fast, threading.Event()), sink, FetchState(str(tmp_path / "state.json")), threading.Event())
         report = fetcher.round(feeds)
-        assert len(report.new) == 5
+        assert len(report.new) == 6
         update = sink.update()
         assert update.stories_created >= 1 and update.stories
         assert fetcher.round(feeds).new == []
     with sqlite3.connect(db) as conn:
         urls = [row[0] for row in conn.execute("SELECT url FROM articles")]
-    assert sorted(urls) == sorted(site.url(p) for p in ("/tin/1", "/tin/2", "/tin/4", "/tin/5", "/chap-chon"))
+    assert sorted(urls) == sorted(site.url(p) for p in ("/tin/1", "/tin/2", "/tin/4", "/tin/5", "/chap-chon", "/tin/6"))
     assert site.hits["/tin/1?utm_source=rss"] == 1  # an alias of a kept article is not fetched again
+
+
+def test_last_modified_is_sent_back_and_a_304_costs_no_page(site: Site, fast: FetchSettings, tmp_path: Path) -> None:
+    stamp = "Sun, 03 May 2026 01:00:00 GMT"
+    body = rss("Báo", [("Một", site.url("/tin/1"))]).encode("utf-8")
+
+    def feed(headers: dict[str, str]) -> Reply:
+        if headers.get("if-modified-since") == stamp:
+            return Reply(status=304)
+        return Reply(body=body, headers={"Last-Modified": stamp, "Content-Type": "application/rss+xml"})
+
+    site.routes["/feed"] = feed
+    site.routes["/tin/1"] = html(page_html(1))
+    fetcher, sink = _fetcher(tmp_path, fast)
+    assert len(fetcher.round([site.url("/feed")]).new) == 1
+    report = fetcher.round([site.url("/feed")])
+    assert report.not_modified == 1 and report.known == 0 and site.hits["/tin/1"] == 1
+    sink.close()

@@ -1,10 +1,11 @@
 """Polite HTTP GETs: one User-Agent, paced per host, bounded in time, size and tries.
 
-httpx does the HTTP (connection reuse, redirects up to a limit, separate connect and
-read timeouts; docs/DEPENDENCIES.md). This module adds what a well-behaved crawler owes
-the sites it reads: a per-host delay, a size limit enforced while streaming, retries
-with exponential backoff only where retrying can help (5xx, network errors), never for
-4xx, and an outcome that says in one line what went wrong.
+httpx does the HTTP (connection reuse, separate connect and read timeouts, streamed
+bodies; docs/DEPENDENCIES.md). This module adds what a well-behaved crawler owes the
+sites it reads: a per-host delay, a size limit enforced while streaming, retries with
+exponential backoff only where retrying can help (5xx, network errors), never for 4xx,
+redirects followed to a limit with every hop paced and allowed by robots.txt, and an
+outcome that says in one line what went wrong.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from collections.abc import Callable
+from urllib.parse import urljoin, urlsplit
 
 import httpx
 
@@ -64,8 +66,7 @@ class PoliteClient:
         self._http = httpx.Client(
             headers={"User-Agent": settings.user_agent},
             timeout=timeout,
-            follow_redirects=True,
-            max_redirects=settings.max_redirects,
+            follow_redirects=False,
             transport=transport,
             trust_env=False,
         )
@@ -79,8 +80,28 @@ class PoliteClient:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def get(self, url: str, headers: dict[str, str] | None = None) -> Fetched:
-        """The response to GET ``url``; raises ``FetchFailure`` (reason) or ``Stopped``."""
+    def get(self, url: str, headers: dict[str, str] | None = None, gate: Callable[[str], str | None] | None = None) -> Fetched:
+        """The response to GET ``url``; raises ``FetchFailure`` (reason) or ``Stopped``.
+
+        Redirects are followed here, hop by hop, so every hop is paced for its own host
+        and, when a ``gate`` is given (robots.txt), allowed by it.
+        """
+        current = url
+        for _ in range(self.settings.max_redirects + 1):
+            fetched = self._tried(current, headers or {})
+            location = fetched.headers.get("location")
+            if fetched.status not in _REDIRECTS or not location:
+                return _checked(Fetched(url=url, final_url=current, status=fetched.status, headers=fetched.headers, body=fetched.body))
+            current = urljoin(current, location)
+            if urlsplit(current).scheme not in ("http", "https"):
+                raise FetchFailure(f"redirected to a non-web address: {current}")
+            refusal = gate(current) if gate else None
+            if refusal:
+                raise FetchFailure(f"redirected to {current}: {refusal}")
+        raise FetchFailure(f"more than {self.settings.max_redirects} redirects")
+
+    def _tried(self, url: str, headers: dict[str, str]) -> Fetched:
+        """One GET without following redirects, tried again after a 5xx or a network error."""
         if urlsplit(url).scheme not in ("http", "https"):
             raise FetchFailure(f"not an http(s) address: {url}")
         host = host_of(url)
@@ -92,14 +113,12 @@ class PoliteClient:
                 raise Stopped()
             status: int | None = None
             try:
-                fetched = self._once(url, headers or {})
-            except httpx.TooManyRedirects:
-                raise FetchFailure(f"more than {self.settings.max_redirects} redirects") from None
+                fetched = self._once(url, headers)
             except (httpx.TransportError, _Slow) as err:
                 problem = _describe(err)
             else:
                 if fetched.status < 500:
-                    return _checked(fetched)
+                    return fetched
                 status = fetched.status
                 problem = f"HTTP {status}"
             if attempt == tries - 1:
@@ -132,6 +151,7 @@ class _Slow(Exception):
     """A download that trickles past its deadline: treated like a read timeout."""
 
 
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _KEPT_HEADERS = ("etag", "last-modified", "content-type", "location")
 
 
