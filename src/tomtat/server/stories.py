@@ -98,7 +98,7 @@ def story_versions(request: Request, story_id: int) -> dict[str, Any]:
     return {"story": row.id, "versions": out}
 
 
-WRITE_ERRORS: dict[int | str, dict[str, Any]] = dict(ERRORS)
+WRITE_ERRORS: dict[int | str, dict[str, Any]] = {code: what for code, what in ERRORS.items()}
 WRITE_ERRORS.update({401: {"description": "a token is needed"}, 403: {"description": "writes from this machine only"}})
 
 
