@@ -59,7 +59,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("-o", "--output", metavar="CLUSTERS.jsonl", help="write here, atomically (default: standard output)")
     _db_option(export)
     export.set_defaults(func=run_export)
-    p.set_defaults(func=lambda _args: (p.print_help(sys.stderr), 2)[1])
+    def usage(_args: argparse.Namespace) -> int:
+        p.print_help(sys.stderr)
+        return 2
+
+    p.set_defaults(func=usage)
 
 
 def run_add(args: argparse.Namespace) -> int:
