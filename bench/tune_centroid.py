@@ -58,7 +58,7 @@ def corpus_grid(path: str) -> tuple[str, np.ndarray]:
         method = Centroid(**dict(zip(keys, cell)))
         r2 = []
         for rep, limits, events, dates, refs in prepared:
-            extracts, _ = compose(rep, reading_order(rep, method.select(rep, limits, events), dates), limits)
+            extracts, _ = compose(rep.features, reading_order(rep.features, method.select(rep, limits, events), dates), limits)
             r2.append(score(" ".join(e.text for e in extracts), refs)["rouge2"].f)
         values.append(100 * float(np.mean(r2)))
         print(f"{Path(path).name} {cell} {values[-1]:.2f}", file=sys.stderr, flush=True)

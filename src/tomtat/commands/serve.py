@@ -25,6 +25,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--max-body-mb", type=float, default=10.0, metavar="MB", help="largest request body (default 10 MB)")
     p.add_argument("--max-articles", type=int, default=200, metavar="N", help="most articles per request (default 200)")
     p.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS", help="time limit per request (default 30 s)")
+    p.add_argument("--db", metavar="URL", help="also serve this story store (tomtat track): /stories pages and /v1/stories; "
+                   "a SQLite file path, sqlite:///PATH or postgresql+psycopg://...")
+    p.add_argument("--token", metavar="TOKEN", default=os.environ.get("TOMTAT_TOKEN"),
+                   help="store writes (POST /v1/articles) need 'Authorization: Bearer TOKEN' (default $TOMTAT_TOKEN); "
+                   "without one, only this machine may write")
     p.set_defaults(func=run)
 
 
@@ -57,10 +62,13 @@ def run(args: argparse.Namespace) -> int:
             max_articles=args.max_articles,
             timeout_seconds=args.timeout,
             workers=default_workers() if args.workers is None else args.workers,
+            db=args.db,
+            write_token=args.token or None,
         )
     except ValueError as err:
         raise InputError(str(err)) from None
     if not _is_loopback(args.host):
         warn(f"listening on {args.host}: anyone who can reach it can use the service (there is no login)")
-    uvicorn.run(create_app(config), host=args.host, port=args.port, log_level="info", access_log=False)
+    app = create_app(config)  # opens the store first: a bad --db is one line, before listening
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info", access_log=False)
     return 0

@@ -7,8 +7,9 @@ two candidates are one event when their dates agree (a date without year agrees 
 the same day and month in a known year) and their sentences share enough content
 words; the merged event keeps the most precise date and lists every article.
 
-Sorting: events with a known year first, chronologically; then events whose year is
-unknown, by month and day (their order relative to dated events cannot be known).
+Sorting: events with a known year (or an inferred range: by its first year) first,
+chronologically; then events whose year is unknown, by month and day (their order
+relative to dated events cannot be known).
 """
 
 from __future__ import annotations
@@ -19,12 +20,12 @@ from dataclasses import dataclass, field
 
 from tomtat.model import Sentence, TimelineEvent
 from tomtat.story.dates import DateMention
-from tomtat.story.similarity import bag, cosine, merged, norm
+from tomtat.story.similarity import bag, bag_of_syllables, cosine, merged, norm
 
 TIMELINE_PRECISIONS = frozenset({"day", "day-no-year", "week", "month", "month-no-year"})
 SAME_EVENT_SIMILARITY = 0.2
 _RANK = {"day": 0, "week": 1, "day-no-year": 2, "month": 3, "month-no-year": 4}
-_BASIS = {"explicit": 0, "published": 1, "article": 2, "cluster": 3, "none": 4}
+_BASIS = {"explicit": 0, "published": 1, "evidence": 2, "article": 2, "cluster": 3, "none": 4}
 
 
 def _better(a: DateMention, b: DateMention) -> bool:
@@ -63,8 +64,12 @@ def build_timeline(
     sentences: Sequence[Sentence],
     dates: Mapping[tuple[str, int], Sequence[DateMention]],
     article_order: Sequence[str],
+    syllables: Mapping[tuple[str, int], Sequence[str]] | None = None,
 ) -> tuple[TimelineEvent, ...]:
-    """Timeline events from the sentences' resolved dates (see the module docstring)."""
+    """Timeline events from the sentences' resolved dates (see the module docstring).
+
+    ``syllables`` (sentence key -> the sentence's syllables, as the tokenize stage
+    cut them) saves cutting the dated sentences again for their content bags."""
     per_article: dict[tuple[str, str], _Candidate] = {}
     for s in sentences:
         for d in dates.get(s.key, ()):
@@ -72,7 +77,8 @@ def build_timeline(
                 continue
             k = (s.article_id, d.iso)
             if k not in per_article:
-                per_article[k] = _Candidate(d, s, [s.article_id], bag(s.text))
+                words = bag(s.text) if syllables is None else bag_of_syllables(syllables[s.key])
+                per_article[k] = _Candidate(d, s, [s.article_id], words)
     merged_events: list[_Candidate] = []
     for cand in per_article.values():
         for ev in merged_events:
@@ -88,10 +94,13 @@ def build_timeline(
         else:
             merged_events.append(cand)
     order = {a: i for i, a in enumerate(article_order)}
+    def year(d: DateMention) -> int | None:
+        return d.year if d.year is not None else (d.estimate.first if d.estimate else None)
+
     merged_events.sort(
         key=lambda e: (
-            e.date.year is None,
-            e.date.sort_key,
+            year(e.date) is None,
+            (year(e.date) or 9999, e.date.month or 99, e.date.day or 99),
             order.get(e.sentence.article_id, len(order)),
             e.sentence.index,
         )
@@ -103,7 +112,8 @@ def build_timeline(
             article_ids=tuple(sorted(set(e.article_ids), key=lambda a: order.get(a, len(order)))),
             precision=e.date.precision,
             sentence=e.sentence.key if e.sentence.index >= 0 else None,
-            year_from=e.date.basis if e.date.basis in ("published", "article", "cluster") else None,
+            year_from=e.date.basis if e.date.basis in ("published", "article", "evidence", "cluster") else None,
+            years=e.date.estimate.label if e.date.year is None and e.date.estimate else None,
         )
         for e in merged_events
     )

@@ -10,7 +10,7 @@ from typing import Any
 from tomtat.model import CleanArticle, Entity, Sentence, TimelineEvent
 from tomtat.story.dates import (
     DateMention,
-    explicit_year,
+    RawDate,
     find_dates_many,
     resolve,
 )
@@ -21,11 +21,14 @@ from tomtat.story.entities import (
     merge_mentions,
     sentence_syllables,
 )
-from tomtat.story.events import SubEvent, event_index, group_events, lend_years
+from tomtat.story.events import SubEvent, event_index, group_events, lend_years, mark_background
 from tomtat.story.keywords import extract_keywords
+from tomtat.story.mention_years import estimate_years
 from tomtat.story.timeline import build_timeline
-from tomtat.story.words import compound_words, tokenize_units
+from tomtat.story.words import compound_words
+from tomtat.story.years import YearEstimate
 from tomtat.text.published import published_day
+from tomtat.text.tokens import TokenRows, tokenize
 
 Key = tuple[str, int]
 Tagger = Callable[[str], list[tuple[str, ...]]]
@@ -77,16 +80,23 @@ def title_sentences(articles: Sequence[CleanArticle]) -> list[Sentence]:
 
 def resolve_dates(articles: Sequence[CleanArticle], sentences: Sequence[Sentence]) -> dict[Key, tuple[DateMention, ...]]:
     """Every sentence's time expressions, resolved against its article's publication
-    date, else the article's latest explicit year, else left without year."""
+    date; without one, a year-less date takes the year its article's own text supports
+    (:mod:`tomtat.story.mention_years`: office holders, reference events, weekday,
+    explicit years), or a range, or stays without year."""
     published = {a.id: published_day(a.published) for a in articles}
     keys = [s.key for s in sentences]  # a property: read once per sentence
     raw = dict(zip(keys, find_dates_many([s.text for s in sentences])))
-    by_article: dict[str, list] = {}
+    by_article: dict[str, dict[Key, list[RawDate]]] = {}
+    texts: dict[str, dict[Key, str]] = {}
     for s, key in zip(sentences, keys):
-        by_article.setdefault(s.article_id, []).extend(raw[key])
-    years = {aid: explicit_year(rs) for aid, rs in by_article.items()}
+        by_article.setdefault(s.article_id, {})[key] = raw[key]
+        texts.setdefault(s.article_id, {})[key] = s.text
+    estimates: dict[tuple[Key, int], YearEstimate] = {}
+    for aid, raws in by_article.items():
+        if published.get(aid) is None:
+            estimates.update(estimate_years(texts[aid], raws))
     return {
-        key: tuple(resolve(r, published.get(s.article_id), years.get(s.article_id)) for r in rs)
+        key: tuple(resolve(r, published.get(s.article_id), None, estimates.get((key, r.start))) for r in rs)
         for s, key in zip(sentences, keys)
         if (rs := raw[key])
     }
@@ -96,6 +106,8 @@ def analyze(
     articles: Sequence[CleanArticle],
     sentences: Sequence[Sentence],
     *,
+    tokens: TokenRows | None = None,
+    title_tokens: TokenRows | None = None,
     tagger: Tagger | None = None,
 ) -> Story:
     """The story structure of one cluster.
@@ -106,7 +118,9 @@ def analyze(
     adjacent syllables up in a compound-word list. ``tagger`` is an optional NER tagger
     with underthesea's ``ner`` output format; it only types names the rules cannot type
     and costs hundreds of times the rest, so it is off by default (see
-    docs/BENCHMARKS.md, "Story structure").
+    docs/BENCHMARKS.md, "Story structure"). ``tokens`` and ``title_tokens`` are the
+    sentences' and the articles' titles' tokens (``tomtat.text.tokens.tokenize``), when
+    the pipeline's tokenize stage has cut them already.
     """
     order = [a.id for a in articles]
     units = [*title_sentences(articles), *sentences]
@@ -117,16 +131,22 @@ def analyze(
         for a in articles
         if a.published and published_day(a.published) is None
     ]
-    tokens = tokenize_units([s.text for s in units])
-    lows = [list(map(str.lower, toks)) for toks in tokens]
+    if tokens is None:
+        tokens = tokenize([s.text for s in sentences])
+    if title_tokens is None:
+        title_tokens = tokenize([a.title for a in articles])
+    titled = [k for k, a in enumerate(articles) if a.title.strip()]
+    cased = [title_tokens.cased[k] for k in titled] + tokens.cased
+    lows = [title_tokens.lower[k] for k in titled] + tokens.lower
+    syllables = [title_tokens.syllables[k] for k in titled] + tokens.syllables
     words = compound_words()
     dates = resolve_dates(articles, units)
-    lower = lowercase_vocabulary(tokens)
+    lower = lowercase_vocabulary(cased)
     if tagger is None:
-        mentions = find_cluster_mentions(units, tokens, lows, lower, words)
+        mentions = find_cluster_mentions(units, cased, lows, lower, words)
     else:
         mentions = []
-        for s, toks, low in zip(units, tokens, lows):
+        for s, toks, low in zip(units, cased, lows):
             sy = sentence_syllables(toks, words, low)
             mentions.extend(find_mentions(s, sy, lower, tagger(s.text), words))
     entities = merge_mentions(mentions, order)
@@ -136,9 +156,9 @@ def analyze(
     dates = lend_years(events, units, dates)
     event_of = event_index(events)
     return Story(
-        timeline=build_timeline(units, dates, order),
+        timeline=mark_background(build_timeline(units, dates, order, dict(zip(keys, syllables))), events),
         entities=entities,
-        keywords=extract_keywords(dict(zip(keys, tokens)), exclude=names, words=words),
+        keywords=extract_keywords(dict(zip(keys, cased)), exclude=names, words=words),
         events=events,
         dates=dates,
         notes=tuple(notes),
