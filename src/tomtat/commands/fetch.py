@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 from tomtat.commands.common import write_lines
@@ -103,11 +104,11 @@ def job_from(args: argparse.Namespace) -> Job:
     fetch: dict[str, Any] = dict(config.fetch)
     flags = {"delay": args.delay, "read_timeout": args.timeout, "max_mb": args.max_mb, "retries": args.retries, "user_agent": args.user_agent}
     fetch.update({k: v for k, v in flags.items() if v is not None})
-    if "max_mb" in fetch:
-        fetch["max_bytes"] = int(float(fetch.pop("max_mb")) * 1024 * 1024)
     try:
+        if "max_mb" in fetch:
+            fetch["max_bytes"] = int(float(fetch.pop("max_mb")) * 1024 * 1024)
         settings = FetchSettings(**fetch)
-    except TypeError as err:
+    except (TypeError, ValueError) as err:
         raise InputError(f"bad fetch setting ({err})") from None
     every_value = getattr(args, "every", None)
     every = parse_duration(every_value, "--every") if every_value else (config.every or 600.0)
@@ -129,11 +130,21 @@ def _default_state(db: str | None, articles: str | None) -> str:
 
 @contextmanager
 def stop_on_signals() -> Iterator[threading.Event]:
-    """An event set by SIGTERM or Ctrl-C (SIGINT), so the run can end between articles."""
+    """An event set by SIGTERM or Ctrl-C (SIGINT), so the run can end between articles.
+
+    A second signal interrupts at once (``KeyboardInterrupt``); the article being
+    committed is then rolled back by its transaction, never half-stored.
+    """
     stop = threading.Event()
     previous = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
+
+    def handle(_signum: int, _frame: FrameType | None) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+
     for sig in previous:
-        signal.signal(sig, lambda *_: stop.set())
+        signal.signal(sig, handle)
     try:
         yield stop
     finally:
@@ -181,7 +192,12 @@ def _opened(job: Job, stop: threading.Event) -> Iterator[Opened]:
             def after(report: RoundReport) -> str | None:
                 # always: articles a stopped or killed run stored are grouped here (cheap when none)
                 update = store_sink.update()
-                return update.line() if report.new or update.stories else None
+                if not (report.new or update.stories):
+                    return None
+                return (
+                    f"store: {update.stories_created} new stories, {update.stories_merged} merged, "
+                    f"{len(update.stories)} re-summarised, {update.near_duplicates} near-duplicates linked"
+                )
 
         client = stack.enter_context(PoliteClient(job.settings, stop))
         Path(job.state).parent.mkdir(parents=True, exist_ok=True)
