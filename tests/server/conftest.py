@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import socket
+import sys
 import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))  # serve_process: a real `tomtat serve` for tests
 
 # The server extra is optional: each test module skips itself (pytest.importorskip)
 # when fastapi, uvicorn or httpx is missing, so this file imports them only lazily.
