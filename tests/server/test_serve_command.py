@@ -102,3 +102,23 @@ def test_serve_runs_and_stops_cleanly(tmp_path):
     assert proc.returncode in (0, -signal.SIGTERM), err
     assert "Application shutdown complete" in err
     assert "Traceback" not in err and "leaked" not in err
+
+
+def test_too_many_workers_are_refused_with_the_bound(capsys, monkeypatch):
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: pytest.fail("must not start"))
+    assert main(["serve", "--workers", "1000"]) == 2
+    err = capsys.readouterr().err
+    assert "--workers 1000" in err and "CPU" in err and "Traceback" not in err
+
+
+def test_serving_on_loopback_checks_the_host_header(monkeypatch):
+    import uvicorn
+
+    seen = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **k: seen.update(app=app))
+    assert main(["serve", "--workers", "0"]) == 0
+    assert "localhost" in seen["app"].state.config.allowed_hosts
+    assert main(["serve", "--workers", "0", "--host", "0.0.0.0", "--allowed-hosts", "news.example"]) == 0
+    assert seen["app"].state.config.allowed_hosts == ("news.example",)

@@ -25,12 +25,30 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--max-body-mb", type=float, default=10.0, metavar="MB", help="largest request body (default 10 MB)")
     p.add_argument("--max-articles", type=int, default=200, metavar="N", help="most articles per request (default 200)")
     p.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS", help="time limit per request (default 30 s)")
+    p.add_argument("--allowed-hosts", metavar="NAMES",
+                   help="comma-separated host names the Host header may carry (default on 127.0.0.1: "
+                   "127.0.0.1,localhost,::1; on any other address: any host, with a warning)")
     p.set_defaults(func=run)
 
 
 def default_workers() -> int:
     """One worker process per CPU, at most 4 (each holds its own copy of the pipeline)."""
     return max(1, min(4, os.cpu_count() or 1))
+
+
+MB_PER_WORKER = 512  # a warmed worker holds ~150 MB; a large request several times that
+
+
+def max_workers() -> int:
+    """The most worker processes this machine can run: two per CPU, and no more than
+    the available memory holds at ``MB_PER_WORKER`` each (at least one)."""
+    cpus = os.cpu_count() or 1
+    try:
+        available = os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (ValueError, OSError):
+        available = 0
+    by_memory = available // (MB_PER_WORKER * 2**20) if available > 0 else 2 * cpus
+    return max(1, min(2 * cpus, by_memory))
 
 
 def _is_loopback(host: str) -> bool:
@@ -51,16 +69,28 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"the server needs the 'server' extra: pip install 'tomtat[server]' ({err.name} is missing)") from None
     if not 0 < args.port < 65536:
         raise InputError(f"--port must be between 1 and 65535 (got {args.port})")
+    workers = default_workers() if args.workers is None else args.workers
+    if workers > (most := max_workers()):
+        raise InputError(f"--workers {workers} is more than this machine can run ({most}: two per CPU, "
+                         f"{MB_PER_WORKER} MB of available memory each)")
+    loopback = _is_loopback(args.host)
+    if args.allowed_hosts is not None:
+        hosts: tuple[str, ...] | None = tuple(h.strip() for h in args.allowed_hosts.split(","))
+    else:
+        hosts = ("127.0.0.1", "localhost", "::1") if loopback else None
     try:
         config = ServerConfig(
             max_body_bytes=int(args.max_body_mb * 1024 * 1024),
             max_articles=args.max_articles,
             timeout_seconds=args.timeout,
-            workers=default_workers() if args.workers is None else args.workers,
+            workers=workers,
+            allowed_hosts=hosts,
         )
     except ValueError as err:
         raise InputError(str(err)) from None
-    if not _is_loopback(args.host):
+    if not loopback:
         warn(f"listening on {args.host}: anyone who can reach it can use the service (there is no login)")
+        if hosts is None:
+            warn("any Host header is accepted; give --allowed-hosts NAME,... to answer only for your host names")
     uvicorn.run(create_app(config), host=args.host, port=args.port, log_level="info", access_log=False)
     return 0

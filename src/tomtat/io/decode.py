@@ -8,10 +8,18 @@ silently corrupts Vietnamese diacritics.
 from __future__ import annotations
 
 import codecs
+import re
 
 from tomtat.errors import InputError
 
 _CONTROL_OK = {"\n", "\r", "\t", "\f", "\v"}
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(text: str) -> str:
+    """``text`` with every lone surrogate (a code point no UTF-8 output can hold:
+    JSON's ``"\\ud800"`` escape makes one) replaced by U+FFFD, the replacement character."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 def decode_bytes(data: bytes, origin: str) -> str:

@@ -9,8 +9,8 @@ from fastapi import FastAPI
 
 from tomtat import __version__
 from tomtat.server.config import ServerConfig
-from tomtat.server.errors import install_error_handlers
-from tomtat.server.limits import BodySizeLimit, SecurityHeaders
+from tomtat.server.errors import UnexpectedErrors, install_error_handlers
+from tomtat.server.limits import AllowedHosts, BodySizeLimit, SecurityHeaders
 from tomtat.server.page import page_router
 from tomtat.server.routes import router
 from tomtat.server.runner import Runner
@@ -48,6 +48,10 @@ def create_app(config: ServerConfig | None = None) -> FastAPI:
     install_error_handlers(app)
     app.include_router(router)
     app.include_router(page_router())
+    # Last added runs first: headers on every answer, errors caught inside them.
     app.add_middleware(BodySizeLimit, max_bytes=config.max_body_bytes)
+    if config.allowed_hosts is not None:
+        app.add_middleware(AllowedHosts, hosts=config.allowed_hosts)
+    app.add_middleware(UnexpectedErrors)
     app.add_middleware(SecurityHeaders)
     return app
