@@ -19,19 +19,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from tomtat.clean import clean_cluster
-from tomtat.compose import compose
+from tomtat import pipeline
+from tomtat.document import Document, StageView
 from tomtat.io.writers import render
 from tomtat.model import Article, Budget, Cluster, Summary
-from tomtat.order import reading_order
-from tomtat.pipeline import with_events
-from tomtat.represent import represent
 from tomtat.select import METHODS, get_method
-from tomtat.story import analyze
-from tomtat.text.sentences import split_articles
 
 ROOT = Path(__file__).resolve().parent.parent
-STAGES = ("read", "clean", "split", "represent", "story", "select", "compose", "write")
+STAGES = ("read", *(stage.name for stage in pipeline.STAGES), "write")
 
 
 def read_cluster(folder: Path) -> Cluster:
@@ -50,27 +45,24 @@ def profile(folders: list[Path], method: str, words: int, scratch: Path) -> dict
     selector = get_method(method)
     for folder in folders:
         clock = time.process_time
-        t = [clock()]
+        t0 = clock()
         cluster = read_cluster(folder)
-        t.append(clock())
-        cleaned = [a for a in clean_cluster(cluster.articles) if a.text.strip()]
-        t.append(clock())
-        sentences = split_articles(cleaned)
-        t.append(clock())
-        rep = represent(cleaned, sentences)
-        t.append(clock())
-        story = analyze(cleaned, sentences)
-        rep = with_events(rep, story)
-        t.append(clock())
-        chosen = selector.select(rep, budget)
-        t.append(clock())
-        extracts, notes = compose(rep, reading_order(rep, chosen, story.dates), budget)
-        t.append(clock())
-        summary = Summary(cluster.id, tuple(extracts), tuple(cleaned), selector.name, budget, tuple(notes))
+        times["read"].append(1000 * (clock() - t0))
+        doc = Document()
+        doc.set(pipeline.CLUSTER, cluster)
+        doc.set(pipeline.BUDGET, budget)
+        doc.set(pipeline.METHOD, selector)
+        for stage in pipeline.STAGES:
+            t0 = clock()
+            stage.run(StageView(doc, stage))
+            times[stage.name].append(1000 * (clock() - t0))
+        t0 = clock()
+        summary = Summary(
+            cluster.id, doc.get(pipeline.EXTRACTS), doc.get(pipeline.CLEANED), selector.name, budget,
+            doc.get(pipeline.COMPOSE_NOTES),
+        )
         (scratch / f"{cluster.id}.json").write_text(render(summary, "json"), encoding="utf-8")
-        t.append(clock())
-        for k, stage in enumerate(STAGES):
-            times[stage].append(1000 * (t[k + 1] - t[k]))
+        times["write"].append(1000 * (clock() - t0))
     return times
 
 

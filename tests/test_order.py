@@ -7,6 +7,7 @@ sys.path.insert(0, str(Path(__file__).parent / "select"))
 from select_fixtures import STORM, build, find  # noqa: E402
 
 from tomtat.order import reading_order
+from tomtat.story.dates import DateMention
 
 
 def test_leads_come_before_later_sentences_whatever_the_article():
@@ -26,9 +27,10 @@ def test_empty_choice_gives_empty_order():
     assert reading_order(build(STORM), []) == []
 
 
-class _Day:
-    def __init__(self, year, month, day):
-        self.year, self.month, self.day = year, month, day
+def _Day(year, month, day):
+    """A resolved mention of one day, as the story stage assigns it."""
+    iso = f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+    return DateMention(0, 0, "", iso, "day" if year else "day-no-year", "explicit", False, year, month, day)
 
 
 def test_dated_sentences_are_told_in_time_order_undated_ones_keep_their_place():

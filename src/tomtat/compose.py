@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tomtat.model import Budget, Extract
+from tomtat.model import Extract, Limits
 from tomtat.represent import Representation
 
 _TOKEN_END = re.compile(r"\S+")
@@ -19,13 +19,13 @@ def cut_to_words(text: str, limit: int) -> str:
     return text if len(ends) <= limit else text[: ends[limit - 1]]
 
 
-def compose(rep: Representation, ordered: Sequence[int], budget: Budget) -> tuple[list[Extract], list[str]]:
+def compose(rep: Representation, ordered: Sequence[int], limits: Limits) -> tuple[list[Extract], list[str]]:
     """Extracts for ``ordered`` sentences and notes for the user.
 
     A single chosen sentence longer than the word limit is cut at the limit; several
     sentences are guaranteed by selection to fit already.
     """
-    limit = budget.word_limit(int(rep.words.sum()))
+    limit = limits.words
     extracts: list[Extract] = []
     notes: list[str] = []
     used = 0

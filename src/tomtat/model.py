@@ -202,6 +202,19 @@ class Entity:
 
 
 @dataclass(frozen=True, slots=True)
+class Limits:
+    """A budget resolved for one cluster: at most ``words`` whitespace words and
+    ``sentences`` sentences in the summary (None: no such limit)."""
+
+    words: int | None = None
+    sentences: int | None = None
+
+    def full(self, chosen: int) -> bool:
+        """Whether ``chosen`` sentences already reach the sentence limit."""
+        return self.sentences is not None and chosen >= self.sentences
+
+
+@dataclass(frozen=True, slots=True)
 class Budget:
     """How long a summary may be: at most ``words`` whitespace tokens ("chữ"),
     ``sentences`` sentences, or ``ratio`` of the cluster's words. Unset limits are
@@ -211,16 +224,19 @@ class Budget:
     sentences: int | None = None
     ratio: float | None = None
 
-    def word_limit(self, total_words: int) -> int | None:
-        """The binding word limit for a cluster of ``total_words`` words, if any."""
-        limits = []
+    def limits(self, total_words: int) -> Limits:
+        """The limits this budget sets on a cluster of ``total_words`` words: the
+        binding word limit (``words``, ``ratio`` of the cluster, or the default 200
+        when nothing is set) and the sentence limit. Resolved once per cluster; every
+        method, the budget filler and the composer read the result."""
+        words = []
         if self.words is not None:
-            limits.append(self.words)
+            words.append(self.words)
         if self.ratio is not None:
-            limits.append(max(1, int(total_words * self.ratio)))
-        if not limits and self.sentences is None:
-            limits.append(200)
-        return min(limits) if limits else None
+            words.append(max(1, int(total_words * self.ratio)))
+        if not words and self.sentences is None:
+            words.append(200)
+        return Limits(words=min(words) if words else None, sentences=self.sentences)
 
     def to_dict(self) -> dict[str, Any]:
         return {"words": self.words, "sentences": self.sentences, "ratio": self.ratio}

@@ -17,9 +17,9 @@ Sentence identity decides ties, never text.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from tomtat.represent import Representation
+from tomtat.story.dates import DateMention
 
 Key = tuple[str, int]
 
@@ -52,19 +52,19 @@ def _runs(rep: Representation, chosen: Sequence[int]) -> list[list[int]]:
     return runs
 
 
-def _day(mentions: Sequence[Any]) -> tuple[int | None, int, int] | None:
+def _day(mentions: Sequence[DateMention]) -> tuple[int | None, int, int] | None:
     """(year or None, month, day) of the first mention that names a day, if any."""
     for m in mentions:
-        if getattr(m, "month", None) and getattr(m, "day", None):
+        if m.month and m.day:
             return (m.year, m.month, m.day)
     return None
 
 
 def reading_order(
-    rep: Representation, chosen: Sequence[int], dates: Mapping[Key, Sequence[Any]] | None = None
+    rep: Representation, chosen: Sequence[int], dates: Mapping[Key, Sequence[DateMention]] | None = None
 ) -> list[int]:
     """``chosen`` sorted into reading order; ``dates`` maps sentence keys to their
-    date mentions (``tomtat.story.Story.dates``), when known."""
+    resolved date mentions (assigned by the story stage), when known."""
     if not chosen:
         return []
     runs = _runs(rep, chosen)

@@ -1,32 +1,65 @@
 """The pipeline, stage by stage, for one cluster.
 
-1. clean     ``tomtat.clean.clean_cluster``: debris out, every removal recorded;
-2. split     ``tomtat.text.sentences.split_articles``: sentences with identity and span;
-3. represent ``tomtat.represent.represent``: TF-IDF vectors and position features;
-   story     ``tomtat.story.analyze``: timeline, actors, keywords, sub-events (each
-             sentence's event goes into the representation so selection covers them);
-4. select    ``tomtat.select.get_method(name).select``: sentence indices within budget;
-5. order     ``tomtat.order.reading_order``: a reading order;
-6. compose   ``tomtat.compose.compose``: extracts (cut only if nothing fits), notes.
+Each stage reads typed fields of the cluster's ``Document`` and adds its own
+(``tomtat.document``); ``STAGES`` is the table, checked at import, and
+docs/ARCHITECTURE.md draws it:
 
+============  ========================================  ===================================
+stage         requires                                  assigns
+============  ========================================  ===================================
+clean         cluster                                   cleaned, articles, clean_notes
+split         articles                                  sentences
+represent     articles, sentences                       representation
+limits        budget, representation                    limits
+story         articles, sentences                       story, sentence_events, dates
+select        method, representation, limits,           chosen
+              sentence_events
+order         representation, chosen, dates             ordered
+compose       representation, ordered, limits           extracts, compose_notes
+============  ========================================  ===================================
+
+Without the story stage (``story=False``) a stand-in assigns the same fields empty, so
+selection and ordering run exactly as they would on a story with no events or dates.
 Reading input and writing output are the callers' business (``tomtat.io``).
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-import numpy as np
+from collections.abc import Mapping
 
 from tomtat.clean import clean_cluster
 from tomtat.compose import compose
+from tomtat.document import Document, Field, Stage, StageView, check_order, run
 from tomtat.errors import BudgetError, InputError
-from tomtat.model import Budget, Cluster, Summary
+from tomtat.model import Budget, CleanArticle, Cluster, Extract, Limits, Sentence, Summary
 from tomtat.order import reading_order
 from tomtat.represent import Representation, represent
-from tomtat.select import get_method
+from tomtat.select import Method, get_method
+from tomtat.select.fill import SentenceEvents
 from tomtat.story import Story, analyze
+from tomtat.story.dates import DateMention
 from tomtat.text.sentences import split_articles
+
+Key = tuple[str, int]
+
+CLUSTER: Field[Cluster] = Field("cluster", "the input articles")
+BUDGET: Field[Budget] = Field("budget", "how long the summary may be")
+METHOD: Field[Method] = Field("method", "the selection method")
+CLEANED: Field[tuple[CleanArticle, ...]] = Field("cleaned", "every article after cleaning")
+ARTICLES: Field[tuple[CleanArticle, ...]] = Field("articles", "cleaned articles that kept text")
+CLEAN_NOTES: Field[tuple[str, ...]] = Field("clean_notes", "articles skipped as empty")
+SENTENCES: Field[tuple[Sentence, ...]] = Field("sentences", "sentences with identity and span")
+REPRESENTATION: Field[Representation] = Field("representation", "TF-IDF vectors and position features")
+LIMITS: Field[Limits] = Field("limits", "the budget resolved for this cluster")
+STORY: Field[Story] = Field("story", "timeline, actors, keywords, sub-events")
+SENTENCE_EVENTS: Field[SentenceEvents | None] = Field("sentence_events", "each sentence's sub-event")
+DATES: Field[Mapping[Key, tuple[DateMention, ...]]] = Field("dates", "resolved date mentions per sentence")
+CHOSEN: Field[tuple[int, ...]] = Field("chosen", "selected sentence indices, best first")
+ORDERED: Field[tuple[int, ...]] = Field("ordered", "selected sentence indices in reading order")
+EXTRACTS: Field[tuple[Extract, ...]] = Field("extracts", "the summary's sentences")
+COMPOSE_NOTES: Field[tuple[str, ...]] = Field("compose_notes", "a sentence cut at the budget")
+
+INPUTS = (CLUSTER, BUDGET, METHOD)
 
 
 def check_budget(budget: Budget) -> None:
@@ -39,11 +72,89 @@ def check_budget(budget: Budget) -> None:
         raise BudgetError(f"--ratio must be in (0, 1] (got {budget.ratio})")
 
 
-def with_events(rep: Representation, story: Story) -> Representation:
-    """``rep`` with each sentence's sub-event id (``-1`` if none) from ``story``."""
-    event_of = story.event_of
-    ids = np.array([event_of.get(s.key, -1) for s in rep.sentences], dtype=int)
-    return replace(rep, events=ids)
+def _clean(doc: StageView) -> None:
+    """Debris out, every removal recorded; articles left without text are skipped."""
+    cluster = doc.get(CLUSTER)
+    cleaned = tuple(clean_cluster(cluster.articles))
+    kept = tuple(a for a in cleaned if a.text.strip())
+    if not kept:
+        raise InputError(f"cluster {cluster.id!r} has no article with text to summarize")
+    doc.set(CLEANED, cleaned)
+    doc.set(ARTICLES, kept)
+    doc.set(
+        CLEAN_NOTES,
+        tuple(f"article {a.id!r} has no text after cleaning and was skipped" for a in cleaned if not a.text.strip()),
+    )
+
+
+def _split(doc: StageView) -> None:
+    doc.set(SENTENCES, tuple(split_articles(doc.get(ARTICLES))))
+
+
+def _represent(doc: StageView) -> None:
+    doc.set(REPRESENTATION, represent(doc.get(ARTICLES), doc.get(SENTENCES)))
+
+
+def _limits(doc: StageView) -> None:
+    doc.set(LIMITS, doc.get(BUDGET).limits(int(doc.get(REPRESENTATION).words.sum())))
+
+
+def _story(doc: StageView) -> None:
+    story = analyze(doc.get(ARTICLES), doc.get(SENTENCES))
+    doc.set(STORY, story)
+    doc.set(SENTENCE_EVENTS, story.sentence_events)
+    doc.set(DATES, story.dates)
+
+
+def _no_story(doc: StageView) -> None:
+    doc.set(STORY, Story())
+    doc.set(SENTENCE_EVENTS, None)
+    doc.set(DATES, {})
+
+
+def _select(doc: StageView) -> None:
+    rep = doc.get(REPRESENTATION)
+    doc.set(CHOSEN, tuple(doc.get(METHOD).select(rep, doc.get(LIMITS), doc.get(SENTENCE_EVENTS))))
+
+
+def _order(doc: StageView) -> None:
+    doc.set(ORDERED, tuple(reading_order(doc.get(REPRESENTATION), doc.get(CHOSEN), doc.get(DATES))))
+
+
+def _compose(doc: StageView) -> None:
+    extracts, notes = compose(doc.get(REPRESENTATION), doc.get(ORDERED), doc.get(LIMITS))
+    doc.set(EXTRACTS, tuple(extracts))
+    doc.set(COMPOSE_NOTES, tuple(notes))
+
+
+def _stages(story: Stage) -> tuple[Stage, ...]:
+    return (
+        Stage("clean", (CLUSTER,), (CLEANED, ARTICLES, CLEAN_NOTES), _clean),
+        Stage("split", (ARTICLES,), (SENTENCES,), _split),
+        Stage("represent", (ARTICLES, SENTENCES), (REPRESENTATION,), _represent),
+        Stage("limits", (BUDGET, REPRESENTATION), (LIMITS,), _limits),
+        story,
+        Stage("select", (METHOD, REPRESENTATION, LIMITS, SENTENCE_EVENTS), (CHOSEN,), _select),
+        Stage("order", (REPRESENTATION, CHOSEN, DATES), (ORDERED,), _order),
+        Stage("compose", (REPRESENTATION, ORDERED, LIMITS), (EXTRACTS, COMPOSE_NOTES), _compose),
+    )
+
+
+_STORY_ASSIGNS = (STORY, SENTENCE_EVENTS, DATES)
+STAGES = _stages(Stage("story", (ARTICLES, SENTENCES), _STORY_ASSIGNS, _story))
+STAGES_WITHOUT_STORY = _stages(Stage("story", (), _STORY_ASSIGNS, _no_story))
+check_order(STAGES, INPUTS)
+check_order(STAGES_WITHOUT_STORY, INPUTS)
+
+
+def build_document(cluster: Cluster, budget: Budget = Budget(), method: str | None = None, story: bool = True) -> Document:
+    """Run every stage over one cluster and return the document they built."""
+    check_budget(budget)
+    doc = Document()
+    doc.set(CLUSTER, cluster)
+    doc.set(BUDGET, budget)
+    doc.set(METHOD, get_method(method))
+    return run(STAGES if story else STAGES_WITHOUT_STORY, doc)
 
 
 def summarize_cluster(
@@ -54,32 +165,15 @@ def summarize_cluster(
     With ``story`` (the default) the summary also carries the timeline, actors and
     keywords (``tomtat.story``), and selection covers each main sub-event.
     """
-    check_budget(budget)
-    selector = get_method(method)
-    notes: list[str] = []
-    cleaned = clean_cluster(cluster.articles)
-    kept = []
-    for article in cleaned:
-        if article.text.strip():
-            kept.append(article)
-        else:
-            notes.append(f"article {article.id!r} has no text after cleaning and was skipped")
-    if not kept:
-        raise InputError(f"cluster {cluster.id!r} has no article with text to summarize")
-    sentences = split_articles(kept)
-    rep = represent(kept, sentences)
-    structure = analyze(kept, sentences) if story else Story()
-    if story:
-        rep = with_events(rep, structure)
-    chosen = selector.select(rep, budget)
-    extracts, compose_notes = compose(rep, reading_order(rep, chosen, structure.dates), budget)
+    doc = build_document(cluster, budget, method, story)
+    structure = doc.get(STORY)
     return Summary(
         cluster_id=cluster.id,
-        extracts=tuple(extracts),
-        articles=tuple(cleaned),
-        method=selector.name,
+        extracts=doc.get(EXTRACTS),
+        articles=doc.get(CLEANED),
+        method=doc.get(METHOD).name,
         budget=budget,
-        notes=tuple(notes + compose_notes + list(structure.notes)),
+        notes=doc.get(CLEAN_NOTES) + doc.get(COMPOSE_NOTES) + structure.notes,
         timeline=structure.timeline,
         entities=structure.entities,
         keywords=structure.keywords,

@@ -58,10 +58,7 @@ class Representation:
     - ``words``: whitespace word count of each sentence;
     - ``article``: ordinal of each sentence's article in ``articles``;
     - ``position``: index of the sentence among its article's non-heading sentences;
-    - ``article_sentences``: (m,) number of non-heading sentences in each article;
-    - ``events``: optional sub-event id of each sentence (``-1`` for none), set by the
-      pipeline from ``tomtat.story``; when present, ``select.base.fill`` makes sure each
-      main event's best sentence is considered first (see ARCHITECTURE.md, "Story").
+    - ``article_sentences``: (m,) number of non-heading sentences in each article.
     """
 
     articles: tuple[CleanArticle, ...]
@@ -77,7 +74,6 @@ class Representation:
     position: np.ndarray
     article_sentences: np.ndarray
     columns: _Vocabulary = field(repr=False, compare=False)
-    events: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.sentences)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tomtat.clean import clean_cluster
-from tomtat.model import Article
+from tomtat.model import Article, Budget, Limits
 from tomtat.represent import Representation, represent
 from tomtat.text.sentences import split_articles
 
@@ -50,6 +50,11 @@ def build(articles: list[Article]) -> Representation:
     """The representation the pipeline would build for ``articles``."""
     cleaned = [a for a in clean_cluster(articles) if a.text.strip()]
     return represent(cleaned, split_articles(cleaned))
+
+
+def limits(rep: Representation, **budget: int) -> Limits:
+    """The limits the pipeline resolves for ``rep`` from ``Budget(**budget)``."""
+    return Budget(**budget).limits(int(rep.words.sum()))
 
 
 def find(rep: Representation, start: str) -> int:

@@ -1,8 +1,7 @@
-from select_fixtures import find
+from select_fixtures import find, limits
 
 import numpy as np
 
-from tomtat.model import Budget
 from tomtat.select.centroid import Centroid
 
 
@@ -20,7 +19,7 @@ def test_centroid_ranks_ineligible_sentences_minus_infinity(storm):
 
 
 def test_centroid_summary_covers_several_facts_not_one_fact_twice(storm):
-    chosen = Centroid().select(storm, Budget(words=45))
+    chosen = Centroid().select(storm, limits(storm, words=45))
     texts = [storm.sentences[i].text for i in chosen]
     assert sum("đổ bộ" in t for t in texts) == 1
     assert len({storm.sentences[i].article_id for i in chosen}) >= 2

@@ -1,25 +1,37 @@
 from select_fixtures import find
 
-from tomtat.model import Sentence
-from tomtat.select.eligibility import antecedents, eligible_mask, is_eligible, needs_antecedent
+from tomtat.model import CleanArticle, Paragraph, Sentence
+from tomtat.represent import represent
+from tomtat.select.eligibility import antecedents, eligible_mask
+from tomtat.text.back_references import points_back
 
 
-def s(text: str, heading: bool = False) -> Sentence:
-    return Sentence("x", 0, 0, 0, len(text), text, heading)
+def mask_of(*lines: tuple[str, bool]) -> list[bool]:
+    """The eligibility of each (text, heading) line of one article."""
+    sentences, paragraphs, start = [], [], 0
+    for k, (text, heading) in enumerate(lines):
+        sentences.append(Sentence("x", k, k, start, start + len(text), text, heading))
+        paragraphs.append(Paragraph(k, start, start + len(text), heading))
+        start += len(text) + 1
+    article = CleanArticle("x", "", "\n".join(t for t, _ in lines), tuple(paragraphs))
+    return eligible_mask(represent([article], sentences)).tolist()
 
 
 def test_dangling_openers_need_an_antecedent():
-    assert needs_antecedent(s("Tuy nhiên, kết quả vẫn chưa được công bố."))
-    assert needs_antecedent(s("Ngoài ra, tỉnh còn hỗ trợ 500 triệu đồng."))
-    assert not needs_antecedent(s("Tuyết rơi dày ở Sa Pa sáng nay."))  # whole words only
+    assert points_back("Tuy nhiên, kết quả vẫn chưa được công bố.")
+    assert points_back("Ngoài ra, tỉnh còn hỗ trợ 500 triệu đồng.")
+    assert not points_back("Tuyết rơi dày ở Sa Pa sáng nay.")  # whole words only
 
 
 def test_questions_headings_fragments_and_introductions_are_not_eligible():
-    assert not is_eligible(s("Bạn đã chuẩn bị gì cho mùa bão năm nay?"), 9)
-    assert not is_eligible(s("Thiệt hại nặng nề", heading=True), 4)
-    assert not is_eligible(s("Ảnh minh họa."), 3)
-    assert not is_eligible(s("Ông cho biết như sau các điểm chính:"), 8)
-    assert is_eligible(s("Bão số 9 đổ bộ vào Quảng Nam sáng nay."), 9)
+    assert mask_of(
+        ("Bạn đã chuẩn bị gì cho mùa bão năm nay?", False),
+        ("Thiệt hại nặng nề", True),
+        ("Ảnh minh họa.", False),
+        ("Ông cho biết như sau các điểm chính:", False),
+        ("Tuy nhiên, kết quả kiểm đếm vẫn chưa được công bố.", False),
+        ("Bão số 9 đổ bộ vào Quảng Nam sáng nay.", False),
+    ) == [False, False, False, False, False, True]
 
 
 def test_antecedent_is_the_previous_sentence_of_the_same_article(storm):
@@ -33,12 +45,12 @@ def test_demonstrative_subjects_need_an_antecedent_and_the_data_file_examples_ho
 
     examples = read_json("back_references_vi.json")["examples"]
     for text in examples["refers_back"]:
-        assert needs_antecedent(s(text)), text
+        assert points_back(text), text
     for text in examples["stands_alone"]:
-        assert not needs_antecedent(s(text)), text
+        assert not points_back(text), text
 
 
 def test_a_demonstrative_past_the_opening_clause_does_not_count():
-    assert needs_antecedent(s("Các đối tượng trên đều đã bị bắt."))
-    assert not needs_antecedent(s("Sáng 3/4, công an bắt giữ các đối tượng trên một chiếc xe khách."))
-    assert not needs_antecedent(s("Tỉnh Quảng Nam, nơi bão đổ bộ, đã sơ tán dân ở khu vực này."))
+    assert points_back("Các đối tượng trên đều đã bị bắt.")
+    assert not points_back("Sáng 3/4, công an bắt giữ các đối tượng trên một chiếc xe khách.")
+    assert not points_back("Tỉnh Quảng Nam, nơi bão đổ bộ, đã sơ tán dân ở khu vực này.")

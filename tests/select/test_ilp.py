@@ -1,6 +1,5 @@
-from select_fixtures import find
+from select_fixtures import find, limits
 
-from tomtat.model import Budget
 from tomtat.select.ilp import ILP, concept_weights
 
 
@@ -14,13 +13,13 @@ def test_concepts_are_bigrams_shared_by_articles(storm):
 
 
 def test_ilp_covers_the_shared_concepts_within_budget(storm):
-    chosen = ILP(min_articles=2).select(storm, Budget(words=35))
+    chosen = ILP(min_articles=2).select(storm, limits(storm, words=35))
     text = " ".join(storm.sentences[i].text for i in chosen).lower()
     assert "bão số 9" in text and "quảng nam" in text
     assert storm.words[chosen].sum() <= 35
 
 
 def test_ilp_falls_back_when_nothing_is_shared(storm):
-    chosen = ILP(min_articles=50).select(storm, Budget(words=35))
+    chosen = ILP(min_articles=50).select(storm, limits(storm, words=35))
     assert chosen and storm.words[chosen].sum() <= 35
     assert find(storm, "Bạn đã chuẩn bị") not in chosen

@@ -1,9 +1,10 @@
 import numpy as np
 import pytest
 
+from select_fixtures import limits
+
 from tomtat.data import read_json
 from tomtat.errors import TomtatError
-from tomtat.model import Budget
 from tomtat.select import features
 from tomtat.select.learned import MODEL_FILE, Learned
 
@@ -26,9 +27,9 @@ def test_learned_method_follows_its_weights(storm):
 
 def test_a_model_for_other_features_is_refused_with_a_clear_message(storm):
     with pytest.raises(TomtatError, match="retrain"):
-        Learned(model={"features": ["x"], "weights": [1.0]}).select(storm, Budget(words=30))
+        Learned(model={"features": ["x"], "weights": [1.0]}).select(storm, limits(storm, words=30))
 
 
 def test_learned_keeps_the_budget(storm):
-    chosen = Learned().select(storm, Budget(words=40))
+    chosen = Learned().select(storm, limits(storm, words=40))
     assert chosen and storm.words[chosen].sum() <= 40

@@ -1,8 +1,7 @@
-from select_fixtures import find
+from select_fixtures import find, limits
 
 import numpy as np
 
-from tomtat.model import Budget
 from tomtat.select.graph import candidates, pagerank
 from tomtat.select.lexrank import LexRank
 
@@ -26,5 +25,5 @@ def test_graph_is_capped_at_limit_candidates(storm):
 
 
 def test_lexrank_keeps_the_budget(storm):
-    chosen = LexRank().select(storm, Budget(words=35))
+    chosen = LexRank().select(storm, limits(storm, words=35))
     assert storm.words[chosen].sum() <= 35

@@ -1,7 +1,6 @@
-from select_fixtures import find
+from select_fixtures import find, limits
 
 
-from tomtat.model import Budget
 from tomtat.select.base import ranked
 from tomtat.select.mmr import MMR, mmr_order
 
@@ -22,6 +21,6 @@ def test_mmr_second_pick_avoids_repeating_the_first(storm):
 
 
 def test_mmr_method_keeps_the_budget(storm):
-    chosen = MMR().select(storm, Budget(words=40))
+    chosen = MMR().select(storm, limits(storm, words=40))
     assert storm.words[chosen].sum() <= 40
     assert find(storm, "Bạn đã chuẩn bị") not in chosen

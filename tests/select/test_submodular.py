@@ -1,6 +1,7 @@
 import numpy as np
 
-from tomtat.model import Budget
+from select_fixtures import limits
+
 from tomtat.select.submodular import Submodular, spherical_kmeans
 
 
@@ -21,11 +22,11 @@ def test_kmeans_ignores_row_order():
 
 
 def test_submodular_covers_more_articles_with_more_diversity(storm):
-    chosen = Submodular(diversity=20.0).select(storm, Budget(words=45))
+    chosen = Submodular(diversity=20.0).select(storm, limits(storm, words=45))
     assert len({storm.sentences[i].article_id for i in chosen}) >= 2
     assert storm.words[chosen].sum() <= 45
 
 
 def test_submodular_stops_when_nothing_fits(storm):
-    chosen = Submodular().select(storm, Budget(words=12))
+    chosen = Submodular().select(storm, limits(storm, words=12))
     assert len(chosen) == 1 and storm.words[chosen[0]] <= 12

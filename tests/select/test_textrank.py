@@ -1,8 +1,7 @@
-from select_fixtures import find
+from select_fixtures import find, limits
 
 import numpy as np
 
-from tomtat.model import Budget
 from tomtat.select.textrank import TextRank
 
 
@@ -17,5 +16,5 @@ def test_textrank_skips_ineligible_sentences(storm):
 
 
 def test_textrank_keeps_the_budget(storm):
-    chosen = TextRank().select(storm, Budget(words=35))
+    chosen = TextRank().select(storm, limits(storm, words=35))
     assert storm.words[chosen].sum() <= 35

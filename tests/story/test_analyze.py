@@ -1,6 +1,7 @@
 """The story of an invented multi-article cluster: timeline, actors, sub-events, keywords."""
 
-from tomtat.story import analyze, event_index, spread_over_events
+from tomtat.select.fill import spread_over_events
+from tomtat.story import analyze, event_index
 
 
 def test_timeline_merges_one_meeting_reported_twice_and_sorts(story):
@@ -52,20 +53,18 @@ def test_sub_events_group_the_meeting_apart_from_the_call(story, cluster):
     assert set(index) == {x.key for x in sentences}  # every sentence belongs to one event
 
 
-def test_spread_over_events_puts_each_main_event_first(story):
-    s = story
-    index = s.event_of
-    meeting = [k for k in index if k[0] in ("a1", "a2")]
-    call = [k for k in index if k[0] == "a3"]
+def test_each_sentence_s_event_is_given_to_selection_and_covers_every_main_event(story, cluster):
+    _, sentences = cluster
+    events = story.sentence_events
+    assert len(events) == len(sentences)
+    index = event_index(story.events)
+    assert list(events) == [index[x.key] for x in sentences]
+    meeting = [i for i, x in enumerate(sentences) if x.article_id in ("a1", "a2")]
+    call = [i for i, x in enumerate(sentences) if x.article_id == "a3"]
     ranked = meeting + call  # a ranking that would fill the budget with the meeting only
-    spread = spread_over_events(ranked, index)
+    spread = spread_over_events(ranked, events)
     assert spread[:2] == [meeting[0], call[0]]
     assert sorted(spread) == sorted(ranked)
-
-
-def test_spread_leaves_a_single_event_ranking_alone():
-    ranked = [("a", 0), ("a", 1), ("a", 2)]
-    assert spread_over_events(ranked, {k: 0 for k in ranked}) == ranked
 
 
 def test_keywords_name_what_the_cluster_is_about(story):

@@ -1,7 +1,7 @@
 """Select: algorithms that choose a cluster's summary sentences, one file each.
 
-Every method implements ``Method.select(rep, budget) -> list[int]`` (indices into
-``rep.sentences``, best first) and ends with ``base.fill``, which keeps the budget,
+Every method implements ``Method.select(rep, limits, events) -> list[int]`` (indices
+into ``rep.sentences``, best first) and ends with ``fill.fill``, which keeps the limits,
 drops near-duplicates and applies the antecedent rule. ``get_method(name)`` builds one
 by name. Add a method by writing its file and listing it in ``METHODS``.
 """

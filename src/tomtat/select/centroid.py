@@ -23,9 +23,10 @@ from typing import ClassVar
 
 import numpy as np
 
-from tomtat.model import Budget
+from tomtat.model import Limits
 from tomtat.represent import Representation
-from tomtat.select.base import Similarities, fill, ranked
+from tomtat.select.base import ranked
+from tomtat.select.fill import SentenceEvents, Similarities, fill
 from tomtat.select.eligibility import eligible_mask
 from tomtat.select.features import agreement, gram_spread, spread_density, title_similarity
 from tomtat.select.mmr import mmr_order
@@ -62,11 +63,11 @@ class Centroid:
             score = score + self.title_weight * title_similarity(rep)[0]
         return np.where(eligible_mask(rep), score, -np.inf)
 
-    def select(self, rep: Representation, budget: Budget) -> list[int]:
+    def select(self, rep: Representation, limits: Limits, events: SentenceEvents | None = None) -> list[int]:
         score = self.scores(rep)
-        limit = budget.word_limit(int(rep.words.sum()))
+        limit = limits.words
         reach = None if limit is None else 4 * limit
         ranking = ranked(score)
         sims = Similarities(rep, ranking)  # one block for MMR and the budget filler
         order = mmr_order(rep, ranking, score, self.mmr_lambda, self.limit, reach, sims)
-        return fill(rep, order, budget, self.redundancy, similarities=sims)
+        return fill(rep, order, limits, events, self.redundancy, similarities=sims)

@@ -4,7 +4,7 @@ Never: subheadings, questions to the reader, fragments (fewer than ``MIN_WORDS``
 words), run-ons longer than ``MAX_WORDS`` (usually several sentences glued together by
 a crawl), and lines that introduce something else (ending in ":"). Sentences that
 need an antecedent are not ranked; they may only follow the sentence before them
-(``antecedents`` names that sentence and ``select.base.fill`` applies the rule for
+(``antecedents`` names that sentence and ``select.fill.fill`` applies the rule for
 every method). A sentence needs one when it opens with a connective ("Tuy nhiên, ...")
 or names its subject with a demonstrative ("Các đối tượng trên ..."): the rules and
 their word lists are in ``tomtat.text.back_references``.
@@ -14,33 +14,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from tomtat.model import Sentence
 from tomtat.represent import Representation
-from tomtat.text.back_references import points_back
 
 MIN_WORDS = 6
 MAX_WORDS = 80
 # Endings of questions to the reader and of introductions ("... như sau:").
 _OPEN_ENDS = ("?", ":", "?\"", "?”")
-
-
-def needs_antecedent(sentence: Sentence) -> bool:
-    """Whether the sentence points back: an opening connective ("Tuy nhiên") or a
-    demonstrative subject ("Các đối tượng trên"); see ``tomtat.text.back_references``."""
-    return points_back(sentence.text)
-
-
-def stands_alone(sentence: Sentence, words: int) -> bool:
-    """Whether a sentence has the form of a summary sentence (ignoring antecedents)."""
-    text = sentence.text.rstrip()
-    if sentence.heading or words < MIN_WORDS or words > MAX_WORDS:
-        return False
-    return not text.endswith(_OPEN_ENDS)
-
-
-def is_eligible(sentence: Sentence, words: int) -> bool:
-    """Whether a sentence can stand in a summary on its own, without its antecedent."""
-    return stands_alone(sentence, words) and not needs_antecedent(sentence)
 
 
 def antecedents(rep: Representation) -> dict[int, int]:
@@ -62,7 +41,6 @@ def eligible_mask(rep: Representation) -> np.ndarray:
     non-heading sentence does (a summary is never empty)."""
     n = len(rep.sentences)
     heading = np.fromiter((s.heading for s in rep.sentences), dtype=bool, count=n)
-    # the form of ``stands_alone``, array-wide, then ``needs_antecedent``
     open_end = np.fromiter((s.text.rstrip().endswith(_OPEN_ENDS) for s in rep.sentences), dtype=bool, count=n)
     mask = ~heading & (rep.words >= MIN_WORDS) & (rep.words <= MAX_WORDS) & ~open_end
     mask &= ~rep.points_back

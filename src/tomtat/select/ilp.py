@@ -25,9 +25,10 @@ import numpy as np
 from scipy import sparse
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-from tomtat.model import Budget
+from tomtat.model import Limits
 from tomtat.represent import Representation
-from tomtat.select.base import NEAR_DUPLICATE, fill, ranked
+from tomtat.select.base import ranked
+from tomtat.select.fill import NEAR_DUPLICATE, SentenceEvents, fill
 from tomtat.select.eligibility import eligible_mask
 from tomtat.select.features import gram_spread
 
@@ -57,34 +58,34 @@ class ILP:
     gap: float = 0.03
     redundancy: float = 0.5
 
-    def select(self, rep: Representation, budget: Budget) -> list[int]:
+    def select(self, rep: Representation, limits: Limits, events: SentenceEvents | None = None) -> list[int]:
         mask = eligible_mask(rep)
         central = np.where(mask, rep.vectors @ rep.centroid, -np.inf)
         fallback = ranked(central)
         weight = concept_weights(rep, self.min_articles)
         if not weight.any():
-            return fill(rep, fallback, budget, self.redundancy)
+            return fill(rep, fallback, limits, events, self.redundancy)
         cols = np.flatnonzero(weight)
         cols = cols[np.argsort(-weight[cols], kind="stable")[: self.concepts]]
         occurs = (rep.counts[:, cols] > 0).astype(np.float64).tocsr()
         value = np.asarray(occurs @ weight[cols]).ravel()
         cand = np.flatnonzero(mask & (value > 0))
         if cand.size == 0:
-            return fill(rep, fallback, budget, self.redundancy)
+            return fill(rep, fallback, limits, events, self.redundancy)
         cand = cand[np.argsort(-value[cand] / np.maximum(rep.words[cand], 1), kind="stable")[: self.limit]]
-        picked = self._solve(rep, budget, cand, occurs[cand], weight[cols])
+        picked = self._solve(rep, limits, cand, occurs[cand], weight[cols])
         if picked is None:
             order = cand[np.argsort(-value[cand], kind="stable")]
             picked = [int(i) for i in order]
         rest = [i for i in fallback if i not in set(picked)]
-        return fill(rep, picked + rest, budget, self.redundancy)
+        return fill(rep, picked + rest, limits, events, self.redundancy)
 
     def _solve(
-        self, rep: Representation, budget: Budget, cand: np.ndarray, occurs: sparse.csr_matrix, w: np.ndarray
+        self, rep: Representation, limits: Limits, cand: np.ndarray, occurs: sparse.csr_matrix, w: np.ndarray
     ) -> list[int] | None:
         """Chosen candidates (heaviest first), or None when the solver gives nothing."""
         ns, nc = occurs.shape
-        limit = budget.word_limit(int(rep.words.sum()))
+        limit = limits.words
         rows = []
         lower = []
         upper = []
@@ -106,10 +107,10 @@ class ILP:
             rows.append(sparse.coo_matrix(np.r_[rep.words[cand].astype(float), np.zeros(nc)][None, :]))
             lower.append(np.array([-np.inf]))
             upper.append(np.array([float(limit)]))
-        if budget.sentences is not None:
+        if limits.sentences is not None:
             rows.append(sparse.coo_matrix(np.r_[np.ones(ns), np.zeros(nc)][None, :]))
             lower.append(np.array([-np.inf]))
-            upper.append(np.array([float(budget.sentences)]))
+            upper.append(np.array([float(limits.sentences)]))
         sims = np.triu(rep.similarities(cand.tolist()), 1)
         pi, pj = np.nonzero(sims > NEAR_DUPLICATE)
         if pi.size:

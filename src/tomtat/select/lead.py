@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from tomtat.model import Budget
+from tomtat.model import Limits
 from tomtat.represent import Representation
-from tomtat.select.base import fill
+from tomtat.select.fill import SentenceEvents, fill
 from tomtat.select.eligibility import antecedents, eligible_mask
 
 
@@ -21,14 +21,14 @@ class Lead:
     name: ClassVar[str] = "lead"
     description: ClassVar[str] = "first sentences of the first article (baseline)"
 
-    def select(self, rep: Representation, budget: Budget) -> list[int]:
+    def select(self, rep: Representation, limits: Limits, events: SentenceEvents | None = None) -> list[int]:
         mask = eligible_mask(rep)
         needs = antecedents(rep)
-        limit = budget.word_limit(int(rep.words.sum()))
+        limit = limits.words
         chosen: list[int] = []
         used = 0
         for i in range(len(rep)):
-            if budget.sentences is not None and len(chosen) >= budget.sentences:
+            if limits.full(len(chosen)):
                 break
             before = needs.get(i)
             if not (mask[i] or (before is not None and chosen and chosen[-1] == before != i)):
@@ -37,4 +37,4 @@ class Lead:
                 break
             chosen.append(i)
             used += int(rep.words[i])
-        return chosen or fill(rep, [i for i in range(len(rep)) if mask[i]], budget, redundancy=None)
+        return chosen or fill(rep, [i for i in range(len(rep)) if mask[i]], limits, events, redundancy=None)

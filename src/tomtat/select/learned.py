@@ -19,10 +19,11 @@ import numpy as np
 
 from tomtat.data import read_json
 from tomtat.errors import TomtatError
-from tomtat.model import Budget
+from tomtat.model import Limits
 from tomtat.represent import Representation
 from tomtat.select import features
-from tomtat.select.base import fill, ranked
+from tomtat.select.base import ranked
+from tomtat.select.fill import SentenceEvents, fill
 from tomtat.select.eligibility import eligible_mask
 from tomtat.select.mmr import mmr_order
 
@@ -68,8 +69,8 @@ class Learned:
         score = standardize(features.matrix(rep), mask) @ weights
         return np.where(mask, score, -np.inf)
 
-    def select(self, rep: Representation, budget: Budget) -> list[int]:
+    def select(self, rep: Representation, limits: Limits, events: SentenceEvents | None = None) -> list[int]:
         score = self.scores(rep)
         sel = self.model.get("selection", {})
         order = mmr_order(rep, ranked(score), score, float(sel.get("mmr_lambda", 0.45)), int(sel.get("limit", 64)))
-        return fill(rep, order, budget, float(sel.get("redundancy", 0.3)))
+        return fill(rep, order, limits, events, float(sel.get("redundancy", 0.3)))

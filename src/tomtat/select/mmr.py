@@ -16,9 +16,10 @@ from typing import ClassVar
 
 import numpy as np
 
-from tomtat.model import Budget
+from tomtat.model import Limits
 from tomtat.represent import Representation
-from tomtat.select.base import Similarities, fill, ranked
+from tomtat.select.base import ranked
+from tomtat.select.fill import SentenceEvents, Similarities, fill
 from tomtat.select.eligibility import eligible_mask
 
 
@@ -71,7 +72,7 @@ class MMR:
     limit: int = 64
     redundancy: float = 0.5
 
-    def select(self, rep: Representation, budget: Budget) -> list[int]:
+    def select(self, rep: Representation, limits: Limits, events: SentenceEvents | None = None) -> list[int]:
         score = np.where(eligible_mask(rep), rep.vectors @ rep.centroid, -np.inf)
         order = mmr_order(rep, ranked(score), score, self.lam, self.limit)
-        return fill(rep, order, budget, self.redundancy)
+        return fill(rep, order, limits, events, self.redundancy)

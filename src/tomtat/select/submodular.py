@@ -21,9 +21,10 @@ from typing import ClassVar
 import numpy as np
 from scipy import sparse
 
-from tomtat.model import Budget
+from tomtat.model import Limits
 from tomtat.represent import Representation
-from tomtat.select.base import fill, ranked
+from tomtat.select.base import ranked
+from tomtat.select.fill import SentenceEvents, fill
 from tomtat.select.eligibility import eligible_mask
 
 
@@ -70,13 +71,13 @@ class Submodular:
     limit: int = 400
     redundancy: float = 0.3
 
-    def select(self, rep: Representation, budget: Budget) -> list[int]:
+    def select(self, rep: Representation, limits: Limits, events: SentenceEvents | None = None) -> list[int]:
         mask = eligible_mask(rep)
         central = rep.vectors @ rep.centroid
         ground = np.sort(np.argsort(-central, kind="stable")[: self.limit])
         cand = ground[mask[ground]]
         if cand.size == 0:
-            return fill(rep, ranked(np.where(mask, central, -np.inf)), budget, self.redundancy)
+            return fill(rep, ranked(np.where(mask, central, -np.inf)), limits, events, self.redundancy)
         sub = rep.vectors[ground.tolist()]
         sims = (sub @ rep.vectors[cand.tolist()].T).toarray()  # (ground, cand)
         np.clip(sims, 0.0, None, out=sims)
@@ -84,7 +85,7 @@ class Submodular:
         cap = self.alpha * total
         reward = sims.sum(axis=0) / max(len(ground), 1)  # r_j for candidates
         labels = spherical_kmeans(rep.vectors[cand.tolist()], int(np.ceil(self.clusters_per_sentence * len(cand))))
-        limit = budget.word_limit(int(rep.words.sum()))
+        limit = limits.words
         cost = np.maximum(rep.words[cand], 1).astype(float)
 
         covered = np.zeros(len(ground))
@@ -94,7 +95,7 @@ class Submodular:
         used = 0
         base_cov = np.minimum(covered, cap).sum()
         while open_.any():
-            if budget.sentences is not None and len(chosen) >= budget.sentences:
+            if limits.full(len(chosen)):
                 break
             if limit is not None:
                 open_ &= used + rep.words[cand] <= limit
@@ -114,4 +115,4 @@ class Submodular:
             base_cov = np.minimum(covered, cap).sum()
             mass[labels[k]] += reward[k]
         rest = [int(i) for i in ranked(np.where(mask, central, -np.inf)) if i not in set(chosen)]
-        return fill(rep, chosen + rest, budget, self.redundancy)
+        return fill(rep, chosen + rest, limits, events, self.redundancy)

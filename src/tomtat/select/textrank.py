@@ -12,9 +12,10 @@ from typing import ClassVar
 
 import numpy as np
 
-from tomtat.model import Budget
+from tomtat.model import Limits
 from tomtat.represent import Representation
-from tomtat.select.base import fill, ranked
+from tomtat.select.base import ranked
+from tomtat.select.fill import SentenceEvents, fill
 from tomtat.select.graph import graph_scores
 
 
@@ -42,6 +43,6 @@ class TextRank:
 
         return graph_scores(rep, self.limit, self.damping, build)
 
-    def select(self, rep: Representation, budget: Budget) -> list[int]:
+    def select(self, rep: Representation, limits: Limits, events: SentenceEvents | None = None) -> list[int]:
         order = ranked(self.scores(rep), tiebreak=rep.vectors @ rep.centroid)
-        return fill(rep, order, budget, self.redundancy)
+        return fill(rep, order, limits, events, self.redundancy)

@@ -3,10 +3,10 @@
 ``analyze(articles, sentences) -> Story`` is the entry point the pipeline calls after
 splitting. One module per job: ``dates`` (time expressions), ``timeline`` (dated
 events merged across articles), ``entities`` (people, organisations, places),
-``events`` (sub-events and the selection hook), ``keywords``.
+``events`` (sub-events and which sentence tells which), ``keywords``.
 """
 
 from tomtat.story.structure import Story, analyze
-from tomtat.story.events import SubEvent, event_index, spread_over_events
+from tomtat.story.events import SubEvent, event_index
 
-__all__ = ["Story", "SubEvent", "analyze", "event_index", "spread_over_events"]
+__all__ = ["Story", "SubEvent", "analyze", "event_index"]

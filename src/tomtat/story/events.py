@@ -8,9 +8,10 @@ either has no anchor, when their words overlap strongly. Anchors that contradict
 join. Every sentence of an article belongs to its article's event, except a sentence
 that states the anchor date of another event, which belongs to that event.
 
-:func:`spread_over_events` is the hook for selection: it reorders a ranked list of
-sentence keys so that the best sentence of every main event comes before the rest, so
-a budgeted summary touches each main event instead of only the largest.
+The story stage gives selection each sentence's sub-event (``Story.sentence_events``);
+the budget filler (:func:`tomtat.select.fill.spread_over_events`) tries the best
+sentence of every main event first, so a budgeted summary touches each main event
+instead of only the largest.
 """
 
 from __future__ import annotations
@@ -231,31 +232,3 @@ def lend_years(
 def event_index(events: Sequence[SubEvent]) -> dict[Key, int]:
     """Sentence key -> id of the sub-event it tells."""
     return {k: e.id for e in events for k in e.sentences}
-
-
-def spread_over_events(
-    ranked: Sequence[Key],
-    event_of: Mapping[Key, int],
-    min_share: float = 0.1,
-) -> list[Key]:
-    """Reorder ranked sentence keys so each main event's best sentence comes first.
-
-    ``ranked`` is any selection method's ranking (best first); ``event_of`` maps keys to
-    event ids (:func:`event_index`). Main events are those holding at least
-    ``min_share`` of the ranked sentences. Their best sentences come first, in the
-    order of the ranking; every other key follows in its original order. With one
-    event, the ranking is returned unchanged.
-    """
-    sizes = Counter(event_of.get(k) for k in ranked if k in event_of)
-    main = {e for e, n in sizes.items() if n >= min_share * max(1, len(ranked))}
-    if len(main) < 2:
-        return list(ranked)
-    heads: list[Key] = []
-    seen: set[int] = set()
-    for k in ranked:
-        e = event_of.get(k)
-        if e in main and e not in seen:
-            seen.add(e)
-            heads.append(k)
-    head_set = set(heads)
-    return heads + [k for k in ranked if k not in head_set]

@@ -35,9 +35,10 @@ Tagger = Callable[[str], list[tuple[str, ...]]]
 class Story:
     """What the cluster tells over time and who takes part.
 
-    ``events`` are sub-events (see :mod:`tomtat.story.events`); ``event_of`` maps each
-    sentence key ``(article_id, index)`` to the id of its sub-event, for selection to
-    cover every main event. ``dates`` holds every resolved time expression per sentence.
+    ``events`` are sub-events (see :mod:`tomtat.story.events`); ``sentence_events``
+    holds the id of the sub-event each sentence given to :func:`analyze` tells (None
+    for none), in the order of those sentences, for selection to cover every main
+    event. ``dates`` holds every resolved time expression per sentence key.
     """
 
     timeline: tuple[TimelineEvent, ...] = ()
@@ -46,10 +47,7 @@ class Story:
     events: tuple[SubEvent, ...] = ()
     dates: dict[Key, tuple[DateMention, ...]] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
-
-    @property
-    def event_of(self) -> dict[Key, int]:
-        return event_index(self.events)
+    sentence_events: tuple[int | None, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -135,6 +133,7 @@ def analyze(
     keys = [s.key for s in units]
     events = group_events(articles, units, dates, dict(zip(keys, lows)))
     dates = lend_years(events, units, dates)
+    event_of = event_index(events)
     return Story(
         timeline=build_timeline(units, dates, order),
         entities=entities,
@@ -142,4 +141,5 @@ def analyze(
         events=events,
         dates=dates,
         notes=tuple(notes),
+        sentence_events=tuple(event_of.get(s.key) for s in sentences),
     )

@@ -1,0 +1,150 @@
+"""The budget filler every selection method ends with.
+
+``fill`` takes a method's ranking and keeps the rules that hold whatever the method:
+whole sentences within the cluster's ``Limits``, no near-duplicates (``NEAR_DUPLICATE``),
+a sentence pointing back ("Tuy nhiên, ...") only right after its antecedent, and,
+when the story stage found sub-events, each main event's best sentence tried first
+(``spread_over_events``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from tomtat.model import Limits
+from tomtat.represent import Representation
+from tomtat.select.eligibility import antecedents
+
+# Two sentences this similar (cosine of TF-IDF vectors) are the same news told twice,
+# usually one agency copying another: they never both appear, whatever the method.
+NEAR_DUPLICATE = 0.7
+
+# How many of the best-ranked candidates get their similarities computed in one
+# block; candidates further down (rarely reached) are compared one by one.
+_BLOCK = 160
+
+# The sub-event of each sentence of a cluster (indexed like ``rep.sentences``; None:
+# the sentence tells no sub-event), as the story stage assigns it.
+SentenceEvents = Sequence[int | None]
+
+
+class Similarities:
+    """Cosine similarities of ranked candidates: computed in one block for the best
+    ``_BLOCK`` of them, one by one for any other sentence.
+
+    A method that re-ranks its head (``mmr_order``) and then fills the budget builds it
+    once and hands it to both, instead of each computing its own block. Every value is
+    the same number whichever way it is computed (each is the sum, in column order, of
+    the products of the two rows' common entries), so sharing changes no decision.
+    """
+
+    def __init__(self, rep: Representation, ranking: list[int]) -> None:
+        self.rep = rep
+        head = ranking[:_BLOCK]
+        self.slot = {i: k for k, i in enumerate(head)}
+        self.block = rep.similarities(head) if head else np.zeros((0, 0))
+
+    def among(self, rows: list[int]) -> np.ndarray:
+        """Dense (k, k) similarities among ``rows``, as ``rep.similarities(rows)``."""
+        if not all(i in self.slot for i in rows):
+            return self.rep.similarities(rows)
+        slots = [self.slot[i] for i in rows]
+        return self.block[np.ix_(slots, slots)]
+
+    def max_to(self, i: int, chosen: list[int]) -> float:
+        """The highest similarity of sentence ``i`` to any of ``chosen`` (0 if none)."""
+        if not chosen:
+            return 0.0
+        k = self.slot.get(i)
+        if k is not None and all(j in self.slot for j in chosen):
+            return float(self.block[k, [self.slot[j] for j in chosen]].max())
+        return float(np.max(self.rep.similarity_to(i, chosen)))
+
+
+def spread_over_events(ranking: Sequence[int], events: SentenceEvents, min_share: float = 0.1) -> list[int]:
+    """Reorder a ranking so each main sub-event's best sentence comes first.
+
+    ``ranking`` is any method's ranking (sentence indices, best first); ``events[i]``
+    is the sub-event of sentence ``i``. Main events are those holding at least
+    ``min_share`` of the ranked sentences. Their best sentences come first, in the
+    order of the ranking; every other sentence follows in its original order. With
+    fewer than two main events, the ranking is returned unchanged, so a budgeted
+    summary touches each main event instead of only the largest.
+    """
+    sizes = Counter(e for i in ranking if (e := events[i]) is not None)
+    main = {e for e, n in sizes.items() if n >= min_share * max(1, len(ranking))}
+    if len(main) < 2:
+        return list(ranking)
+    heads: list[int] = []
+    seen: set[int] = set()
+    for i in ranking:
+        e = events[i]
+        if e in main and e not in seen:
+            seen.add(e)
+            heads.append(i)
+    head_set = set(heads)
+    return heads + [i for i in ranking if i not in head_set]
+
+
+def fill(
+    rep: Representation,
+    ranking: Iterable[int],
+    limits: Limits,
+    events: SentenceEvents | None = None,
+    redundancy: float | None = 0.5,
+    follow_up: bool = True,
+    similarities: Similarities | None = None,
+) -> list[int]:
+    """Take sentences in ``ranking`` order while they fit ``limits``.
+
+    A sentence that does not fit is skipped (a shorter one later may still fit); one
+    whose cosine similarity to an already chosen sentence exceeds ``redundancy`` (and
+    always ``NEAR_DUPLICATE``) is skipped as a repeat. A sentence that opens with a
+    connective pointing back ("Tuy nhiên, ...") is never ranked on its own: with
+    ``follow_up``, it may fill room left once the sentence before it in its article is
+    taken. With ``events``, the best-ranked sentence of each main sub-event is tried
+    first, so the summary touches every main event. If nothing fits, the best-ranked
+    sentence alone is returned. ``similarities`` may hold the block the caller already
+    computed for the same candidates.
+    """
+    ranking = list(ranking)
+    if events is not None:
+        ranking = spread_over_events(ranking, events)
+    limit = limits.words
+    threshold = NEAR_DUPLICATE if redundancy is None else min(redundancy, NEAR_DUPLICATE)
+    needs = antecedents(rep)
+    sim = Similarities(rep, ranking) if similarities is None else similarities
+    chosen: list[int] = []
+    taken: set[int] = set()
+    used = 0
+
+    def admit(i: int) -> bool:
+        nonlocal used
+        if limits.full(len(chosen)) or i in taken:
+            return False
+        if limit is not None and used + rep.words[i] > limit:
+            return False
+        if sim.max_to(i, chosen) > threshold:
+            return False
+        chosen.append(i)
+        taken.add(i)
+        used += int(rep.words[i])
+        return True
+
+    for i in ranking:
+        if limits.full(len(chosen)):
+            break
+        if i not in needs:
+            admit(i)
+    if follow_up:
+        # Second pass: a sentence that continues a chosen one ("Tuy nhiên, ...") may
+        # use the room left, right after its antecedent in reading order.
+        for i, before in sorted(needs.items()):
+            if before in taken and before != i:
+                admit(i)
+    if not chosen and ranking:
+        chosen = [ranking[0]]
+    return chosen

@@ -1,0 +1,73 @@
+"""The budget filler shared by every method: limits, repeats, antecedents, events."""
+
+import numpy as np
+from select_fixtures import find, limits
+
+from tomtat.select.fill import fill, spread_over_events
+
+
+def test_fill_never_exceeds_the_word_budget(storm):
+    ranking = list(range(len(storm)))
+    for words in (5, 16, 31, 40, 77):
+        chosen = fill(storm, ranking, limits(storm, words=words), redundancy=None)
+        if len(chosen) > 1:
+            assert storm.words[chosen].sum() <= words
+
+
+def test_fill_skips_a_long_sentence_to_use_a_shorter_one(storm):
+    long_first = [find(storm, "Một người đàn ông"), find(storm, "Điện lưới")]
+    chosen = fill(storm, long_first, limits(storm, words=14))
+    assert chosen == [find(storm, "Điện lưới")]
+
+
+def test_fill_returns_the_best_sentence_when_nothing_fits(storm):
+    assert fill(storm, [4, 0], limits(storm, words=3)) == [4]
+
+
+def test_fill_respects_a_sentence_budget(storm):
+    assert len(fill(storm, range(len(storm)), limits(storm, sentences=2), redundancy=None)) == 2
+
+
+def test_near_duplicates_never_both_appear_even_without_redundancy_check(storm_with_copy):
+    rep = storm_with_copy
+    twins = [i for i, s in enumerate(rep.sentences) if s.text.startswith("Bão số 9 đổ bộ vào Quảng Nam sáng nay")]
+    assert len(twins) == 2
+    chosen = fill(rep, twins + [1, 2], limits(rep, words=200), redundancy=None)
+    assert len(set(chosen) & set(twins)) == 1
+
+
+def test_a_dangling_sentence_follows_its_antecedent_when_there_is_room(storm):
+    before, dangling = find(storm, "Chính quyền tỉnh"), find(storm, "Tuy nhiên")
+    alone = fill(storm, [dangling, 0], limits(storm, words=100))
+    assert dangling not in alone
+    together = fill(storm, [before], limits(storm, words=100))
+    assert together == [before, dangling]
+    no_follow = fill(storm, [before], limits(storm, words=100), follow_up=False)
+    assert no_follow == [before]
+
+
+def test_a_shared_similarity_block_gives_the_same_similarities_and_choice(storm):
+    from tomtat.select.fill import Similarities
+
+    ranking = list(range(len(storm)))[::-1]
+    sims = Similarities(storm, ranking[:3])  # a block smaller than the ranking: the rest one by one
+    assert np.array_equal(sims.among(ranking[:3]), storm.similarities(ranking[:3]))
+    assert np.array_equal(sims.among(ranking[:5]), storm.similarities(ranking[:5]))
+    for words in (20, 60):
+        budget = limits(storm, words=words)
+        assert fill(storm, ranking, budget, similarities=sims) == fill(storm, ranking, budget)
+
+
+def test_spread_leaves_a_single_event_ranking_alone():
+    assert spread_over_events([2, 0, 1], [0, 0, 0]) == [2, 0, 1]
+
+
+def test_each_main_event_s_best_sentence_is_tried_first(storm):
+    # each article tells its own event: a budget for two sentences takes the best of
+    # two events instead of the two best of the first
+    events = storm.article.tolist()
+    ranking = list(range(len(storm)))
+    chosen = fill(storm, ranking, limits(storm, sentences=2), events, redundancy=None)
+    assert [events[i] for i in chosen] == [0, 1]
+    without = fill(storm, ranking, limits(storm, sentences=2), None, redundancy=None)
+    assert [events[i] for i in without] == [0, 0]
