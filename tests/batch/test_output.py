@@ -76,3 +76,23 @@ def test_a_full_disk_ends_the_run_in_one_line_and_the_rerun_resumes(tmp_path, ca
         assert ids == [f"c{i}" for i in range(12)]
     finally:
         subprocess.run(["umount", str(disk)], check=False)
+
+
+def test_a_line_over_the_limit_is_reported_and_the_next_ones_read(tmp_path):
+    from tomtat.batch.source import iter_lines
+
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(b'{"id": "a"}\n' + b"x" * 500 + b"\n" + b'{"id": "b"}\n')
+    lines = list(iter_lines(str(path), max_line_bytes=100))
+    assert [line.number for line in lines] == [1, 2, 3]
+    assert lines[1].error and "limit" in lines[1].error and lines[2].text == '{"id": "b"}\n'
+
+
+def test_a_stream_without_line_ends_is_refused_not_read_forever(tmp_path):
+    from tomtat.batch.source import iter_lines
+    from tomtat.errors import InputError
+
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(b"x" * 5000)
+    with pytest.raises(InputError, match="no end of line"):
+        list(iter_lines(str(path), max_line_bytes=100))
