@@ -33,7 +33,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from tomtat.model import CleanArticle, Paragraph, Sentence
 from tomtat.story import analyze
-from tomtat.story.dates import explicit_year, find_dates, parse_published, resolve
+from tomtat.story.dates import explicit_year, find_dates, resolve
+from tomtat.text.published import published_day
 from tomtat.story.entities import lexicon
 
 LABEL_SETS = {
@@ -60,7 +61,7 @@ def bench_dates(rows: list[dict]) -> dict[str, tuple[float, float, float]]:
         text = row["text"]
         raws = find_dates(text)
         year = explicit_year(raws)
-        pred = [resolve(r, parse_published(row["published"]), year) for r in raws]
+        pred = [resolve(r, published_day(row["published"]), year) for r in raws]
         n_pred += len(pred)
         n_gold += len(row["dates"])
         used: set[int] = set()

@@ -18,6 +18,7 @@ from typing import Any
 from tomtat.clean import clean_cluster
 from tomtat.errors import BudgetError, InputError
 from tomtat.io.decode import replace_surrogates
+from tomtat.io.records import article_from_dict
 from tomtat.model import Article, Budget, CleanArticle, Cluster, Summary
 from tomtat.pipeline import summarize_cluster
 
@@ -26,28 +27,15 @@ ArticleLike = str | Mapping[str, Any] | Article
 
 def to_article(item: ArticleLike, ordinal: int) -> Article:
     """An ``Article`` from a string (its text), a dict (``id``/``title``/``text``/
-    ``source``/``url``/``published``) or an ``Article``. Ids default to "1", "2", ..."""
+    ``source``/``url``/``published``, or ``html`` instead of ``text``: read as JSONL
+    and the server read it, :func:`tomtat.io.records.article_from_dict`) or an
+    ``Article``. Ids default to "1", "2", ..."""
     if isinstance(item, Article):
         return item
     if isinstance(item, str):
         return Article(id=str(ordinal), title="", text=item)
     if isinstance(item, Mapping):
-        text = item.get("text")
-        if not isinstance(text, str):
-            raise InputError(f"article {ordinal}: 'text' must be a string")
-
-        def opt(key: str) -> str | None:
-            value = item.get(key)
-            return None if value is None else str(value)
-
-        return Article(
-            id=str(item.get("id") or ordinal),
-            title=str(item.get("title") or ""),
-            text=text,
-            source=opt("source"),
-            url=opt("url"),
-            published=opt("published"),
-        )
+        return article_from_dict(item, str(ordinal), f"article {ordinal}")
     raise InputError(f"article {ordinal}: expected a string or a dict, got {type(item).__name__}")
 
 

@@ -7,11 +7,11 @@ import sys
 from collections.abc import Sequence
 
 from tomtat import __version__
-from tomtat.commands import batch, clean, cluster, serve, summarize
+from tomtat.commands import batch, clean, cluster, serve, summarize, track
 from tomtat.commands import eval as eval_command
 from tomtat.errors import TomtatError
 
-COMMANDS = [summarize, clean, serve, batch, cluster, eval_command]
+COMMANDS = [summarize, clean, serve, batch, cluster, track, eval_command]
 
 
 def build_parser() -> argparse.ArgumentParser:

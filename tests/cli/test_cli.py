@@ -61,3 +61,29 @@ def test_python_m_tomtat_reports_errors_without_traceback(tmp_path):
     )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and "no such file" in proc.stderr
+
+
+def test_a_vietnamese_published_date_resolves_relative_dates(tmp_path, capsys):
+    lines = [
+        {"id": "a", "title": "Cháy chợ ở Hà Nội", "published": "01/05/2024",
+         "text": "Hôm qua, một đám cháy lớn bùng phát tại chợ Đồng Xuân. Lực lượng cứu hỏa đã dập tắt đám cháy sau ba giờ."},
+        {"id": "b", "title": "Chợ Đồng Xuân cháy", "published": "ngày 1 tháng 5 năm 2024",
+         "text": "Vụ cháy chợ Đồng Xuân hôm qua khiến nhiều tiểu thương mất hàng hóa. Cơ quan chức năng đang điều tra."},
+    ]
+    path = tmp_path / "cluster.jsonl"
+    path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
+    code, out, err = run(["summarize", str(path), "--format", "json"], capsys)
+    data = json.loads(out)
+    assert code == 0 and data["notes"] == [] and err == ""
+    assert [e["date"] for e in data["timeline"]] == ["2024-04-30"]
+
+
+def test_an_unreadable_published_date_gets_one_note(tmp_path, capsys):
+    line = {"id": "a", "title": "Cháy chợ", "published": "ngày mồng một",
+            "text": "Hôm qua, một đám cháy lớn bùng phát tại chợ Đồng Xuân. Lực lượng cứu hỏa đã dập tắt đám cháy."}
+    path = tmp_path / "cluster.jsonl"
+    path.write_text(json.dumps(line, ensure_ascii=False), encoding="utf-8")
+    code, out, _ = run(["summarize", str(path), "--format", "json"], capsys)
+    notes = json.loads(out)["notes"]
+    assert code == 0 and len(notes) == 1
+    assert "'ngày mồng một'" in notes[0] and "hôm qua" in notes[0]

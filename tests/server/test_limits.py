@@ -103,6 +103,10 @@ def test_body_that_is_not_json_gets_415(client):
         ({"articles": [{"text": "Một câu."}], "words": 0}, "words"),
         ({"articles": [{"text": "Một câu."}], "ratio": 2}, "ratio"),
         ({"articles": [{"text": "Một câu."}], "method": "không-có"}, "method"),
+        ({"articles": [{"text": "Một câu."}], "words": True}, "words"),
+        ({"articles": [{"text": "Một câu."}], "words": "50"}, "words"),
+        ({"articles": [{"text": "Một câu."}], "include_text": "yes"}, "include_text"),
+        ({"articles": [{"text": "Một câu.", "title": 7}]}, "articles[0].title"),
     ],
 )
 def test_bad_fields_are_named(client, body, field):

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from tomtat.story.dates import explicit_year, find_dates, parse_published, resolve
+from tomtat.story.dates import explicit_year, find_dates, resolve
 
 
 def one(text: str, published: date | None = None, year: int | None = None):
@@ -95,13 +95,6 @@ def test_numbers_that_are_not_dates(text):
 
 def test_invalid_day_month_is_not_a_date():
     assert find_dates("Hôm 31/2 không tồn tại.") == []
-
-
-def test_published_parsing():
-    assert parse_published("2024-11-13T09:30:00+07:00") == date(2024, 11, 13)
-    assert parse_published("2024-11-13") == date(2024, 11, 13)
-    assert parse_published("yesterday") is None
-    assert parse_published(None) is None
 
 
 def test_a_cue_word_wins_over_a_blocking_word_before_it():

@@ -98,11 +98,14 @@ def run_batch(
     executor: Executor,
     progress: bool | None = None,
     warn: Callable[[str], None] | None = None,
+    task: Callable[[Task], Outcome] = run_task,
 ) -> Report:
     """Summarize every cluster line of ``input_path`` into ``output_path`` (resuming).
 
     ``progress``: True shows a bar on stderr, None shows it only on a terminal.
-    ``warn`` receives each failure as it happens (default: stderr)."""
+    ``warn`` receives each failure as it happens (default: stderr). ``task`` is what a
+    worker runs for one line (a module-level function, so that it pickles); tests pass
+    a slower one to stop a run midway."""
     method_name = validate(input_path, output_path, budget, method)
     name = display_name(input_path)
     report = Report()
@@ -159,7 +162,7 @@ def run_batch(
                     bar.update(1)
                     continue
                 try:
-                    future = executor.submit(run_task, Task(line.number, line.text, name, budget, method))
+                    future = executor.submit(task, Task(line.number, line.text, name, budget, method))
                 except BrokenProcessPool:
                     raise TomtatError("a worker process died (out of memory?); rerun the same command to resume") from None
                 pending.append((line.number, future))

@@ -9,18 +9,12 @@ never takes the run down.
 from __future__ import annotations
 
 import json
-import os
-import time
 from dataclasses import dataclass
 
 from tomtat.errors import TomtatError
 from tomtat.io.jsonl import parse_line
 from tomtat.model import Budget
 from tomtat.pipeline import summarize_cluster
-
-# Test-only: seconds to sleep before each cluster, so a test can kill a run midway.
-DELAY_ENV = "TOMTAT_BATCH_TEST_DELAY"
-
 
 @dataclass(frozen=True, slots=True)
 class Task:
@@ -46,9 +40,6 @@ class Outcome:
 
 def run_task(task: Task) -> Outcome:
     """Summarize the cluster on ``task.line``; never raises for a bad cluster."""
-    delay = os.environ.get(DELAY_ENV)
-    if delay:
-        time.sleep(float(delay))
     origin = f"{task.name}:{task.line}"
     record = parse_line(task.text, task.line, task.name)
     if record is None or record.error or record.cluster is None:

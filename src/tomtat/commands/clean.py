@@ -7,7 +7,7 @@ import json
 import sys
 
 from tomtat.clean import clean_cluster
-from tomtat.clean.explain import render_explain, use_color
+from tomtat.io.writers.explain import render_explain, use_color
 from tomtat.commands.common import warn, write_output
 from tomtat.io.readers import read_cluster
 from tomtat.model import CleanArticle

@@ -17,7 +17,7 @@ from tqdm import tqdm
 from tomtat.batch.source import count_lines, display_name, iter_lines
 from tomtat.commands.common import warn, write_lines
 from tomtat.errors import InputError
-from tomtat.grouping import GroupingOptions, Story, group_articles
+from tomtat.grouping import ArticleGroup, GroupingOptions, group_articles
 from tomtat.io.jsonl import parse_line
 from tomtat.model import Article
 
@@ -90,7 +90,7 @@ def read_articles(path: str, progress: bool | None) -> tuple[list[Article], int]
     return articles, failed
 
 
-def _lines(stories: list[Story]) -> Iterable[str]:
+def _lines(stories: list[ArticleGroup]) -> Iterable[str]:
     for story in stories:
         yield json.dumps(story.to_dict(), ensure_ascii=False) + "\n"
 

@@ -19,12 +19,12 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from tomtat.grouping.dates import parse_published
 from tomtat.grouping.duplicates import TokenIds, near_duplicates, shingle_hashes
 from tomtat.grouping.link import cluster_vectors
 from tomtat.grouping.vectors import feature_counts, normalize_rows, tfidf_matrix
 from tomtat.model import Article
 from tomtat.represent import stopwords
+from tomtat.text.published import parse_published
 from tomtat.text.tokens import syllables
 
 DAY = 86400.0
@@ -41,8 +41,10 @@ class GroupingOptions:
 
 
 @dataclass(frozen=True, slots=True)
-class Story:
-    """Articles of one story in input order; ``duplicates`` lists groups of near-copies."""
+class ArticleGroup:
+    """The articles grouped as one story, in input order (a cluster ``tomtat batch`` can
+    summarize; not :class:`tomtat.story.Story`, which is a cluster's timeline and actors);
+    ``duplicates`` lists groups of near-copies."""
 
     id: str
     articles: tuple[Article, ...]
@@ -95,7 +97,7 @@ def _nodes(articles: Sequence[Article], options: GroupingOptions) -> tuple[list[
     return members, rows
 
 
-def group_articles(articles: Sequence[Article], options: GroupingOptions = GroupingOptions()) -> list[Story]:
+def group_articles(articles: Sequence[Article], options: GroupingOptions = GroupingOptions()) -> list[ArticleGroup]:
     """Stories of ``articles`` (ids unique), ordered by their first article in the input."""
     if not articles:
         return []
@@ -105,14 +107,20 @@ def group_articles(articles: Sequence[Article], options: GroupingOptions = Group
         node_index[group] = node
     pick = sparse.csr_matrix((np.ones(len(articles)), (node_index, np.arange(len(articles)))), shape=(len(members), len(articles)))
     node_vectors = normalize_rows(sparse.csr_matrix(pick @ rows))
-    times = [parse_published(a.published) for a in articles]
+    times = [_timestamp(a.published) for a in articles]
     node_times = [min((times[i] for i in group if times[i] is not None), default=None) for group in members]
     window = None if options.window_days is None else options.window_days * DAY
 
-    stories: list[tuple[int, Story]] = []
+    stories: list[tuple[int, ArticleGroup]] = []
     for nodes in cluster_vectors(node_vectors, node_times, options.similarity, window):
         indices = sorted(i for node in nodes for i in members[node])
         chosen = tuple(articles[i] for i in indices)
         dups = tuple(tuple(articles[i].id for i in members[node]) for node in nodes if len(members[node]) > 1)
-        stories.append((indices[0], Story(story_id(chosen), chosen, dups)))
+        stories.append((indices[0], ArticleGroup(story_id(chosen), chosen, dups)))
     return [story for _, story in sorted(stories, key=lambda pair: pair[0])]
+
+
+def _timestamp(published: str | None) -> float | None:
+    """Seconds since the epoch of a ``published`` value, None when undated."""
+    when = parse_published(published)
+    return None if when is None else when.timestamp()

@@ -1,7 +1,8 @@
 """JSONL input: one article per line or one cluster per line.
 
 An article line is ``{"id", "title", "text", "source"?, "url"?, "published"?}`` (or
-``"html"`` instead of ``"text"``); a cluster line is ``{"id", "articles": [...]}``.
+``"html"`` instead of ``"text"``, read by :func:`tomtat.io.records.article_from_dict`
+as the API and the server read it); a cluster line is ``{"id", "articles": [...]}``.
 Unknown keys are ignored. Each line is parsed on its own, so one bad line is reported
 with its file and line number without losing the others: malformed JSON, an integer
 too long to convert (Python refuses more than 4,300 digits) and nesting too deep to
@@ -19,7 +20,7 @@ from typing import Any
 
 from tomtat.errors import InputError
 from tomtat.io.decode import replace_surrogates
-from tomtat.io.html import article_from_html
+from tomtat.io.records import article_from_dict
 from tomtat.model import Article, Cluster
 
 
@@ -34,6 +35,8 @@ class Record:
 
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
 def _scrub(value: Any) -> Any:
     """``value`` (parsed JSON) with lone surrogates replaced in every string, keys
     included. Iterative: the nesting depth json.loads accepted cannot overflow here."""
@@ -70,37 +73,6 @@ def load_json(text: str, origin: str) -> Any:
     return data
 
 
-def _opt(value: Any) -> str | None:
-    return None if value is None else str(value)
-
-
-def article_from_record(data: Any, default_id: str, origin: str) -> Article:
-    """An ``Article`` from a parsed JSON object; ``InputError`` names what is wrong."""
-    if not isinstance(data, dict):
-        raise InputError(f"{origin}: an article must be a JSON object")
-    text, html = data.get("text"), data.get("html")
-    if isinstance(text, str):
-        pass
-    elif isinstance(html, str):
-        extracted = article_from_html(html, str(data.get("id") or default_id), origin)
-        text = extracted.text
-        data = {"title": extracted.title, "published": extracted.published, **{k: v for k, v in data.items() if v is not None}}
-    else:
-        raise InputError(f"{origin}: missing field 'text' (a string)")
-    article_id = data.get("id")
-    if article_id is None or str(article_id).strip() == "":
-        article_id = default_id
-    return Article(
-        id=str(article_id),
-        title=str(data.get("title") or ""),
-        text=text,
-        source=_opt(data.get("source")),
-        url=_opt(data.get("url")),
-        published=_opt(data.get("published")),
-        origin=origin,
-    )
-
-
 def cluster_from_record(data: dict[str, Any], default_id: str, origin: str) -> Cluster:
     """A ``Cluster`` from a parsed ``{"id", "articles": [...]}`` object."""
     items = data.get("articles")
@@ -108,7 +80,7 @@ def cluster_from_record(data: dict[str, Any], default_id: str, origin: str) -> C
         raise InputError(f"{origin}: 'articles' must be a list")
     if not items:
         raise InputError(f"{origin}: the cluster has no articles")
-    articles = tuple(article_from_record(a, str(i + 1), f"{origin} article {i + 1}") for i, a in enumerate(items))
+    articles = tuple(article_from_dict(a, str(i + 1), f"{origin} article {i + 1}") for i, a in enumerate(items))
     ids = [a.id for a in articles]
     dup = next((x for x in ids if ids.count(x) > 1), None)
     if dup is not None:
@@ -126,7 +98,7 @@ def parse_line(line: str, line_no: int, name: str) -> Record | None:
         data = load_json(line, origin)
         if isinstance(data, dict) and "articles" in data:
             return Record(line_no, cluster=cluster_from_record(data, f"line-{line_no}", origin))
-        return Record(line_no, article=article_from_record(data, f"line-{line_no}", origin))
+        return Record(line_no, article=article_from_dict(data, f"line-{line_no}", origin))
     except InputError as err:
         return Record(line_no, error=str(err))
     except RecursionError:  # a value nested deep enough to exhaust the stack later on

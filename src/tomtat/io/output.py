@@ -15,6 +15,7 @@ Every failure is an ``OutputError`` naming the output and the reason.
 
 from __future__ import annotations
 
+import io
 import os
 import stat
 import sys
@@ -61,7 +62,13 @@ def write_stdout(lines: Iterable[str]) -> None:
     """``lines`` on standard output (file descriptor 1, after anything buffered)."""
     try:
         sys.stdout.flush()
-        fd = sys.stdout.fileno()
+        try:
+            fd = sys.stdout.fileno()
+        except (AttributeError, io.UnsupportedOperation):  # a stream in memory (tests, notebooks)
+            for line in lines:
+                sys.stdout.write(line)
+            sys.stdout.flush()
+            return
         for data in _encoded(lines):
             _write_all(fd, data)
     except BrokenPipeError:

@@ -8,31 +8,16 @@ system: articles arrive as text or HTML strings in the request.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 from tomtat.api import clean, summarize
-from tomtat.io.html import article_from_html
+from tomtat.io.records import article_from_dict
 from tomtat.model import Article
 
 
-def article_from_request(item: dict[str, Any], ordinal: int) -> Article:
-    """An ``Article`` from one validated request article (``text`` or ``html``).
-
-    Fields the client gives (id, title, source, url, published) win over those found
-    in an HTML page.
-    """
-    article_id = str(item["id"]) if item.get("id") not in (None, "") else str(ordinal)
-    given = {k: item[k] for k in ("title", "source", "url", "published") if item.get(k) not in (None, "")}
-    if item.get("html") is not None:
-        article = article_from_html(item["html"], article_id, f"request article {ordinal}")
-        return dataclasses.replace(article, **given)
-    return Article(id=article_id, title=given.pop("title", ""), text=item["text"],
-                   origin=f"request article {ordinal}", **given)
-
-
 def articles_from_request(items: list[dict[str, Any]]) -> list[Article]:
-    return [article_from_request(item, i) for i, item in enumerate(items, start=1)]
+    """The request's articles, built as the Python API and JSONL input build them."""
+    return [article_from_dict(item, str(i), f"request article {i}") for i, item in enumerate(items, start=1)]
 
 
 def summarize_job(request: dict[str, Any]) -> dict[str, Any]:

@@ -26,7 +26,7 @@ class ArticleIn(BaseModel):
     html: str | None = Field(None, description="an HTML page; its main text is extracted")
     source: str | None = None
     url: str | None = None
-    published: str | None = Field(None, description="publication date, ISO 8601 if known")
+    published: str | None = Field(None, description="publication date: ISO 8601 or day-first Vietnamese (01/05/2024 08:30)")
 
     @field_validator("id", "title", "text", "html", "source", "url", "published")
     @classmethod

@@ -16,14 +16,14 @@ Two steps, kept apart so each stays testable:
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from tomtat.story.date_find import RawDate, find_dates, find_dates_many
 from tomtat.story.date_find import is_valid_date as _valid
 
 __all__ = [
     "DateMention", "RawDate", "explicit_year", "find_dates", "find_dates_many",
-    "parse_published", "resolve", "with_year",
+    "resolve", "with_year",
 ]
 
 PRECISIONS = ("day", "week", "month", "year", "day-no-year", "month-no-year", "unresolved")
@@ -59,24 +59,6 @@ class DateMention:
     def sort_key(self) -> tuple[int, int, int]:
         """Chronological key; unknown parts sort last within what is known."""
         return (self.year or 9999, self.month or 99, self.day or 99)
-
-
-def parse_published(value: str | None) -> date | None:
-    """The calendar date of an ISO 8601 ``published`` string, or None if absent/unreadable.
-
-    >>> parse_published("2024-11-13T09:30:00+07:00")
-    datetime.date(2024, 11, 13)
-    """
-    if not value:
-        return None
-    text = value.strip().replace("Z", "+00:00")
-    try:
-        return datetime.fromisoformat(text).date()
-    except ValueError:
-        try:
-            return date.fromisoformat(text[:10])
-        except ValueError:
-            return None
 
 
 def _shift_month(d: date, months: int) -> tuple[int, int]:

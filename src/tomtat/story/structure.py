@@ -12,7 +12,6 @@ from tomtat.story.dates import (
     DateMention,
     explicit_year,
     find_dates_many,
-    parse_published,
     resolve,
 )
 from tomtat.story.entities import (
@@ -26,6 +25,7 @@ from tomtat.story.events import SubEvent, event_index, group_events, lend_years
 from tomtat.story.keywords import extract_keywords
 from tomtat.story.timeline import build_timeline
 from tomtat.story.words import compound_words, tokenize_units
+from tomtat.text.published import published_day
 
 Key = tuple[str, int]
 Tagger = Callable[[str], list[tuple[str, ...]]]
@@ -78,7 +78,7 @@ def title_sentences(articles: Sequence[CleanArticle]) -> list[Sentence]:
 def resolve_dates(articles: Sequence[CleanArticle], sentences: Sequence[Sentence]) -> dict[Key, tuple[DateMention, ...]]:
     """Every sentence's time expressions, resolved against its article's publication
     date, else the article's latest explicit year, else left without year."""
-    published = {a.id: parse_published(a.published) for a in articles}
+    published = {a.id: published_day(a.published) for a in articles}
     keys = [s.key for s in sentences]  # a property: read once per sentence
     raw = dict(zip(keys, find_dates_many([s.text for s in sentences])))
     by_article: dict[str, list] = {}
@@ -111,10 +111,11 @@ def analyze(
     order = [a.id for a in articles]
     units = [*title_sentences(articles), *sentences]
     notes: list[str] = [
-        f"article {a.id!r}: published {a.published!r} is not an ISO 8601 date; "
+        f"article {a.id!r}: published {a.published!r} is not a date tomtat reads "
+        "(2024-05-01, 01/05/2024, ngày 1 tháng 5 năm 2024, ...); "
         "its relative dates (hôm qua, tuần trước, ...) were left unresolved"
         for a in articles
-        if a.published and parse_published(a.published) is None
+        if a.published and published_day(a.published) is None
     ]
     tokens = tokenize_units([s.text for s in units])
     lows = [list(map(str.lower, toks)) for toks in tokens]

@@ -1,4 +1,5 @@
-"""Writers: a ``Summary`` as plain text, Markdown, JSON or HTML (one file each)."""
+"""Writers: a ``Summary`` as plain text, Markdown, JSON or HTML (one file each), and
+``explain``, the terminal report of what cleaning removed (``tomtat clean --explain``)."""
 
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ import io
 import json
 
 from tomtat.clean import clean_article
-from tomtat.clean.explain import render_explain, use_color
+from tomtat.io.writers.explain import render_explain, use_color
 from tomtat.cli import main
 from tomtat.model import Article
 

@@ -1,0 +1,140 @@
+"""Story versions: a changed story is summarised again and the result kept as a new version.
+
+A story needs a version when its ``revision`` (bumped by every membership change) is
+ahead of ``summarized_revision``. The summary is computed outside any transaction (it
+is the slow part); writing the version, moving ``summarized_revision`` and refreshing
+the story's list fields is one short transaction that first locks the story row. A
+version is unique per (story, revision), so two writers that summarise the same change
+store it once, and a crash before the commit leaves the story marked as needing it.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
+
+from tomtat import __version__
+from tomtat.errors import TomtatError
+from tomtat.io.writers.story import main_actors
+from tomtat.model import Article, Budget, Cluster
+from tomtat.pipeline import summarize_cluster
+from tomtat.store.engine import Engines
+from tomtat.store.schema import articles, membership, stories, story_versions
+
+MAX_SUMMARY_ARTICLES = 40  # a story's newest articles that are summarised (copies left out)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """How versions are made: the length budget and selection method (None: default)."""
+
+    budget: Budget = Budget(words=200)
+    method: str | None = None
+
+
+def dirty_stories(conn: Connection) -> list[tuple[int, int]]:
+    """(story id, revision) of the stories whose latest change has no version yet."""
+    query = (
+        sa.select(stories.c.id, stories.c.revision)
+        .where(stories.c.merged_into.is_(None), stories.c.summarized_revision < stories.c.revision)
+        .order_by(stories.c.id)
+    )
+    return [(row.id, row.revision) for row in conn.execute(query)]
+
+
+def story_articles(conn: Connection, story_id: int) -> list[sa.Row]:
+    """The story's readable articles, oldest first (by date, then by arrival)."""
+    query = (
+        sa.select(articles)
+        .join(membership, membership.c.article_id == articles.c.id)
+        .where(membership.c.story_id == story_id)
+        .order_by(sa.func.coalesce(articles.c.published_at, articles.c.received), articles.c.id)
+    )
+    return list(conn.execute(query))
+
+
+def _summary_input(story_id: int, rows: list[sa.Row]) -> Cluster:
+    originals = [row for row in rows if row.duplicate_of is None] or rows
+    chosen = originals[-MAX_SUMMARY_ARTICLES:]
+    return Cluster(
+        str(story_id),
+        tuple(Article(id=str(r.id), title=r.title, text=r.text, source=r.source, url=r.url, published=r.published) for r in chosen),
+    )
+
+
+def _summarize(cluster: Cluster, settings: Settings) -> tuple[dict, list[dict], list[dict], str]:
+    """(summary JSON, timeline, main actors, method); a cluster that cannot be
+    summarised still gets a version, empty, saying why."""
+    try:
+        summary = summarize_cluster(cluster, settings.budget, settings.method)
+    except TomtatError as err:
+        empty = {"id": cluster.id, "summary": "", "words": 0, "sentences": [], "articles": [], "timeline": [], "entities": [], "keywords": [], "notes": [str(err)]}
+        return empty, [], [], settings.method or "default"
+    data = summary.to_dict()
+    data.pop("removed", None)  # what cleaning dropped: large, and recomputable from the articles
+    timeline = [event.to_dict() for event in summary.timeline]
+    actors = [entity.to_dict() for entity in main_actors(summary)]
+    return data, timeline, actors, summary.method
+
+
+def _headline(data: dict, rows: list[sa.Row]) -> str:
+    """The title of the article the summary's first sentence comes from, else the
+    first titled article, else the start of the summary."""
+    titles = {str(r.id): r.title for r in rows if r.title.strip()}
+    for sentence in data.get("sentences", []):
+        if sentence.get("article_id") in titles:
+            return titles[sentence["article_id"]]
+    if titles:
+        return next(iter(titles.values()))
+    return " ".join(str(data.get("summary", "")).split()[:20])
+
+
+def _insert_version(conn: Connection, values: dict) -> bool:
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    statement = dialect.insert(story_versions).values(**values).on_conflict_do_nothing().returning(story_versions.c.id)
+    return conn.execute(statement).scalar() is not None
+
+
+def write_version(engines: Engines, story_id: int, settings: Settings) -> bool:
+    """Summarise the story as it is now and store the version; False when there was
+    nothing to do (already summarised, merged, or done by another writer)."""
+    with engines.read.connect() as conn:
+        revision = conn.execute(sa.select(stories.c.revision).where(stories.c.id == story_id)).scalar()
+        rows = story_articles(conn, story_id)
+    if revision is None or not rows:
+        return False
+    data, timeline, actors, method = _summarize(_summary_input(story_id, rows), settings)
+    headline = _headline(data, rows)
+    names = [actor["name"] for actor in actors]
+    search = " ".join([headline, str(data.get("summary", "")), *names, *(r.title for r in rows)])
+    now = time.time()
+    with engines.write.begin() as conn:
+        story = conn.execute(sa.select(stories).where(stories.c.id == story_id).with_for_update()).one()
+        if story.merged_into is not None or story.summarized_revision >= revision:
+            return False
+        number = conn.execute(sa.select(sa.func.coalesce(sa.func.max(story_versions.c.number), 0)).where(story_versions.c.story_id == story_id)).scalar_one() + 1
+        stored = _insert_version(conn, {
+            "story_id": story_id, "number": number, "revision": revision,
+            "article_ids": json.dumps([r.id for r in rows]),
+            "summary": json.dumps(data, ensure_ascii=False),
+            "timeline": json.dumps(timeline, ensure_ascii=False),
+            "actors": json.dumps(actors, ensure_ascii=False),
+            "method": method, "budget": json.dumps(settings.budget.to_dict()),
+            "tomtat_version": __version__, "created": now,
+        })
+        if not stored:
+            return False
+        conn.execute(
+            sa.update(stories).where(stories.c.id == story_id).values(
+                summarized_revision=revision, headline=headline,
+                actors=json.dumps(names, ensure_ascii=False),
+                search_text=" ".join(search.casefold().split()),
+                actor_names="\n".join(name.casefold() for name in names),
+            )
+        )
+    return True

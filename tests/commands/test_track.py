@@ -1,0 +1,66 @@
+"""``tomtat track``: add, show, list, export, and one-line errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tomtat.cli import main
+
+
+def _feed(path: Path, rows: list[dict[str, str]]) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_add_show_list_export(tmp_path: Path, rows: list[dict[str, str]], sample_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "news.db")
+    assert main(["track", "add", str(_feed(tmp_path / "a.jsonl", rows[:6])), str(sample_dir), "--db", db]) == 0
+    assert "9 articles added" in capsys.readouterr().err
+    assert main(["track", "add", str(_feed(tmp_path / "b.jsonl", rows[6:])), "--db", db]) == 0
+    err = capsys.readouterr().err
+    assert "3 articles added" in err and "0 new stories" in err
+
+    assert main(["track", "list", "--db", db, "--format", "json"]) == 0
+    cards = json.loads(capsys.readouterr().out)
+    assert len(cards) == 4 and {c["articles"] for c in cards} == {3}
+    bao = next(c for c in cards if "Bão số 7" in c["headline"])
+
+    assert main(["track", "list", "--db", db, "--query", "bão THANH hóa", "--format", "json"]) == 0
+    assert [c["id"] for c in json.loads(capsys.readouterr().out)] == [bao["id"]]
+    assert main(["track", "list", "--db", db, "--query", "xyzzy"]) == 0
+    assert "no story matches" in capsys.readouterr().err
+
+    assert main(["track", "show", str(bao["id"]), "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# ") and "What's new since version 1 (1 new articles)" in out
+    assert "Sources:" in out
+
+    assert main(["track", "show", str(bao["id"]), "--since", "0", "--format", "json", "--db", db]) == 0
+    update = json.loads(capsys.readouterr().out)["whats_new"]
+    assert len(update["new_articles"]) == 3 and update["new_sentences"]
+    assert all({"article_id", "paragraph", "index", "source"} <= set(s) for s in update["new_sentences"])
+
+    target = tmp_path / "clusters.jsonl"
+    assert main(["track", "export", "-o", str(target), "--db", db]) == 0
+    clusters = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    assert sorted(len(c["articles"]) for c in clusters) == [3, 3, 3, 3]
+    assert main(["batch", str(target), "-o", str(tmp_path / "summaries.jsonl"), "--jobs", "1"]) == 0
+
+
+def test_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "news.db")
+    cases = [
+        (["track", "show", "7", "--db", db], "no story 7"),
+        (["track", "show", "1", "--db", "sqlite:///" + str(tmp_path / "missing" / "x.db")], "does not exist"),
+        (["track", "list", "--db", "mysql://u@h/d"], "unsupported database"),
+        (["track", "list", "--db", "postgresql+psycopg://u@127.0.0.1:1/d"], "cannot open the store"),
+        (["track", "list", "--since", "yesterday", "--db", db], "not a date"),
+        (["track", "add", str(tmp_path / "nope"), "--db", db], "no such file"),
+    ]
+    for argv, expected in cases:
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert expected in err and len(err.strip().splitlines()) == 1, err

@@ -1,0 +1,72 @@
+"""``kill -9`` of ``tomtat track add`` at random moments, then a rerun: nothing lost,
+nothing doubled, every story with a version of its latest membership."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from tomtat.store import Store
+from tomtat.store.schema import articles, membership, stories, story_versions
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+
+
+def check_consistent(db: str, names: set[str]) -> None:
+    """Every input stored once, every readable article in one story, every live story
+    summarised at its latest revision with exactly its members."""
+    with Store(db) as store, store.engines.read.connect() as conn:
+        stored = [r.name for r in conn.execute(sa.select(articles.c.name))]
+        assert sorted(stored) == sorted(names)
+        readable = {r.id for r in conn.execute(sa.select(articles.c.id).where(articles.c.read_error.is_(None)))}
+        members = dict(conn.execute(sa.select(membership.c.article_id, membership.c.story_id)).all())
+        assert set(members) == readable
+        for story in conn.execute(sa.select(stories).where(stories.c.merged_into.is_(None), stories.c.article_count > 0)):
+            assert story.summarized_revision == story.revision
+            latest = conn.execute(
+                sa.select(story_versions).where(story_versions.c.story_id == story.id).order_by(story_versions.c.number.desc()).limit(1)
+            ).one()
+            assert latest.revision == story.revision
+            assert sorted(json.loads(latest.article_ids)) == sorted(a for a, s in members.items() if s == story.id)
+
+
+def write_stream(path: Path, rows: list[dict[str, str]], copies: int) -> set[str]:
+    """``copies`` variants of each article (a distinct closing sentence each)."""
+    names = set()
+    with open(path, "w", encoding="utf-8") as handle:
+        for k in range(copies):
+            for row in rows:
+                name = f"{row['id']}-{k}"
+                names.add(name)
+                article = {"id": name, "title": row["title"], "published": row["published"], "text": row["text"] + f" Cập nhật lần thứ {k + 1} trong ngày."}
+                handle.write(json.dumps(article, ensure_ascii=False) + "\n")
+        handle.write("{not json\n")
+    names.add(f"{path}:{len(rows) * copies + 1}")
+    return names
+
+
+def test_kill_nine_at_random_moments_then_rerun(tmp_path: Path, rows: list[dict[str, str]]) -> None:
+    feed = tmp_path / "feed.jsonl"
+    names = write_stream(feed, rows, copies=4)
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    command = [sys.executable, "-m", "tomtat", "track", "add", str(feed), "--db", db]
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    chance = random.Random(16)
+    for _ in range(3):
+        process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(chance.uniform(0.3, 3.0))
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    check_consistent(db, names)
+    again = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    assert "0 articles added" in again.stderr and "0 stories updated" in again.stderr
