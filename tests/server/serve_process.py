@@ -66,6 +66,7 @@ class ServeProcess:
     proc: subprocess.Popen | None = None
     env: dict[str, str] = field(default_factory=dict)
     stopped: str | None = None
+    nofile: int | None = None  # the server's open-file limit (like `ulimit -n`)
 
     @property
     def url(self) -> str:
@@ -77,7 +78,7 @@ class ServeProcess:
         env = {**os.environ, **self.env, "PYTHONPATH": str(SRC) + os.pathsep + os.environ.get("PYTHONPATH", "")}
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "tomtat", "serve", "--host", "127.0.0.1", "--port", str(self.port), *self.args],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, preexec_fn=self._limits,
         )
         deadline = time.monotonic() + timeout
         while True:
@@ -91,6 +92,12 @@ class ServeProcess:
             if time.monotonic() > deadline:
                 raise AssertionError("tomtat serve did not start")
             time.sleep(0.1)
+
+    def _limits(self) -> None:
+        if self.nofile is not None:
+            import resource
+
+            resource.setrlimit(resource.RLIMIT_NOFILE, (self.nofile, self.nofile))
 
     def workers(self) -> list[int]:
         assert self.proc is not None

@@ -25,6 +25,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--max-body-mb", type=float, default=10.0, metavar="MB", help="largest request body (default 10 MB)")
     p.add_argument("--max-articles", type=int, default=200, metavar="N", help="most articles per request (default 200)")
     p.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS", help="time limit per request (default 30 s)")
+    p.add_argument("--read-timeout", type=float, default=10.0, metavar="SECONDS",
+                   help="close a connection that has not sent its whole request within this time (default 10 s)")
+    p.add_argument("--max-connections", type=int, default=None, metavar="N",
+                   help="open connections at most (default: what the open-file limit allows); past it the "
+                   "oldest connection still sending its request is closed")
     p.add_argument("--allowed-hosts", metavar="NAMES",
                    help="comma-separated host names the Host header may carry (default on 127.0.0.1: "
                    "127.0.0.1,localhost,::1; on any other address: any host, with a warning)")
@@ -49,6 +54,20 @@ def max_workers() -> int:
         available = 0
     by_memory = available // (MB_PER_WORKER * 2**20) if available > 0 else 2 * cpus
     return max(1, min(2 * cpus, by_memory))
+
+
+BACKLOG = 128  # asyncio accepts up to this many connections at once, before any is looked at
+
+
+def default_max_connections(workers: int) -> int:
+    """Connections the open-file limit leaves room for, after the files, pipes and
+    sockets the server and its workers need themselves and one accept burst."""
+    import resource
+
+    soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft == resource.RLIM_INFINITY:
+        return 10_000
+    return max(16, min(10_000, soft - 64 - 8 * workers - BACKLOG))
 
 
 def _is_loopback(host: str) -> bool:
@@ -92,5 +111,25 @@ def run(args: argparse.Namespace) -> int:
         warn(f"listening on {args.host}: anyone who can reach it can use the service (there is no login)")
         if hosts is None:
             warn("any Host header is accepted; give --allowed-hosts NAME,... to answer only for your host names")
-    uvicorn.run(create_app(config), host=args.host, port=args.port, log_level="info", access_log=False)
+    if args.read_timeout <= 0:
+        raise InputError(f"--read-timeout must be positive (got {args.read_timeout})")
+    connections = args.max_connections or default_max_connections(workers)
+    if connections < 1:
+        raise InputError(f"--max-connections must be at least 1 (got {connections})")
+    from tomtat.server.connections import HEADER_BYTES, guarded_protocol, install_rate_limit
+
+    install_rate_limit()
+    uvicorn.run(
+        create_app(config),
+        host=args.host,
+        port=args.port,
+        log_level="info",
+        access_log=False,
+        http=guarded_protocol(args.read_timeout, connections),
+        # The cap above keeps connections under the limit, so this bounds requests in progress.
+        limit_concurrency=connections + 1,
+        timeout_keep_alive=5,
+        backlog=BACKLOG,
+        h11_max_incomplete_event_size=HEADER_BYTES,
+    )
     return 0
