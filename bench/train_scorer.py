@@ -90,8 +90,8 @@ def evaluate(data, weights: np.ndarray, words: int) -> dict[str, float]:
     budget = Budget(words=words)
     totals: dict[str, list[float]] = {"rouge1": [], "rouge2": [], "rougeL": []}
     for rep, _, _, _, refs in data:
-        limits = budget.limits(int(rep.words.sum()))
-        extracts, _ = compose(rep, reading_order(rep, method.select(rep, limits)), limits)
+        limits = budget.limits(int(rep.features.words.sum()))
+        extracts, _ = compose(rep.features, reading_order(rep.features, method.select(rep, limits)), limits)
         s = score(" ".join(e.text for e in extracts), refs)
         for k in totals:
             totals[k].append(s[k].f)

@@ -55,8 +55,8 @@ def main(argv: list[str] | None = None) -> int:
         method = Centroid(**dict(zip(keys, values)))
         r2 = []
         for rep, refs in data:
-            limits = budget.limits(int(rep.words.sum()))
-            extracts, _ = compose(rep, reading_order(rep, method.select(rep, limits)), limits)
+            limits = budget.limits(int(rep.features.words.sum()))
+            extracts, _ = compose(rep.features, reading_order(rep.features, method.select(rep, limits)), limits)
             r2.append(score(" ".join(e.text for e in extracts), refs)["rouge2"].f)
         print("\t".join(map(str, values)) + f"\t{100 * statistics.mean(r2):.2f}", flush=True)
     return 0

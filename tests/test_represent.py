@@ -25,12 +25,12 @@ def test_vectors_are_unit_rows_and_titles_share_the_vocabulary():
         article("b", "Xăng lại tăng giá", [("Chiều nay giá xăng tăng thêm 500 đồng.", False)]),
     ]
     rep = represent(arts, split_articles(arts))
-    norms = np.sqrt(np.asarray(rep.vectors.multiply(rep.vectors).sum(axis=1)).ravel())
+    norms = np.sqrt(np.asarray(rep.vectors.tfidf.multiply(rep.vectors.tfidf).sum(axis=1)).ravel())
     assert np.allclose(norms, 1.0)
-    assert rep.title_vectors.shape == (2, rep.vectors.shape[1])
-    assert "giá_xăng" in rep.vocabulary and rep.bigram[rep.vocabulary["giá_xăng"]]
-    assert not rep.bigram[rep.vocabulary["xăng"]]
-    assert abs(np.linalg.norm(rep.centroid) - 1) < 1e-9
+    assert rep.vectors.titles.shape == (2, rep.vectors.tfidf.shape[1])
+    assert "giá_xăng" in rep.vectors.vocabulary and rep.vectors.bigram[rep.vectors.vocabulary["giá_xăng"]]
+    assert not rep.vectors.bigram[rep.vectors.vocabulary["xăng"]]
+    assert abs(np.linalg.norm(rep.vectors.centroid) - 1) < 1e-9
 
 
 def test_positions_skip_headings_and_are_relative_per_article():
@@ -42,16 +42,16 @@ def test_positions_skip_headings_and_are_relative_per_article():
         )
     ]
     rep = represent(arts, split_articles(arts))
-    assert rep.position.tolist() == [0, 1, 1, 2]
-    assert rep.article_sentences.tolist() == [3]
-    assert rep.relative_position[0] == 0 and rep.relative_position.max() < 1
+    assert rep.features.position.tolist() == [0, 1, 1, 2]
+    assert rep.features.article_sentences.tolist() == [3]
+    assert rep.features.relative_position[0] == 0 and rep.features.relative_position.max() < 1
 
 
 def test_sentence_without_letters_gets_a_zero_row():
     arts = [article("a", "T", [("Một câu bình thường ở đây. ...", False)])]
     rep = represent(arts, split_articles(arts))
-    assert rep.vectors.getnnz(axis=1).min() >= 0
-    assert np.all(np.isfinite(rep.vectors.data))
+    assert rep.vectors.tfidf.getnnz(axis=1).min() >= 0
+    assert np.all(np.isfinite(rep.vectors.tfidf.data))
 
 
 def test_titles_or_last_sentences_without_known_grams_do_not_break_weighting():
@@ -61,9 +61,9 @@ def test_titles_or_last_sentences_without_known_grams_do_not_break_weighting():
         article("c", "Zzz qqq", [("Giá xăng sẽ còn tăng nữa.", False)]),
     ]
     rep = represent(arts, split_articles(arts))
-    assert rep.title_vectors.shape[0] == 3
-    assert rep.title_vectors[1].nnz == 0 and rep.title_vectors[2].nnz == 0
-    assert np.all(np.isfinite(rep.title_vectors.data))
+    assert rep.vectors.titles.shape[0] == 3
+    assert rep.vectors.titles[1].nnz == 0 and rep.vectors.titles[2].nnz == 0
+    assert np.all(np.isfinite(rep.vectors.titles.data))
 
 
 def test_bulk_tokenizer_matches_the_syllable_tokenizer():

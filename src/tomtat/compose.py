@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 
 from tomtat.model import Extract, Limits
-from tomtat.represent import Representation
+from tomtat.sentence_features import SentenceFeatures
 
 _TOKEN_END = re.compile(r"\S+")
 
@@ -19,7 +19,7 @@ def cut_to_words(text: str, limit: int) -> str:
     return text if len(ends) <= limit else text[: ends[limit - 1]]
 
 
-def compose(rep: Representation, ordered: Sequence[int], limits: Limits) -> tuple[list[Extract], list[str]]:
+def compose(features: SentenceFeatures, ordered: Sequence[int], limits: Limits) -> tuple[list[Extract], list[str]]:
     """Extracts for ``ordered`` sentences and notes for the user.
 
     A single chosen sentence longer than the word limit is cut at the limit; several
@@ -30,8 +30,8 @@ def compose(rep: Representation, ordered: Sequence[int], limits: Limits) -> tupl
     notes: list[str] = []
     used = 0
     for i in ordered:
-        s = rep.sentences[i]
-        words = int(rep.words[i])
+        s = features.sentences[i]
+        words = int(features.words[i])
         if limit is not None and used + words > limit:
             room = limit - used
             if room <= 0 or extracts:

@@ -18,28 +18,28 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from tomtat.represent import Representation
+from tomtat.sentence_features import SentenceFeatures
 from tomtat.story.dates import DateMention
 
 Key = tuple[str, int]
 
 
-def _runs(rep: Representation, chosen: Sequence[int]) -> list[list[int]]:
+def _runs(features: SentenceFeatures, chosen: Sequence[int]) -> list[list[int]]:
     """Chosen sentences grouped into runs of consecutive sentences of one article,
     the runs in relative-position order."""
-    relative = rep.relative_position
+    relative = features.relative_position
     picked = set(chosen)
 
     def follows(i: int) -> bool:
         prev = i - 1
         return (
             prev in picked
-            and rep.article[prev] == rep.article[i]
-            and rep.sentences[prev].index == rep.sentences[i].index - 1
+            and features.article[prev] == features.article[i]
+            and features.sentences[prev].index == features.sentences[i].index - 1
         )
 
     def key(i: int) -> tuple[float, int, int]:
-        return (float(relative[i]), int(rep.article[i]), rep.sentences[i].index)
+        return (float(relative[i]), int(features.article[i]), features.sentences[i].index)
 
     runs = []
     for i in sorted((i for i in picked if not follows(i)), key=key):
@@ -61,18 +61,18 @@ def _day(mentions: Sequence[DateMention]) -> tuple[int | None, int, int] | None:
 
 
 def reading_order(
-    rep: Representation, chosen: Sequence[int], dates: Mapping[Key, Sequence[DateMention]] | None = None
+    features: SentenceFeatures, chosen: Sequence[int], dates: Mapping[Key, Sequence[DateMention]] | None = None
 ) -> list[int]:
     """``chosen`` sorted into reading order; ``dates`` maps sentence keys to their
     resolved date mentions (assigned by the story stage), when known."""
     if not chosen:
         return []
-    runs = _runs(rep, chosen)
+    runs = _runs(features, chosen)
     if dates:
         days: dict[int, tuple[int | None, int, int]] = {}
         for r, run in enumerate(runs):
             for i in run:
-                day = _day(dates.get(rep.sentences[i].key, ()))
+                day = _day(dates.get(features.sentences[i].key, ()))
                 if day is not None:
                     days[r] = day
                     break

@@ -9,9 +9,11 @@ stage         requires                                  assigns
 ============  ========================================  ===================================
 clean         cluster                                   cleaned, articles, clean_notes
 split         articles                                  sentences
-represent     articles, sentences                       representation
+tokenize      articles, sentences                       tokens, title_tokens
+represent     articles, sentences, tokens, title_tokens representation
 limits        budget, representation                    limits
-story         articles, sentences                       story, sentence_events, dates
+story         articles, sentences, tokens,              story, sentence_events, dates
+              title_tokens
 select        method, representation, limits,           chosen
               sentence_events
 order         representation, chosen, dates             ordered
@@ -39,6 +41,7 @@ from tomtat.select.fill import SentenceEvents
 from tomtat.story import Story, analyze
 from tomtat.story.dates import DateMention
 from tomtat.text.sentences import split_articles
+from tomtat.text.tokens import TokenRows, tokenize
 
 Key = tuple[str, int]
 
@@ -49,6 +52,8 @@ CLEANED: Field[tuple[CleanArticle, ...]] = Field("cleaned", "every article after
 ARTICLES: Field[tuple[CleanArticle, ...]] = Field("articles", "cleaned articles that kept text")
 CLEAN_NOTES: Field[tuple[str, ...]] = Field("clean_notes", "articles skipped as empty")
 SENTENCES: Field[tuple[Sentence, ...]] = Field("sentences", "sentences with identity and span")
+TOKENS: Field[TokenRows] = Field("tokens", "each sentence cut once into tokens and syllables")
+TITLE_TOKENS: Field[TokenRows] = Field("title_tokens", "each article's title cut once")
 REPRESENTATION: Field[Representation] = Field("representation", "TF-IDF vectors and position features")
 LIMITS: Field[Limits] = Field("limits", "the budget resolved for this cluster")
 STORY: Field[Story] = Field("story", "timeline, actors, keywords, sub-events")
@@ -91,16 +96,25 @@ def _split(doc: StageView) -> None:
     doc.set(SENTENCES, tuple(split_articles(doc.get(ARTICLES))))
 
 
+def _tokenize(doc: StageView) -> None:
+    """Every sentence and title cut once; represent and story share the result."""
+    doc.set(TOKENS, tokenize([s.text for s in doc.get(SENTENCES)]))
+    doc.set(TITLE_TOKENS, tokenize([a.title for a in doc.get(ARTICLES)]))
+
+
 def _represent(doc: StageView) -> None:
-    doc.set(REPRESENTATION, represent(doc.get(ARTICLES), doc.get(SENTENCES)))
+    rep = represent(doc.get(ARTICLES), doc.get(SENTENCES), doc.get(TOKENS), doc.get(TITLE_TOKENS))
+    doc.set(REPRESENTATION, rep)
 
 
 def _limits(doc: StageView) -> None:
-    doc.set(LIMITS, doc.get(BUDGET).limits(int(doc.get(REPRESENTATION).words.sum())))
+    doc.set(LIMITS, doc.get(BUDGET).limits(int(doc.get(REPRESENTATION).features.words.sum())))
 
 
 def _story(doc: StageView) -> None:
-    story = analyze(doc.get(ARTICLES), doc.get(SENTENCES))
+    story = analyze(
+        doc.get(ARTICLES), doc.get(SENTENCES), tokens=doc.get(TOKENS), title_tokens=doc.get(TITLE_TOKENS)
+    )
     doc.set(STORY, story)
     doc.set(SENTENCE_EVENTS, story.sentence_events)
     doc.set(DATES, story.dates)
@@ -118,11 +132,11 @@ def _select(doc: StageView) -> None:
 
 
 def _order(doc: StageView) -> None:
-    doc.set(ORDERED, tuple(reading_order(doc.get(REPRESENTATION), doc.get(CHOSEN), doc.get(DATES))))
+    doc.set(ORDERED, tuple(reading_order(doc.get(REPRESENTATION).features, doc.get(CHOSEN), doc.get(DATES))))
 
 
 def _compose(doc: StageView) -> None:
-    extracts, notes = compose(doc.get(REPRESENTATION), doc.get(ORDERED), doc.get(LIMITS))
+    extracts, notes = compose(doc.get(REPRESENTATION).features, doc.get(ORDERED), doc.get(LIMITS))
     doc.set(EXTRACTS, tuple(extracts))
     doc.set(COMPOSE_NOTES, tuple(notes))
 
@@ -131,7 +145,8 @@ def _stages(story: Stage) -> tuple[Stage, ...]:
     return (
         Stage("clean", (CLUSTER,), (CLEANED, ARTICLES, CLEAN_NOTES), _clean),
         Stage("split", (ARTICLES,), (SENTENCES,), _split),
-        Stage("represent", (ARTICLES, SENTENCES), (REPRESENTATION,), _represent),
+        Stage("tokenize", (ARTICLES, SENTENCES), (TOKENS, TITLE_TOKENS), _tokenize),
+        Stage("represent", (ARTICLES, SENTENCES, TOKENS, TITLE_TOKENS), (REPRESENTATION,), _represent),
         Stage("limits", (BUDGET, REPRESENTATION), (LIMITS,), _limits),
         story,
         Stage("select", (METHOD, REPRESENTATION, LIMITS, SENTENCE_EVENTS), (CHOSEN,), _select),
@@ -141,7 +156,7 @@ def _stages(story: Stage) -> tuple[Stage, ...]:
 
 
 _STORY_ASSIGNS = (STORY, SENTENCE_EVENTS, DATES)
-STAGES = _stages(Stage("story", (ARTICLES, SENTENCES), _STORY_ASSIGNS, _story))
+STAGES = _stages(Stage("story", (ARTICLES, SENTENCES, TOKENS, TITLE_TOKENS), _STORY_ASSIGNS, _story))
 STAGES_WITHOUT_STORY = _stages(Stage("story", (), _STORY_ASSIGNS, _no_story))
 check_order(STAGES, INPUTS)
 check_order(STAGES_WITHOUT_STORY, INPUTS)

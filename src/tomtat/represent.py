@@ -1,4 +1,7 @@
-"""Represent: turn a cluster's sentences into vectors and simple features.
+"""Represent: a cluster's sentences as vectors, per-sentence features and language flags.
+
+The three jobs live apart (``SentenceVectors`` here, ``tomtat.sentence_features``,
+``tomtat.language_flags``); ``Representation`` holds one of each for selection.
 
 Vectors are TF-IDF over syllable unigrams (stopwords dropped) and syllable bigrams
 (which stand in for two-syllable words), with IDF computed over the cluster's own
@@ -18,21 +21,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import chain
-from functools import cache, cached_property
+from functools import cached_property
 
 import numpy as np
 from scipy import sparse
 
-from tomtat.data import read_lines
+from tomtat.language_flags import LanguageFlags, language_flags
 from tomtat.model import CleanArticle, Sentence
-from tomtat.text.back_references import points_back
-from tomtat.text.tokens import syllable_rows, syllables
-
-
-@cache
-def stopwords() -> frozenset[str]:
-    """Vietnamese function syllables shipped in ``tomtat/data/stopwords_vi.txt``."""
-    return frozenset(read_lines("stopwords_vi.txt"))
+from tomtat.sentence_features import SentenceFeatures, sentence_features
+from tomtat.text.stopwords import stopwords
+from tomtat.text.tokens import TokenRows, syllable_rows, syllables
 
 
 def features(text: str, stop: frozenset[str]) -> list[str]:
@@ -45,38 +43,25 @@ def features(text: str, stop: frozenset[str]) -> list[str]:
 
 
 @dataclass(frozen=True)
-class Representation:
-    """Everything selection methods need about a cluster, indexed like ``sentences``.
+class SentenceVectors:
+    """The cluster's sentences as vectors, rows indexed like its sentences.
 
-    - ``grams`` / ``vocabulary``: the V column names ("syllable", "syllable_syllable");
-    - ``vectors``: (n, V) CSR, TF-IDF rows with unit length (zero rows for empty ones);
+    - ``tfidf``: (n, V) CSR, TF-IDF rows with unit length (zero rows for empty ones);
     - ``counts``: (n, V) CSR, raw gram counts (for concept-based methods);
     - ``bigram``: (V,) bool, whether a column is a syllable bigram;
     - ``function``: (V,) bool, whether a column is made of stopwords only;
     - ``centroid``: (V,) unit vector, mean of the rows;
-    - ``title_vectors``: (m, V) CSR, one row per article title;
-    - ``words``: whitespace word count of each sentence;
-    - ``article``: ordinal of each sentence's article in ``articles``;
-    - ``position``: index of the sentence among its article's non-heading sentences;
-    - ``article_sentences``: (m,) number of non-heading sentences in each article.
+    - ``titles``: (m, V) CSR, one row per article title;
+    - ``grams`` / ``vocabulary``: the V column names ("syllable", "syllable_syllable").
     """
 
-    articles: tuple[CleanArticle, ...]
-    sentences: tuple[Sentence, ...]
-    vectors: sparse.csr_matrix
+    tfidf: sparse.csr_matrix
     counts: sparse.csr_matrix
     bigram: np.ndarray
     function: np.ndarray
     centroid: np.ndarray
-    title_vectors: sparse.csr_matrix
-    words: np.ndarray
-    article: np.ndarray
-    position: np.ndarray
-    article_sentences: np.ndarray
+    titles: sparse.csr_matrix
     columns: _Vocabulary = field(repr=False, compare=False)
-
-    def __len__(self) -> int:
-        return len(self.sentences)
 
     @cached_property
     def grams(self) -> tuple[str, ...]:
@@ -88,32 +73,40 @@ class Representation:
         """Column of each gram name (built on first use: selection rarely needs it)."""
         return {g: k for k, g in enumerate(self.grams)}
 
-    @cached_property
-    def points_back(self) -> np.ndarray:
-        """(n,) bool: sentences that need the one before them ("Tuy nhiên, ...", "Các
-        đối tượng trên ..."; ``tomtat.text.back_references``), computed once on first use."""
-        return np.fromiter((points_back(s.text) for s in self.sentences), dtype=bool, count=len(self.sentences))
-
-    @property
-    def relative_position(self) -> np.ndarray:
-        """Position of each sentence inside its article, in [0, 1): 0 for the lead."""
-        total = np.maximum(self.article_sentences[self.article], 1) if len(self) else np.zeros(0)
-        return self.position / total
-
     def similarity_to(self, i: int, others: Sequence[int]) -> np.ndarray:
         """Cosine similarity of sentence ``i`` to each of ``others``."""
         if not others:
             return np.zeros(0)
-        return (self.vectors[list(others)] @ self.vectors[i].T).toarray().ravel()
+        result: np.ndarray = (self.tfidf[list(others)] @ self.tfidf[i].T).toarray().ravel()
+        return result
 
     def similarities(self, rows: Sequence[int]) -> np.ndarray:
         """Dense (k, k) cosine similarities among ``rows`` (keep k bounded)."""
-        sub = self.vectors[list(rows)]
-        return (sub @ sub.T).toarray()
+        sub = self.tfidf[list(rows)]
+        result: np.ndarray = (sub @ sub.T).toarray()
+        return result
 
     def similarity_matrix(self) -> np.ndarray:
         """Dense (n, n) cosine similarities: only for small clusters or candidate sets."""
-        return (self.vectors @ self.vectors.T).toarray()
+        result: np.ndarray = (self.tfidf @ self.tfidf.T).toarray()
+        return result
+
+
+@dataclass(frozen=True)
+class Representation:
+    """What the represent stage knows about a cluster, by job: ``vectors`` (TF-IDF),
+    ``features`` (length and place of each sentence) and ``flags`` (what a sentence's
+    words say about how it may be used). Selection methods read all three; order and
+    compose read only ``features``."""
+
+    articles: tuple[CleanArticle, ...]
+    sentences: tuple[Sentence, ...]
+    vectors: SentenceVectors
+    features: SentenceFeatures
+    flags: LanguageFlags
+
+    def __len__(self) -> int:
+        return len(self.sentences)
 
 
 def _tokens(texts: Sequence[str]) -> list[list[str]]:
@@ -210,11 +203,17 @@ def _weight(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
     return sparse.csr_matrix((data, counts.indices, counts.indptr), shape=counts.shape)
 
 
-def represent(articles: Sequence[CleanArticle], sentences: Sequence[Sentence]) -> Representation:
-    """Vectors and position features for ``sentences`` of ``articles``."""
-    texts = [s.text for s in sentences]
-    toks = _tokens(texts)
-    vocab = _Vocabulary(toks, stopwords())
+def sentence_vectors(
+    articles: Sequence[CleanArticle],
+    sentences: Sequence[Sentence],
+    tokens: TokenRows | None = None,
+    title_tokens: TokenRows | None = None,
+) -> SentenceVectors:
+    """TF-IDF vectors of ``sentences`` and of ``articles``' titles. ``tokens`` and
+    ``title_tokens`` are their tokens when the pipeline's tokenize stage has cut them
+    (``tomtat.text.tokens.tokenize``); else they are cut here."""
+    toks = _tokens([s.text for s in sentences]) if tokens is None else tokens.syllables
+    vocab = _Vocabulary(toks, stopwords("function"))
     counts = vocab.sentence_counts()
     columns = vocab.columns
     df = np.bincount(counts.indices, minlength=columns)
@@ -226,34 +225,31 @@ def represent(articles: Sequence[CleanArticle], sentences: Sequence[Sentence]) -
     norm = np.linalg.norm(centroid)
     if norm > 0:
         centroid /= norm
-    titles = _weight(vocab.counts(_tokens([a.title for a in articles])), idf)
+    title_syllables = _tokens([a.title for a in articles]) if title_tokens is None else title_tokens.syllables
+    titles = _weight(vocab.counts(title_syllables), idf)
     bigram = np.zeros(columns, dtype=bool)
     bigram[vocab.size :] = True
     function = np.zeros(columns, dtype=bool)
     function[: len(vocab.stop)] = vocab.stop
     if len(vocab.pairs):
         function[vocab.size :] = vocab.stop[vocab.pairs // vocab.size] & vocab.stop[vocab.pairs % vocab.size]
+    return SentenceVectors(
+        tfidf=vectors, counts=counts, bigram=bigram, function=function, centroid=centroid, titles=titles, columns=vocab
+    )
 
-    ordinal = {a.id: i for i, a in enumerate(articles)}
-    owners = [ordinal[s.article_id] for s in sentences]
-    position = []
-    seen = [0] * len(articles)
-    for j, s in zip(owners, sentences):
-        position.append(seen[j])
-        if not s.heading:
-            seen[j] += 1
+
+def represent(
+    articles: Sequence[CleanArticle],
+    sentences: Sequence[Sentence],
+    tokens: TokenRows | None = None,
+    title_tokens: TokenRows | None = None,
+) -> Representation:
+    """Vectors, features and language flags of ``sentences`` of ``articles`` (see
+    :func:`sentence_vectors` for ``tokens`` and ``title_tokens``)."""
     return Representation(
         articles=tuple(articles),
         sentences=tuple(sentences),
-        vectors=vectors,
-        counts=counts,
-        bigram=bigram,
-        function=function,
-        centroid=centroid,
-        title_vectors=titles,
-        words=np.fromiter(map(len, map(str.split, texts)), dtype=int, count=len(texts)),
-        article=np.array(owners, dtype=int),
-        position=np.array(position, dtype=int),
-        article_sentences=np.array(seen, dtype=int),
-        columns=vocab,
+        vectors=sentence_vectors(articles, sentences, tokens, title_tokens),
+        features=sentence_features(articles, sentences),
+        flags=language_flags(sentences),
     )

@@ -54,7 +54,7 @@ def build(articles: list[Article]) -> Representation:
 
 def limits(rep: Representation, **budget: int) -> Limits:
     """The limits the pipeline resolves for ``rep`` from ``Budget(**budget)``."""
-    return Budget(**budget).limits(int(rep.words.sum()))
+    return Budget(**budget).limits(int(rep.features.words.sum()))
 
 
 def find(rep: Representation, start: str) -> int:

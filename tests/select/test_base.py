@@ -17,7 +17,7 @@ def test_every_method_keeps_budget_and_drops_copies(name, storm_with_copy):
         assert chosen, name
         assert len(set(chosen)) == len(chosen)
         if len(chosen) > 1:
-            assert rep.words[chosen].sum() <= words
+            assert rep.features.words[chosen].sum() <= words
         assert len(set(chosen) & twins) <= 1
 
 
@@ -58,5 +58,5 @@ def test_huge_input_stays_within_budget(name):
     )
     rep = build([Article("big", "Báo cáo của tỉnh", body), STORM[1]])
     chosen = get_method(name).select(rep, limits(rep, words=100))
-    assert chosen and rep.words[chosen].sum() <= 100
-    assert np.all(np.isfinite(rep.vectors.data))
+    assert chosen and rep.features.words[chosen].sum() <= 100
+    assert np.all(np.isfinite(rep.vectors.tfidf.data))

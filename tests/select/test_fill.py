@@ -11,7 +11,7 @@ def test_fill_never_exceeds_the_word_budget(storm):
     for words in (5, 16, 31, 40, 77):
         chosen = fill(storm, ranking, limits(storm, words=words), redundancy=None)
         if len(chosen) > 1:
-            assert storm.words[chosen].sum() <= words
+            assert storm.features.words[chosen].sum() <= words
 
 
 def test_fill_skips_a_long_sentence_to_use_a_shorter_one(storm):
@@ -51,8 +51,8 @@ def test_a_shared_similarity_block_gives_the_same_similarities_and_choice(storm)
 
     ranking = list(range(len(storm)))[::-1]
     sims = Similarities(storm, ranking[:3])  # a block smaller than the ranking: the rest one by one
-    assert np.array_equal(sims.among(ranking[:3]), storm.similarities(ranking[:3]))
-    assert np.array_equal(sims.among(ranking[:5]), storm.similarities(ranking[:5]))
+    assert np.array_equal(sims.among(ranking[:3]), storm.vectors.similarities(ranking[:3]))
+    assert np.array_equal(sims.among(ranking[:5]), storm.vectors.similarities(ranking[:5]))
     for words in (20, 60):
         budget = limits(storm, words=words)
         assert fill(storm, ranking, budget, similarities=sims) == fill(storm, ranking, budget)
@@ -65,7 +65,7 @@ def test_spread_leaves_a_single_event_ranking_alone():
 def test_each_main_event_s_best_sentence_is_tried_first(storm):
     # each article tells its own event: a budget for two sentences takes the best of
     # two events instead of the two best of the first
-    events = storm.article.tolist()
+    events = storm.features.article.tolist()
     ranking = list(range(len(storm)))
     chosen = fill(storm, ranking, limits(storm, sentences=2), events, redundancy=None)
     assert [events[i] for i in chosen] == [0, 1]

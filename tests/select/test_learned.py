@@ -22,7 +22,7 @@ def test_learned_method_follows_its_weights(storm):
     by_length = Learned(model=only("log_words")).scores(storm)
     top = int(np.nanargmax(np.where(np.isfinite(by_length), by_length, np.nan)))
     eligible = np.isfinite(by_length)
-    assert storm.words[top] == storm.words[eligible].max()
+    assert storm.features.words[top] == storm.features.words[eligible].max()
 
 
 def test_a_model_for_other_features_is_refused_with_a_clear_message(storm):
@@ -32,4 +32,4 @@ def test_a_model_for_other_features_is_refused_with_a_clear_message(storm):
 
 def test_learned_keeps_the_budget(storm):
     chosen = Learned().select(storm, limits(storm, words=40))
-    assert chosen and storm.words[chosen].sum() <= 40
+    assert chosen and storm.features.words[chosen].sum() <= 40

@@ -26,4 +26,4 @@ def test_graph_is_capped_at_limit_candidates(storm):
 
 def test_lexrank_keeps_the_budget(storm):
     chosen = LexRank().select(storm, limits(storm, words=35))
-    assert storm.words[chosen].sum() <= 35
+    assert storm.features.words[chosen].sum() <= 35

@@ -24,9 +24,9 @@ def test_kmeans_ignores_row_order():
 def test_submodular_covers_more_articles_with_more_diversity(storm):
     chosen = Submodular(diversity=20.0).select(storm, limits(storm, words=45))
     assert len({storm.sentences[i].article_id for i in chosen}) >= 2
-    assert storm.words[chosen].sum() <= 45
+    assert storm.features.words[chosen].sum() <= 45
 
 
 def test_submodular_stops_when_nothing_fits(storm):
     chosen = Submodular().select(storm, limits(storm, words=12))
-    assert len(chosen) == 1 and storm.words[chosen[0]] <= 12
+    assert len(chosen) == 1 and storm.features.words[chosen[0]] <= 12

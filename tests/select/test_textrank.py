@@ -17,4 +17,4 @@ def test_textrank_skips_ineligible_sentences(storm):
 
 def test_textrank_keeps_the_budget(storm):
     chosen = TextRank().select(storm, limits(storm, words=35))
-    assert storm.words[chosen].sum() <= 35
+    assert storm.features.words[chosen].sum() <= 35

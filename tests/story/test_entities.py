@@ -7,7 +7,8 @@ from tomtat.story.entities import (
     merge_mentions,
     sentence_syllables,
 )
-from tomtat.story.words import compound_words, tokenize_units
+from tomtat.story.words import compound_words
+from tomtat.text.tokens import cased_tokens
 
 
 def sentences(*texts: str, article: str = "x") -> list[Sentence]:
@@ -16,7 +17,7 @@ def sentences(*texts: str, article: str = "x") -> list[Sentence]:
 
 def entities(*texts: str):
     sents = sentences(*texts)
-    tokens = tokenize_units([s.text for s in sents])
+    tokens = cased_tokens([s.text for s in sents])
     words = compound_words()
     lower = lowercase_vocabulary(tokens)
     mentions = [
@@ -156,7 +157,7 @@ def test_one_scan_over_the_cluster_finds_what_sentence_by_sentence_finds():
         "Mỹ",
         "",
     )
-    tokens = tokenize_units([s.text for s in sents])
+    tokens = cased_tokens([s.text for s in sents])
     lows = [[t.lower() for t in toks] for toks in tokens]
     words = compound_words()
     lower = lowercase_vocabulary(tokens)

@@ -1,9 +1,10 @@
-"""Content bags: the fast syllable cut and the cosine with kept norms change nothing."""
+"""Content bags: one bag whether the text is cut here or by the tokenize stage, and the
+cosine with kept norms changes nothing."""
 
 from collections import Counter
 
-from tomtat.story.similarity import _syllables, bag, cosine, merged, norm
-from tomtat.text.tokens import syllables
+from tomtat.story.similarity import bag, bag_of_syllables, cosine, merged, norm
+from tomtat.text.tokens import tokenize
 
 TEXTS = [
     "Ông Lavrov nói: “Hợp_tác 4,5 tỷ USD”.",
@@ -13,9 +14,10 @@ TEXTS = [
 ]
 
 
-def test_syllables_are_cut_as_text_tokens_cuts_them():
-    for text in TEXTS:
-        assert _syllables(text) == syllables(text)
+def test_the_bag_of_a_text_is_the_bag_of_its_syllables_cut_once():
+    rows = tokenize(TEXTS)
+    for text, syls in zip(TEXTS, rows.syllables):
+        assert bag(text) == bag_of_syllables(syls)
 
 
 def test_bag_leaves_out_numbers_and_stopwords():

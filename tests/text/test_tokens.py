@@ -1,4 +1,4 @@
-from tomtat.text.tokens import syllables, word_count
+from tomtat.text.tokens import _CASED, cased_tokens, syllables, tokenize, word_count
 
 
 def test_syllables_keep_diacritics_and_split_on_underscore_and_punctuation():
@@ -36,3 +36,22 @@ def test_syllable_rows_tokenize_each_text_like_syllables():
 
     texts = ["Hà Nội, 14-10.", "", "Việt\u0300 Nam a\x00b", "TP.HCM: 35°C"]
     assert syllable_rows(texts) == [syllables(t) for t in texts]
+
+
+WORDS = ["nói,", "Paris.", "U.S", "U.S.", "14-10", "(AFP)", "x_", "_", "a_b", "2014", "“Hợp", "…", "4,5", "ký-", "Ⅻ,", "3²."]
+
+
+def test_plain_words_and_trailing_marks_cut_as_the_pattern_cuts_them():
+    for w in WORDS:
+        assert cased_tokens([w]) == [_CASED.findall(w)], w
+    text = " ".join(WORDS)
+    assert cased_tokens([text]) == [[t for w in WORDS for t in _CASED.findall(w)]]
+
+
+def test_one_cut_gives_the_written_tokens_their_lower_case_and_the_syllables():
+    texts = ["Ông Lavrov nói: “Hợp_tác 4,5 tỷ USD” hôm 14-10.", " ".join(WORDS), "", "Σας ΣΑΣ İstanbul"]
+    rows = tokenize(texts)
+    assert len(rows) == 4
+    assert rows.cased[0][:4] == ["Ông", "Lavrov", "nói", ":"]
+    assert rows.lower[0][:2] == ["ông", "lavrov"]
+    assert rows.syllables == [syllables(t) for t in texts]

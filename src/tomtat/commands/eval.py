@@ -1,5 +1,6 @@
 """``tomtat eval DATASET``: summarize every cluster of a corpus and score it with ROUGE.
 
+The budget is the corpus's mean reference length unless ``--words`` is given.
 Prints ROUGE-1/2/L F1 (syllables, Vietnamese-correct) with bootstrap 95% intervals,
 mean summary length and speed; ``--out`` writes one JSON line per cluster.
 """
@@ -17,15 +18,13 @@ from tqdm import tqdm
 from tomtat.commands.common import warn, write_output
 from tomtat.errors import InputError, TomtatError
 from tomtat.evaluate.bootstrap import DEFAULT_SEED
-from tomtat.evaluate.dataset import EvalCluster
+from tomtat.evaluate.dataset import EvalCluster, mean_reference_words
 from tomtat.evaluate.loaders import LAYOUTS, detect_layout, load_dataset
 from tomtat.evaluate.rouge import MODES
-from tomtat.evaluate.runner import ClusterResult, corpus_score, evaluate, format_table
+from tomtat.evaluate.runner import ClusterResult, corpus_score, evaluate, format_table, require_references
 from tomtat.model import Budget
 from tomtat.pipeline import check_budget, summarize_cluster
 from tomtat.select import DEFAULT_METHOD, METHODS, get_method
-
-DEFAULT_WORDS = 230
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -41,7 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("dataset", metavar="DATASET", help="corpus folder or JSONL file")
     methods = ", ".join(sorted(METHODS))
     p.add_argument("--method", default=None, metavar="NAME", help=f"selection algorithm: {methods} (default {DEFAULT_METHOD})")
-    p.add_argument("--words", type=int, default=DEFAULT_WORDS, metavar="N", help=f"summary budget in words (default {DEFAULT_WORDS})")
+    p.add_argument("--words", type=int, default=None, metavar="N", help="summary budget in words (default: the corpus's mean reference length)")
     p.add_argument("--out", metavar="RUN.jsonl", help="write one JSON line per cluster (summary, references, scores in 0..1)")
     p.add_argument("--layout", choices=sorted(LAYOUTS), help="corpus layout (default: detected)")
     p.add_argument("--multi-ref", dest="mode", choices=MODES, default="average", help="combine several references by their average (default) or the best")
@@ -50,13 +49,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    budget = Budget(words=args.words)
-    check_budget(budget)
+    if args.words is not None:
+        check_budget(Budget(words=args.words))
     method = get_method(args.method).name
     if args.out:
         _check_out(Path(args.out))
     layout = args.layout or detect_layout(args.dataset)
     clusters = load_dataset(args.dataset, layout)
+    words = args.words if args.words is not None else mean_reference_words(clusters)
+    require_references(clusters)
+    budget = Budget(words=words)
     failures: list[str] = []
 
     def summarize(c: EvalCluster) -> str:
@@ -68,11 +70,11 @@ def run(args: argparse.Namespace) -> int:
             return ""
 
     with tqdm(total=len(clusters), unit="cluster", disable=not sys.stderr.isatty(), leave=False) as bar:
-        results = evaluate(clusters, summarize, words=args.words, mode=args.mode, on_result=lambda _: bar.update())
+        results = evaluate(clusters, summarize, words=words, mode=args.mode, on_result=lambda _: bar.update())
     report = corpus_score(results, rng=np.random.default_rng(args.seed))
     if args.out:
         write_output("".join(_line(r) for r in results), args.out)
-    print(f"tomtat eval: {args.dataset} ({layout}), method {method}, {args.words} words, references {args.mode}d")
+    print(f"tomtat eval: {args.dataset} ({layout}), method {method}, {words} words, references {args.mode}d")
     sys.stdout.write(format_table(report))
     return 1 if failures else 0
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,14 @@ class EvalCluster:
     @property
     def id(self) -> str:
         return self.cluster.id
+
+
+def mean_reference_words(clusters: Sequence[EvalCluster]) -> int:
+    """The corpus's mean reference length in whitespace words (rounded): the budget a
+    corpus is scored at, so that every corpus is judged at its own annotators' length.
+    0 when no cluster has a reference."""
+    lengths = [len(r.split()) for c in clusters for r in c.references]
+    return round(sum(lengths) / len(lengths)) if lengths else 0
 
 
 _DIGITS = re.compile(r"(\d+)")

@@ -23,8 +23,8 @@ from tomtat.grouping.duplicates import TokenIds, near_duplicates, shingle_hashes
 from tomtat.grouping.link import cluster_vectors
 from tomtat.grouping.vectors import feature_counts, normalize_rows, tfidf_matrix
 from tomtat.model import Article
-from tomtat.represent import stopwords
 from tomtat.text.published import parse_published
+from tomtat.text.stopwords import stopwords
 from tomtat.text.tokens import syllables
 
 DAY = 86400.0
@@ -77,7 +77,7 @@ def story_id(articles: Sequence[Article]) -> str:
 def _nodes(articles: Sequence[Article], options: GroupingOptions) -> tuple[list[list[int]], sparse.csr_matrix]:
     """Near-duplicate groups (lists of article indices, numbered in input order) and
     one TF-IDF row per article."""
-    token_ids = TokenIds(stopwords())
+    token_ids = TokenIds(stopwords("function"))
     tokens, shingles = [], []
     for article in articles:
         title, text = token_ids(syllables(article.title)), token_ids(syllables(article.text))

@@ -54,11 +54,11 @@ class Centroid:
             return np.zeros(0)
         score = self.agreement_weight * agreement(rep)[0]
         if self.centrality_weight:
-            score = score + self.centrality_weight * (rep.vectors @ rep.centroid)
+            score = score + self.centrality_weight * (rep.vectors.tfidf @ rep.vectors.centroid)
         if self.spread_weight:
             score = score + self.spread_weight * spread_density(rep, gram_spread(rep))[0]
         if self.position_weight:
-            score = score + self.position_weight / np.sqrt(1.0 + rep.position)
+            score = score + self.position_weight / np.sqrt(1.0 + rep.features.position)
         if self.title_weight:
             score = score + self.title_weight * title_similarity(rep)[0]
         return np.where(eligible_mask(rep), score, -np.inf)

@@ -28,7 +28,7 @@ def antecedents(rep: Representation) -> dict[int, int]:
     never be admitted."""
     out: dict[int, int] = {}
     sentences = rep.sentences
-    for i in np.flatnonzero(rep.points_back).tolist():
+    for i in np.flatnonzero(rep.flags.points_back).tolist():
         prev = i - 1
         ok = prev >= 0 and sentences[prev].article_id == sentences[i].article_id and not sentences[prev].heading
         out[i] = prev if ok else i
@@ -42,8 +42,8 @@ def eligible_mask(rep: Representation) -> np.ndarray:
     n = len(rep.sentences)
     heading = np.fromiter((s.heading for s in rep.sentences), dtype=bool, count=n)
     open_end = np.fromiter((s.text.rstrip().endswith(_OPEN_ENDS) for s in rep.sentences), dtype=bool, count=n)
-    mask = ~heading & (rep.words >= MIN_WORDS) & (rep.words <= MAX_WORDS) & ~open_end
-    mask &= ~rep.points_back
+    mask = ~heading & (rep.features.words >= MIN_WORDS) & (rep.features.words <= MAX_WORDS) & ~open_end
+    mask &= ~rep.flags.points_back
     if not mask.any():
         mask = ~heading
     if not mask.any():

@@ -50,11 +50,11 @@ def _entry_rows(c: sparse.csr_matrix) -> np.ndarray:
 
 def article_centroids(rep: Representation) -> np.ndarray:
     """(m, V) unit centroid of each article's sentence vectors (zero rows for empty)."""
-    m, vocab = len(rep.articles), rep.vectors.shape[1]
-    v = rep.vectors
+    m, vocab = len(rep.articles), rep.vectors.tfidf.shape[1]
+    v = rep.vectors.tfidf
     # Each article's sum of its sentence rows, added in sentence order (as the sparse
     # product "membership @ vectors" adds them), in one bincount over the entries.
-    cells = rep.article[_entry_rows(v)].astype(np.int64) * vocab + v.indices
+    cells = rep.features.article[_entry_rows(v)].astype(np.int64) * vocab + v.indices
     sums = np.bincount(cells, weights=v.data, minlength=m * vocab).reshape(m, vocab)
     norms = np.linalg.norm(sums, axis=1, keepdims=True)
     return np.divide(sums, norms, out=np.zeros_like(sums), where=norms > 0)
@@ -68,37 +68,37 @@ def agreement(rep: Representation, centroids: np.ndarray | None = None) -> tuple
         return np.zeros(len(rep)), np.zeros(len(rep))
     if centroids is None:
         centroids = article_centroids(rep)
-    sims = np.asarray(rep.vectors @ centroids.T)
+    sims = np.asarray(rep.vectors.tfidf @ centroids.T)
     rows = np.arange(len(rep))
-    own = sims[rows, rep.article]
+    own = sims[rows, rep.features.article]
     mean = (sims.sum(axis=1) - own) / (m - 1)
-    sims[rows, rep.article] = -np.inf
+    sims[rows, rep.features.article] = -np.inf
     return mean, sims.max(axis=1)
 
 
 def title_similarity(rep: Representation) -> tuple[np.ndarray, np.ndarray]:
     """Max similarity of each sentence to any title, and to its own article's title."""
-    if not rep.title_vectors.shape[0] or not len(rep):
+    if not rep.vectors.titles.shape[0] or not len(rep):
         return np.zeros(len(rep)), np.zeros(len(rep))
-    sims = (rep.vectors @ rep.title_vectors.T).toarray()
-    return sims.max(axis=1), sims[np.arange(len(rep)), rep.article]
+    sims = (rep.vectors.tfidf @ rep.vectors.titles.T).toarray()
+    return sims.max(axis=1), sims[np.arange(len(rep)), rep.features.article]
 
 
 def gram_spread(rep: Representation) -> np.ndarray:
     """(V,) share of the cluster's articles in which each gram occurs."""
-    c = rep.counts
+    c = rep.vectors.counts
     m, vocab = len(rep.articles), c.shape[1]
     seen = np.zeros(m * vocab, dtype=bool)  # (article, gram) pairs, as large as article_centroids
-    seen[rep.article[_entry_rows(c)].astype(np.int64) * vocab + c.indices] = True
+    seen[rep.features.article[_entry_rows(c)].astype(np.int64) * vocab + c.indices] = True
     return np.count_nonzero(seen.reshape(m, vocab), axis=0) / max(m, 1)
 
 
 def spread_density(rep: Representation, spread: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Mean spread of each sentence's bigrams and unigrams, and the summed spread of
     bigrams seen in at least two articles (content the cluster repeats)."""
-    c = rep.counts
+    c = rep.vectors.counts
     rows = _entry_rows(c)
-    big = rep.bigram[c.indices]
+    big = rep.vectors.bigram[c.indices]
     w = spread[c.indices]
     n = c.shape[0]
     nb = np.bincount(rows, weights=big, minlength=n)
@@ -117,33 +117,33 @@ def matrix(rep: Representation) -> np.ndarray:
     centroids = article_centroids(rep)
     mean_agree, max_agree = agreement(rep, centroids)
     m = len(rep.articles)
-    support = (np.asarray(rep.vectors @ centroids.T) > 0.2).sum(axis=1) / max(m, 1)
+    support = (np.asarray(rep.vectors.tfidf @ centroids.T) > 0.2).sum(axis=1) / max(m, 1)
     title_max, title_own = title_similarity(rep)
     texts = [s.text for s in rep.sentences]
-    words = np.maximum(rep.words, 1)
+    words = np.maximum(rep.features.words, 1)
     numbers = np.array([len(_NUMBER.findall(t)) for t in texts]) / words
     capitals = np.array([len(_CAPITAL.findall(t)) for t in texts]) / words
     quote = np.array([bool(_QUOTE.search(t)) for t in texts], dtype=float)
-    article_centrality = centroids @ rep.centroid
-    sizes = np.bincount(rep.article, weights=rep.words, minlength=m)
+    article_centrality = centroids @ rep.vectors.centroid
+    sizes = np.bincount(rep.features.article, weights=rep.features.words, minlength=m)
     share = sizes / max(sizes.max(), 1)
     return np.column_stack(
         [
-            rep.vectors @ rep.centroid,
+            rep.vectors.tfidf @ rep.vectors.centroid,
             mean_agree,
             max_agree,
             support,
             title_max,
             title_own,
-            (rep.position == 0).astype(float),
-            1.0 / np.sqrt(1.0 + rep.position),
-            rep.relative_position,
+            (rep.features.position == 0).astype(float),
+            1.0 / np.sqrt(1.0 + rep.features.position),
+            rep.features.relative_position,
             np.log(words),
             np.minimum(numbers, 1.0),
             np.minimum(capitals, 1.0),
             quote,
-            article_centrality[rep.article],
-            share[rep.article],
+            article_centrality[rep.features.article],
+            share[rep.features.article],
             *spread_density(rep, gram_spread(rep)),
         ]
     )

@@ -45,12 +45,12 @@ class Similarities:
         self.rep = rep
         head = ranking[:_BLOCK]
         self.slot = {i: k for k, i in enumerate(head)}
-        self.block = rep.similarities(head) if head else np.zeros((0, 0))
+        self.block = rep.vectors.similarities(head) if head else np.zeros((0, 0))
 
     def among(self, rows: list[int]) -> np.ndarray:
-        """Dense (k, k) similarities among ``rows``, as ``rep.similarities(rows)``."""
+        """Dense (k, k) similarities among ``rows``, as ``rep.vectors.similarities(rows)``."""
         if not all(i in self.slot for i in rows):
-            return self.rep.similarities(rows)
+            return self.rep.vectors.similarities(rows)
         slots = [self.slot[i] for i in rows]
         return self.block[np.ix_(slots, slots)]
 
@@ -61,7 +61,7 @@ class Similarities:
         k = self.slot.get(i)
         if k is not None and all(j in self.slot for j in chosen):
             return float(self.block[k, [self.slot[j] for j in chosen]].max())
-        return float(np.max(self.rep.similarity_to(i, chosen)))
+        return float(np.max(self.rep.vectors.similarity_to(i, chosen)))
 
 
 def spread_over_events(ranking: Sequence[int], events: SentenceEvents, min_share: float = 0.1) -> list[int]:
@@ -125,13 +125,13 @@ def fill(
         nonlocal used
         if limits.full(len(chosen)) or i in taken:
             return False
-        if limit is not None and used + rep.words[i] > limit:
+        if limit is not None and used + rep.features.words[i] > limit:
             return False
         if sim.max_to(i, chosen) > threshold:
             return False
         chosen.append(i)
         taken.add(i)
-        used += int(rep.words[i])
+        used += int(rep.features.words[i])
         return True
 
     for i in ranking:

@@ -18,7 +18,7 @@ def candidates(rep: Representation, limit: int) -> np.ndarray:
     idx = np.flatnonzero(mask)
     if idx.size <= limit:
         return idx
-    central = rep.vectors[idx] @ rep.centroid
+    central = rep.vectors.tfidf[idx] @ rep.vectors.centroid
     keep = np.argsort(-central, kind="stable")[:limit]
     return np.sort(idx[keep])
 

@@ -38,9 +38,9 @@ def concept_weights(rep: Representation, min_articles: int) -> np.ndarray:
     unigram, made of stopwords only, or in fewer than ``min_articles`` articles."""
     m = len(rep.articles)
     weight = np.rint(gram_spread(rep) * m)
-    weight[~rep.bigram] = 0.0
+    weight[~rep.vectors.bigram] = 0.0
     weight[weight < min(min_articles, m)] = 0.0
-    weight[rep.function] = 0.0
+    weight[rep.vectors.function] = 0.0
     return weight
 
 
@@ -60,19 +60,19 @@ class ILP:
 
     def select(self, rep: Representation, limits: Limits, events: SentenceEvents | None = None) -> list[int]:
         mask = eligible_mask(rep)
-        central = np.where(mask, rep.vectors @ rep.centroid, -np.inf)
+        central = np.where(mask, rep.vectors.tfidf @ rep.vectors.centroid, -np.inf)
         fallback = ranked(central)
         weight = concept_weights(rep, self.min_articles)
         if not weight.any():
             return fill(rep, fallback, limits, events, self.redundancy)
         cols = np.flatnonzero(weight)
         cols = cols[np.argsort(-weight[cols], kind="stable")[: self.concepts]]
-        occurs = (rep.counts[:, cols] > 0).astype(np.float64).tocsr()
+        occurs = (rep.vectors.counts[:, cols] > 0).astype(np.float64).tocsr()
         value = np.asarray(occurs @ weight[cols]).ravel()
         cand = np.flatnonzero(mask & (value > 0))
         if cand.size == 0:
             return fill(rep, fallback, limits, events, self.redundancy)
-        cand = cand[np.argsort(-value[cand] / np.maximum(rep.words[cand], 1), kind="stable")[: self.limit]]
+        cand = cand[np.argsort(-value[cand] / np.maximum(rep.features.words[cand], 1), kind="stable")[: self.limit]]
         picked = self._solve(rep, limits, cand, occurs[cand], weight[cols])
         if picked is None:
             order = cand[np.argsort(-value[cand], kind="stable")]
@@ -104,14 +104,14 @@ class ILP:
         lower.append(np.full(nc, -np.inf))
         upper.append(np.zeros(nc))
         if limit is not None:
-            rows.append(sparse.coo_matrix(np.r_[rep.words[cand].astype(float), np.zeros(nc)][None, :]))
+            rows.append(sparse.coo_matrix(np.r_[rep.features.words[cand].astype(float), np.zeros(nc)][None, :]))
             lower.append(np.array([-np.inf]))
             upper.append(np.array([float(limit)]))
         if limits.sentences is not None:
             rows.append(sparse.coo_matrix(np.r_[np.ones(ns), np.zeros(nc)][None, :]))
             lower.append(np.array([-np.inf]))
             upper.append(np.array([float(limits.sentences)]))
-        sims = np.triu(rep.similarities(cand.tolist()), 1)
+        sims = np.triu(rep.vectors.similarities(cand.tolist()), 1)
         pi, pj = np.nonzero(sims > NEAR_DUPLICATE)
         if pi.size:
             p = pi.size
@@ -121,7 +121,7 @@ class ILP:
             lower.append(np.full(p, -np.inf))
             upper.append(np.ones(p))
         constraints = LinearConstraint(sparse.vstack(rows).tocsr(), np.concatenate(lower), np.concatenate(upper))
-        objective = np.r_[-1e-4 * rep.words[cand] / max(limit or 1, 1), -w]  # ties: prefer fuller summaries
+        objective = np.r_[-1e-4 * rep.features.words[cand] / max(limit or 1, 1), -w]  # ties: prefer fuller summaries
         result = milp(
             objective,
             constraints=constraints,

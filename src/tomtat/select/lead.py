@@ -33,8 +33,8 @@ class Lead:
             before = needs.get(i)
             if not (mask[i] or (before is not None and chosen and chosen[-1] == before != i)):
                 continue
-            if limit is not None and used + rep.words[i] > limit:
+            if limit is not None and used + rep.features.words[i] > limit:
                 break
             chosen.append(i)
-            used += int(rep.words[i])
+            used += int(rep.features.words[i])
         return chosen or fill(rep, [i for i in range(len(rep)) if mask[i]], limits, events, redundancy=None)

@@ -37,10 +37,10 @@ class LexRank:
         """LexRank score of each candidate sentence; -inf for the others."""
 
         def build(idx: np.ndarray) -> np.ndarray:
-            return (rep.similarities(idx.tolist()) > self.threshold).astype(float)
+            return (rep.vectors.similarities(idx.tolist()) > self.threshold).astype(float)
 
         return graph_scores(rep, self.limit, self.damping, build)
 
     def select(self, rep: Representation, limits: Limits, events: SentenceEvents | None = None) -> list[int]:
-        order = ranked(self.scores(rep), tiebreak=rep.vectors @ rep.centroid)
+        order = ranked(self.scores(rep), tiebreak=rep.vectors.tfidf @ rep.vectors.centroid)
         return fill(rep, order, limits, events, self.redundancy)

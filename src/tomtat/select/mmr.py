@@ -44,7 +44,7 @@ def mmr_order(
     rel = score[head].astype(float)
     span = rel.max() - rel.min()
     rel = (rel - rel.min()) / span if span > 0 else np.ones_like(rel)
-    sims = rep.similarities(head) if similarities is None else similarities.among(head)
+    sims = rep.vectors.similarities(head) if similarities is None else similarities.among(head)
     order: list[int] = []
     max_sim = np.zeros(len(head))
     remaining = np.ones(len(head), dtype=bool)
@@ -55,7 +55,7 @@ def mmr_order(
         order.append(head[k])
         remaining[k] = False
         max_sim = np.maximum(max_sim, sims[k])
-        taken += int(rep.words[head[k]])
+        taken += int(rep.features.words[head[k]])
         if words is not None and taken >= words:
             break
     return order + [h for h, r in zip(head, remaining) if r] + tail
@@ -73,6 +73,6 @@ class MMR:
     redundancy: float = 0.5
 
     def select(self, rep: Representation, limits: Limits, events: SentenceEvents | None = None) -> list[int]:
-        score = np.where(eligible_mask(rep), rep.vectors @ rep.centroid, -np.inf)
+        score = np.where(eligible_mask(rep), rep.vectors.tfidf @ rep.vectors.centroid, -np.inf)
         order = mmr_order(rep, ranked(score), score, self.lam, self.limit)
         return fill(rep, order, limits, events, self.redundancy)

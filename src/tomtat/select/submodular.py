@@ -73,20 +73,20 @@ class Submodular:
 
     def select(self, rep: Representation, limits: Limits, events: SentenceEvents | None = None) -> list[int]:
         mask = eligible_mask(rep)
-        central = rep.vectors @ rep.centroid
+        central = rep.vectors.tfidf @ rep.vectors.centroid
         ground = np.sort(np.argsort(-central, kind="stable")[: self.limit])
         cand = ground[mask[ground]]
         if cand.size == 0:
             return fill(rep, ranked(np.where(mask, central, -np.inf)), limits, events, self.redundancy)
-        sub = rep.vectors[ground.tolist()]
-        sims = (sub @ rep.vectors[cand.tolist()].T).toarray()  # (ground, cand)
+        sub = rep.vectors.tfidf[ground.tolist()]
+        sims = (sub @ rep.vectors.tfidf[cand.tolist()].T).toarray()  # (ground, cand)
         np.clip(sims, 0.0, None, out=sims)
         total = np.asarray(sub @ np.asarray(sub.sum(axis=0)).ravel()).ravel()  # C_i(ground)
         cap = self.alpha * total
         reward = sims.sum(axis=0) / max(len(ground), 1)  # r_j for candidates
-        labels = spherical_kmeans(rep.vectors[cand.tolist()], int(np.ceil(self.clusters_per_sentence * len(cand))))
+        labels = spherical_kmeans(rep.vectors.tfidf[cand.tolist()], int(np.ceil(self.clusters_per_sentence * len(cand))))
         limit = limits.words
-        cost = np.maximum(rep.words[cand], 1).astype(float)
+        cost = np.maximum(rep.features.words[cand], 1).astype(float)
 
         covered = np.zeros(len(ground))
         mass = np.zeros(labels.max() + 1)
@@ -98,7 +98,7 @@ class Submodular:
             if limits.full(len(chosen)):
                 break
             if limit is not None:
-                open_ &= used + rep.words[cand] <= limit
+                open_ &= used + rep.features.words[cand] <= limit
             if not open_.any():
                 break
             cov = np.minimum(covered[:, None] + sims, cap[:, None]).sum(axis=0) - base_cov
@@ -110,7 +110,7 @@ class Submodular:
                 break
             chosen.append(int(cand[k]))
             open_[k] = False
-            used += int(rep.words[cand[k]])
+            used += int(rep.features.words[cand[k]])
             covered += sims[:, k]
             base_cov = np.minimum(covered, cap).sum()
             mass[labels[k]] += reward[k]

@@ -34,9 +34,9 @@ class TextRank:
         """TextRank score of each candidate sentence; -inf for the others."""
 
         def build(idx: np.ndarray) -> np.ndarray:
-            words = (rep.counts[idx][:, ~rep.bigram] > 0).astype(np.float64)
+            words = (rep.vectors.counts[idx][:, ~rep.vectors.bigram] > 0).astype(np.float64)
             overlap = (words @ words.T).toarray()
-            logs = np.log(np.maximum(rep.words[idx], 2)).astype(float)
+            logs = np.log(np.maximum(rep.features.words[idx], 2)).astype(float)
             graph = overlap / (logs[:, None] + logs[None, :])
             np.fill_diagonal(graph, 0.0)
             return graph
@@ -44,5 +44,5 @@ class TextRank:
         return graph_scores(rep, self.limit, self.damping, build)
 
     def select(self, rep: Representation, limits: Limits, events: SentenceEvents | None = None) -> list[int]:
-        order = ranked(self.scores(rep), tiebreak=rep.vectors @ rep.centroid)
+        order = ranked(self.scores(rep), tiebreak=rep.vectors.tfidf @ rep.vectors.centroid)
         return fill(rep, order, limits, events, self.redundancy)

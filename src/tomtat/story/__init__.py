@@ -6,7 +6,7 @@ events merged across articles), ``entities`` (people, organisations, places),
 ``events`` (sub-events and which sentence tells which), ``keywords``.
 """
 
-from tomtat.story.structure import Story, analyze
+from tomtat.story.stage import Story, analyze
 from tomtat.story.events import SubEvent, event_index
 
 __all__ = ["Story", "SubEvent", "analyze", "event_index"]

@@ -13,19 +13,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from functools import cache
 from itertools import chain, pairwise
 
-from tomtat.data import read_lines
+from tomtat.text.stopwords import stopwords
 from tomtat.story.words import word_pairs
 
 Key = tuple[str, int]
-
-
-@cache
-def stopwords() -> frozenset[str]:
-    """Words never returned as keywords."""
-    return frozenset(read_lines("story_stopwords_vi.txt"))
 
 
 def extract_keywords(
@@ -35,13 +28,13 @@ def extract_keywords(
     words: frozenset[str] = frozenset(),
 ) -> tuple[str, ...]:
     """The ``limit`` best keywords of the sentences' syllable ``tokens`` (as
-    :func:`tomtat.story.words.tokenize_units` cuts them: no token holds a space).
+    tomtat.text.tokens.cased_tokens` cuts them: no token holds a space).
 
     ``exclude`` lists names (any case) whose words should not come back as keywords;
     ``words`` is the compound-word list candidates must belong to (when empty, pairs
     of non-stopword syllables are candidates).
     """
-    stop = stopwords()
+    stop = stopwords("story")
     banned = {e.lower() for e in exclude}
     per_article: dict[str, list[Sequence[str]]] = defaultdict(list)
     for (aid, _), toks in tokens.items():

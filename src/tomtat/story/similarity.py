@@ -8,50 +8,32 @@ cluster, where TF-IDF weighting over so few documents adds little.
 from __future__ import annotations
 
 import math
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from functools import cache
 from itertools import filterfalse
 from operator import mul
 
-from tomtat.data import read_lines
-
-
-@cache
-def _stop_syllables() -> frozenset[str]:
-    return frozenset(w for line in read_lines("story_stopwords_vi.txt") if " " not in line for w in [line])
+from tomtat.text.stopwords import stop_syllables
+from tomtat.text.tokens import syllables
 
 
 def bag(text: str) -> Counter[str]:
-    """Content syllables of ``text`` with their counts."""
-    return Counter(filterfalse(_stop_syllables().__contains__, filterfalse(str.isdigit, _syllables(text))))
+    """Content syllables of ``text`` with their counts (for a text not cut yet)."""
+    return bag_of_syllables(syllables(text))
 
 
-_RUN = re.compile(r"[^\W_]+")
-
-
-def _syllables(text: str) -> list[str]:
-    r""":func:`tomtat.text.tokens.syllables`, twice as fast on prose: a run of letters
-    and digits never crosses a space, and most words between spaces are one run
-    (``str.isalnum`` holds exactly for what ``[^\W_]`` matches), so the regular
-    expression only runs on the few words with punctuation or ``_``."""
-    out: list[str] = []
-    for word in unicodedata.normalize("NFC", text).lower().split():
-        if word.isalnum():
-            out.append(word)
-        else:
-            out.extend(_RUN.findall(word))
-    return out
+def bag_of_syllables(syls: Iterable[str]) -> Counter[str]:
+    """Content syllables with their counts, from a text's syllables
+    (:func:`tomtat.text.tokens.syllables`, or ``TokenRows.syllables``): numbers and the
+    story stopwords' syllables left out."""
+    return Counter(filterfalse(stop_syllables("story").__contains__, filterfalse(str.isdigit, syls)))
 
 
 def bag_of(tokens: Iterable[str]) -> Counter[str]:
     """Content syllables with their counts, from lower-cased tokens already cut
-    (:func:`tomtat.story.words.tokenize_units`): the same bag as :func:`bag` without
-    cutting the text again (tokens that are not all letters, such as "nga-ukraine" or
-    "14-10", are left out)."""
-    return Counter(filterfalse(_stop_syllables().__contains__, filter(str.isalpha, tokens)))
+    (``TokenRows.lower``): like :func:`bag`, except that tokens that are not all
+    letters, such as "nga-ukraine" or "14-10", are left out whole."""
+    return Counter(filterfalse(stop_syllables("story").__contains__, filter(str.isalpha, tokens)))
 
 
 def norm(b: Counter[str]) -> float:

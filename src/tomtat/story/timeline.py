@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from tomtat.model import Sentence, TimelineEvent
 from tomtat.story.dates import DateMention
-from tomtat.story.similarity import bag, cosine, merged, norm
+from tomtat.story.similarity import bag, bag_of_syllables, cosine, merged, norm
 
 TIMELINE_PRECISIONS = frozenset({"day", "day-no-year", "week", "month", "month-no-year"})
 SAME_EVENT_SIMILARITY = 0.2
@@ -63,8 +63,12 @@ def build_timeline(
     sentences: Sequence[Sentence],
     dates: Mapping[tuple[str, int], Sequence[DateMention]],
     article_order: Sequence[str],
+    syllables: Mapping[tuple[str, int], Sequence[str]] | None = None,
 ) -> tuple[TimelineEvent, ...]:
-    """Timeline events from the sentences' resolved dates (see the module docstring)."""
+    """Timeline events from the sentences' resolved dates (see the module docstring).
+
+    ``syllables`` (sentence key -> the sentence's syllables, as the tokenize stage
+    cut them) saves cutting the dated sentences again for their content bags."""
     per_article: dict[tuple[str, str], _Candidate] = {}
     for s in sentences:
         for d in dates.get(s.key, ()):
@@ -72,7 +76,8 @@ def build_timeline(
                 continue
             k = (s.article_id, d.iso)
             if k not in per_article:
-                per_article[k] = _Candidate(d, s, [s.article_id], bag(s.text))
+                words = bag(s.text) if syllables is None else bag_of_syllables(syllables[s.key])
+                per_article[k] = _Candidate(d, s, [s.article_id], words)
     merged_events: list[_Candidate] = []
     for cand in per_article.values():
         for ev in merged_events:

@@ -1,4 +1,4 @@
-"""Syllable tokens of a whole cluster in one pass, and a dictionary of compound words.
+"""A dictionary of compound words, standing in for word segmentation.
 
 The story stage needs words in three places: actors (an organisation name such as
 "Bộ Y tế" capitalises only its first syllable, so "tế" belongs to the name only because
@@ -6,77 +6,52 @@ The story stage needs words in three places: actors (an organisation name such a
 Statistical word segmentation costs ~2 ms a sentence (underthesea's CRF), which is
 ten times the whole stage's budget. Instead:
 
-- :func:`tokenize_units` finds the syllables and punctuation marks of every sentence
-  with one regular expression, once per cluster, for every later step to share;
+- the pipeline's tokenize stage cuts every sentence into syllables and punctuation
+  marks once per cluster (:func:`tomtat.text.tokens.tokenize`), for every step to share;
 - :func:`compound_words` is the set of two- and three-syllable Vietnamese words
   (lower case, NFC) from the word list that ships inside underthesea (``Viet74K.txt``,
-  read as a plain file: the underthesea package itself is never imported). Lookups of
-  adjacent syllables in it stand in for segmentation where a decision needs words.
+  found through the distribution's metadata; the package itself is never imported).
+  Lookups of adjacent syllables in it stand in for segmentation where a decision needs
+  words. Why it is not vendored: docs/DEPENDENCIES.md.
 """
 
 from __future__ import annotations
 
-import importlib.util
-import re
 import unicodedata
-from collections.abc import Sequence
 from functools import cache
-from pathlib import Path
+from importlib import metadata
 
-# A syllable ("Lavrov", "14-10", "U.S") or one punctuation mark.
-_TOKEN = re.compile(r"[^\W_]+(?:[-.][^\W_]+)*|[^\w\s]")
-DICTIONARY_FILE = ("corpus", "data", "Viet74K.txt")
+from tomtat.errors import TomtatError
 
-
-def tokenize_units(texts: Sequence[str]) -> list[list[str]]:
-    """The tokens (syllables and punctuation marks) of each text.
-
-    >>> tokenize_units(["Ông Lavrov nói:", "Hôm 14-10."])
-    [['Ông', 'Lavrov', 'nói', ':'], ['Hôm', '14-10', '.']]
-    """
-    findall = _TOKEN.findall
-    out = []
-    for text in texts:
-        toks: list[str] = []
-        append = toks.append
-        # most syllables stand alone between spaces, or carry one punctuation mark
-        # ("nói,", "Paris."): no regex needed (str.isalnum holds exactly for the
-        # characters [^\W_] matches)
-        for w in text.split():
-            if w.isalnum():
-                append(w)
-            elif (head := w[:-1]).isalnum() and not (mark := w[-1]).isalnum() and mark != "_":
-                append(head)
-                append(mark)
-            else:
-                toks.extend(findall(w))
-        out.append(toks)
-    return out
+# The word list as the underthesea distribution lists it in its installed RECORD.
+WORD_LIST = ("underthesea", "underthesea/corpus/data/Viet74K.txt")
 
 
-def _dictionary_path() -> Path | None:
-    spec = importlib.util.find_spec("underthesea")  # locates the package, imports nothing
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    path = Path(next(iter(spec.submodule_search_locations)), *DICTIONARY_FILE)
-    return path if path.is_file() else None
+def _word_list() -> str:
+    """The text of the word list, found through the installed distribution's file
+    list (``importlib.metadata``), so that underthesea itself is never imported (its
+    import takes ~0.4 s of CPU and reconfigures logging, closing existing handlers).
+    A clear error, never an empty list, when the file is not where the pinned version
+    lists it."""
+    name, path = WORD_LIST
+    try:
+        files = metadata.distribution(name).files or []
+    except metadata.PackageNotFoundError:
+        raise TomtatError(f"the story stage needs the {name} package (pip install {name})") from None
+    for f in files:
+        if f.as_posix() == path:
+            return f.read_text(encoding="utf-8")
+    raise TomtatError(f"{name} {metadata.version(name)} does not ship {path}; install the version pyproject.toml pins")
 
 
 @cache
 def compound_words() -> frozenset[str]:
     """Two- and three-syllable words, lower case, NFC ("y tế", "giao thông", "câu lạc bộ").
 
-    Read once per process from underthesea's bundled word list (immutable package
-    data). Empty when that file is missing: actors then lose lower-case syllables inside
-    organisation names, and keywords fall back to pairs of content syllables.
+    Read once per process from underthesea's bundled word list (immutable package data).
     """
-    path = _dictionary_path()
-    if path is None:
-        return frozenset()
-    text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8")).lower()
+    text = unicodedata.normalize("NFC", _word_list()).lower()
     return frozenset(line.strip() for line in text.splitlines() if 1 <= line.strip().count(" ") <= 2)
-
-
 
 
 def word_pairs(words: frozenset[str]) -> frozenset[tuple[str, str]]:

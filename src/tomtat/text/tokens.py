@@ -1,8 +1,13 @@
-"""Syllable tokens: the unit of Vietnamese ROUGE and of tomtat's default vectors.
+"""Tokens: the one tokenization of a cluster, and syllables for ROUGE and vectors.
 
-A token is a run of letters and digits (``_`` and punctuation separate), lower-cased
-after NFC, diacritics kept: "Việt Nam" -> ["việt", "nam"]. Word counts for budgets are
-whitespace tokens ("chữ"), as Vietnamese editors count them.
+A *syllable* is a run of letters and digits (``_`` and punctuation separate),
+lower-cased after NFC, diacritics kept: "Việt Nam" -> ["việt", "nam"]. It is the unit
+of Vietnamese ROUGE and of tomtat's vectors. The story stage also needs the tokens as
+written (capitals mark names; "14-10" is one date; punctuation marks close names):
+``cased_tokens`` cuts those. ``tokenize`` cuts each text of a cluster once into
+``TokenRows`` (cased tokens, their lower-case forms and the syllables derived from
+them), which the pipeline's tokenize stage hands to represent and story alike. Word
+counts for budgets are whitespace tokens ("chữ"), as Vietnamese editors count them.
 
 Speed: a regular expression classifies every character (slow on Vietnamese text, where
 most characters are not ASCII); ``str.split`` and ``str.isalnum`` do the same work in C
@@ -17,8 +22,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 _TOKEN = re.compile(r"[^\W_]+")
+# A syllable as written ("Lavrov", "14-10", "U.S") or one punctuation mark.
+_CASED = re.compile(r"[^\W_]+(?:[-.][^\W_]+)*|[^\w\s]")
 # Separators frequent in news text, none of them a letter or digit.
 _SEPARATORS = tuple(',.:;"“”()?!…‘’\'-–—/%')
 
@@ -61,3 +69,65 @@ def syllable_rows(texts: Sequence[str]) -> list[list[str]]:
 def word_count(text: str) -> int:
     """Whitespace-separated tokens: how editors count the length of a text."""
     return len(text.split())
+
+
+def cased_tokens(texts: Sequence[str]) -> list[list[str]]:
+    """The tokens (syllables as written and punctuation marks) of each NFC text.
+
+    >>> cased_tokens(["Ông Lavrov nói:", "Hôm 14-10."])
+    [['Ông', 'Lavrov', 'nói', ':'], ['Hôm', '14-10', '.']]
+    """
+    findall = _CASED.findall
+    out = []
+    for text in texts:
+        toks: list[str] = []
+        append = toks.append
+        # most syllables stand alone between spaces, or carry one punctuation mark
+        # ("nói,", "Paris."): no regex needed (str.isalnum holds exactly for the
+        # characters [^\W_] matches)
+        for w in text.split():
+            if w.isalnum():
+                append(w)
+            elif (head := w[:-1]).isalnum() and not (mark := w[-1]).isalnum() and mark != "_":
+                append(head)
+                append(mark)
+            else:
+                toks.extend(findall(w))
+        out.append(toks)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class TokenRows:
+    """Several texts cut once, one row per text: ``cased`` (``cased_tokens``),
+    ``lower`` (the same tokens lower-cased) and ``syllables`` (what ``syllables`` gives
+    for the text: the runs of letters and digits of the lower-case tokens)."""
+
+    cased: list[list[str]]
+    lower: list[list[str]]
+    syllables: list[list[str]]
+
+    def __len__(self) -> int:
+        return len(self.cased)
+
+
+def _syllables_of(text: str, lower: list[str]) -> list[str]:
+    """The syllables among a text's lower-case tokens: marks dropped, "14-10" -> "14",
+    "10". A final sigma ("ς") is the one case where lowering a token alone differs from
+    lowering the text ("ΑΣ'Β"): such a row is cut from its text."""
+    joined = "".join(lower)
+    if joined.isalnum():
+        return lower
+    if "ς" in joined:
+        return syllables(text)
+    find = _TOKEN.findall
+    return [t for w in lower for t in ((w,) if w.isalnum() else find(w))]
+
+
+def tokenize(texts: Sequence[str]) -> TokenRows:
+    """Each text (NFC, as cleaning leaves it) cut once into cased tokens, their
+    lower-case forms and syllables; ``syllables[i] == syllables(texts[i])``."""
+    cased = cased_tokens(texts)
+    lower = [list(map(str.lower, row)) for row in cased]
+    return TokenRows(cased, lower, list(map(_syllables_of, texts, lower)))
+

@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any
 
 from tomtat.data import read_json, read_lines
+from tomtat.text.stopwords import stopwords
 
 
 class Phrases(dict):
@@ -95,7 +96,7 @@ def lexicon() -> Lexicon:
         not_entities=frozenset(rules["not_entities"]),
         surnames=frozenset(read_lines("surnames_vi.txt")),
         breakers=frozenset(rules["breakers"]),
-        stopwords=frozenset(read_lines("story_stopwords_vi.txt")),
+        stopwords=stopwords("story"),
         cue_ends=frozenset(c.split()[-1].lower() for c in rules["loc_cues"]),
         openers=frozenset(
             [*(p[0] for p in lists), *(k[0] for k in org_known), *(k[0] for k in org_heads),

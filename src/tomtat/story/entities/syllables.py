@@ -33,7 +33,7 @@ class Syllables(NamedTuple):
 def sentence_syllables(
     tokens: Sequence[str], words: frozenset[str] = frozenset(), low: Sequence[str] | None = None
 ) -> Syllables:
-    """A sentence's tokens (:func:`tomtat.story.words.tokenize_units`) as syllables for
+    """A sentence's tokens (:func:`tomtat.text.tokens.cased_tokens`) as syllables for
     :func:`tomtat.story.entities.find_mentions`.
 
     Each syllable starts a word, except a lower-case syllable that completes a

@@ -24,8 +24,9 @@ from tomtat.story.entities import (
 from tomtat.story.events import SubEvent, event_index, group_events, lend_years
 from tomtat.story.keywords import extract_keywords
 from tomtat.story.timeline import build_timeline
-from tomtat.story.words import compound_words, tokenize_units
+from tomtat.story.words import compound_words
 from tomtat.text.published import published_day
+from tomtat.text.tokens import TokenRows, tokenize
 
 Key = tuple[str, int]
 Tagger = Callable[[str], list[tuple[str, ...]]]
@@ -96,6 +97,8 @@ def analyze(
     articles: Sequence[CleanArticle],
     sentences: Sequence[Sentence],
     *,
+    tokens: TokenRows | None = None,
+    title_tokens: TokenRows | None = None,
     tagger: Tagger | None = None,
 ) -> Story:
     """The story structure of one cluster.
@@ -106,7 +109,9 @@ def analyze(
     adjacent syllables up in a compound-word list. ``tagger`` is an optional NER tagger
     with underthesea's ``ner`` output format; it only types names the rules cannot type
     and costs hundreds of times the rest, so it is off by default (see
-    docs/BENCHMARKS.md, "Story structure").
+    docs/BENCHMARKS.md, "Story structure"). ``tokens`` and ``title_tokens`` are the
+    sentences' and the articles' titles' tokens (``tomtat.text.tokens.tokenize``), when
+    the pipeline's tokenize stage has cut them already.
     """
     order = [a.id for a in articles]
     units = [*title_sentences(articles), *sentences]
@@ -117,16 +122,22 @@ def analyze(
         for a in articles
         if a.published and published_day(a.published) is None
     ]
-    tokens = tokenize_units([s.text for s in units])
-    lows = [list(map(str.lower, toks)) for toks in tokens]
+    if tokens is None:
+        tokens = tokenize([s.text for s in sentences])
+    if title_tokens is None:
+        title_tokens = tokenize([a.title for a in articles])
+    titled = [k for k, a in enumerate(articles) if a.title.strip()]
+    cased = [title_tokens.cased[k] for k in titled] + tokens.cased
+    lows = [title_tokens.lower[k] for k in titled] + tokens.lower
+    syllables = [title_tokens.syllables[k] for k in titled] + tokens.syllables
     words = compound_words()
     dates = resolve_dates(articles, units)
-    lower = lowercase_vocabulary(tokens)
+    lower = lowercase_vocabulary(cased)
     if tagger is None:
-        mentions = find_cluster_mentions(units, tokens, lows, lower, words)
+        mentions = find_cluster_mentions(units, cased, lows, lower, words)
     else:
         mentions = []
-        for s, toks, low in zip(units, tokens, lows):
+        for s, toks, low in zip(units, cased, lows):
             sy = sentence_syllables(toks, words, low)
             mentions.extend(find_mentions(s, sy, lower, tagger(s.text), words))
     entities = merge_mentions(mentions, order)
@@ -136,9 +147,9 @@ def analyze(
     dates = lend_years(events, units, dates)
     event_of = event_index(events)
     return Story(
-        timeline=build_timeline(units, dates, order),
+        timeline=build_timeline(units, dates, order, dict(zip(keys, syllables))),
         entities=entities,
-        keywords=extract_keywords(dict(zip(keys, tokens)), exclude=names, words=words),
+        keywords=extract_keywords(dict(zip(keys, cased)), exclude=names, words=words),
         events=events,
         dates=dates,
         notes=tuple(notes),
