@@ -1,5 +1,6 @@
 """The worker pool of a real ``tomtat serve``: a dead worker is replaced, the service
-keeps answering, ``/healthz`` tells the truth and SIGTERM takes every worker with it."""
+keeps answering and ``/healthz`` tells the truth. (SIGTERM taking every worker with it:
+tests/server/test_serve_command.py.)"""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ pytest.importorskip("fastapi", reason="the server extra is not installed: pip in
 pytest.importorskip("uvicorn", reason="the server extra is not installed: pip install -e '.[server,server-test]'")
 httpx = pytest.importorskip("httpx", reason="httpx (for the test client) is not installed: pip install -e '.[server-test]'")
 
-from serve_process import BODY, ServeProcess
+from serve_process import BODY
 
 
 def wait_for(predicate, seconds: float = 30.0) -> bool:
@@ -25,19 +26,12 @@ def wait_for(predicate, seconds: float = 30.0) -> bool:
     return False
 
 
-def alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    return True
-
-
-@pytest.fixture(scope="module")
-def served():
-    server = ServeProcess(["--workers", "2", "--timeout", "20"]).start()
-    yield server
-    server.stop()
+@pytest.fixture
+def served(served_app):
+    """The session's real ``tomtat serve --workers 2`` (conftest), whole again after each test."""
+    yield served_app
+    assert wait_for(lambda: len(served_app.workers()) == 2
+                    and httpx.get(f"{served_app.url}/healthz", timeout=5).status_code == 200)
 
 
 def test_a_killed_idle_worker_is_replaced_and_requests_keep_succeeding(served):
@@ -63,12 +57,3 @@ def test_requests_right_after_a_worker_dies_do_not_fail_or_leak(served):
     assert set(codes) <= {200, 503}, codes
     assert codes[-1] == 200
     assert wait_for(lambda: httpx.get(f"{served.url}/healthz", timeout=5).json().get("pending") == 0, 10)
-
-
-def test_sigterm_takes_every_worker_with_it(served):
-    """Last in this module: it stops the shared server."""
-    workers = served.workers()
-    assert len(workers) == 2
-    err = served.stop()
-    assert wait_for(lambda: not any(alive(pid) for pid in workers), 10), err
-    assert "Traceback" not in err and "leaked" not in err

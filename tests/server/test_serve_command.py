@@ -8,6 +8,10 @@ pytest.importorskip("fastapi", reason="the server extra is not installed: pip in
 pytest.importorskip("uvicorn", reason="the server extra is not installed: pip install -e '.[server,server-test]'")
 pytest.importorskip("httpx", reason="httpx (for the test client) is not installed: pip install -e '.[server-test]'")
 
+from pathlib import Path
+
+from serve_process import children_of, is_worker
+
 from tomtat.cli import build_parser, main
 
 
@@ -91,6 +95,8 @@ def test_serve_runs_and_stops_cleanly(tmp_path):
                 assert time.monotonic() < deadline, "server did not start"
                 time.sleep(0.1)
         assert r.json()["workers"] == 1
+        workers = [pid for pid in children_of(proc.pid) if is_worker(pid)]
+        assert len(workers) == 1
         answer = httpx.post(f"http://127.0.0.1:{port}/v1/summarize", timeout=30,
                             json={"articles": [{"text": "Hà Nội mưa lớn chiều nay. Nhiều tuyến phố bị ngập sâu."},
                                                {"text": "Mưa lớn làm nhiều phố ở Hà Nội ngập sâu chiều nay."}]})
@@ -102,6 +108,17 @@ def test_serve_runs_and_stops_cleanly(tmp_path):
     assert proc.returncode in (0, -signal.SIGTERM), err
     assert "Application shutdown complete" in err
     assert "Traceback" not in err and "leaked" not in err
+    deadline = time.monotonic() + 10  # SIGTERM to the server takes its workers with it
+    while any(Path(f"/proc/{pid}").exists() and not _zombie(pid) for pid in workers):
+        assert time.monotonic() < deadline, "a worker outlived the server"
+        time.sleep(0.1)
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()[0] == b"Z"
+    except OSError:
+        return True
 
 
 def test_too_many_workers_are_refused_with_the_bound(capsys, monkeypatch):
