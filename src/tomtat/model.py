@@ -12,7 +12,10 @@ Nothing in tomtat identifies a sentence by its text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tomtat.story.events import SubEvent
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +155,10 @@ class TimelineEvent:
     ``year_from`` says where the year came from when it was not written next to the
     date: ``published`` (the article's date), ``article`` (another year written in
     the same article) or ``cluster`` (the year another article gives the same
-    sub-event); None when written or unknown.
+    sub-event), ``evidence`` (office holders, reference events, a weekday: see
+    ``years``); None when written or unknown. ``years`` is the inferred year or range
+    ("2022–2023") of a date whose year is not certain. ``background`` marks a date
+    recalled in passing (not the date of one of the story's events).
     """
 
     date: str
@@ -161,6 +167,8 @@ class TimelineEvent:
     precision: str  # "day", "week", "month", "year", "day-no-year", "month-no-year"
     sentence: tuple[str, int] | None = None
     year_from: str | None = None
+    years: str | None = None
+    background: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -173,6 +181,10 @@ class TimelineEvent:
             out["sentence"] = {"article_id": self.sentence[0], "index": self.sentence[1]}
         if self.year_from is not None:
             out["year_from"] = self.year_from
+        if self.years is not None:
+            out["years"] = self.years
+        if self.background:
+            out["background"] = True
         return out
 
 
@@ -259,7 +271,34 @@ class Summary:
     timeline: tuple[TimelineEvent, ...] = ()
     entities: tuple[Entity, ...] = ()
     keywords: tuple[str, ...] = ()
+    events: tuple[SubEvent, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def sections(self) -> list[tuple[SubEvent | None, tuple[Extract, ...]]]:
+        """The extracts grouped by the dated event they tell, in the events' (time)
+        order, when the summary quotes events that the text places in different years
+        (``SubEvent.apart_from``); else one section with no event (a single-story
+        summary reads as one paragraph). Extracts of no dated event come last, in a
+        section with no event."""
+        dated = {k: e for e in self.events if e.date is not None for k in e.sentences}
+        groups: dict[int, list[Extract]] = {}
+        rest: list[Extract] = []
+        for x in self.extracts:
+            ev = dated.get(x.sentence.key)
+            if ev is None:
+                rest.append(x)
+            else:
+                groups.setdefault(ev.id, []).append(x)
+        quoted = [e for e in self.events if e.id in groups]
+        if not any(a.apart_from(b) for i, a in enumerate(quoted) for b in quoted[i + 1:]):
+            return [(None, self.extracts)]
+        out: list[tuple[SubEvent | None, tuple[Extract, ...]]] = [
+            (e, tuple(groups[e.id])) for e in quoted
+        ]
+        if rest:
+            out.append((None, tuple(rest)))
+        return out
 
     @property
     def text(self) -> str:
@@ -299,11 +338,25 @@ class Summary:
             ],
             "removed": [removal_to_dict(r) for r in self.removed],
             "timeline": [t.to_dict() for t in self.timeline],
+            "events": self._events_dict(),
             "entities": [e.to_dict() for e in self.entities],
             "keywords": list(self.keywords),
             "notes": list(self.notes),
             **self.extra,
         }
+
+    def _events_dict(self) -> list[dict[str, Any]]:
+        """Each event with the summary sentences that tell it (``in_summary``)."""
+        event_of = {k: e.id for e in self.events for k in e.sentences}
+        quoted: dict[int, list[Extract]] = {}
+        for x in self.extracts:
+            if (eid := event_of.get(x.sentence.key)) is not None:
+                quoted.setdefault(eid, []).append(x)
+        return [{**e.to_dict(), "in_summary": _summary_keys(tuple(quoted.get(e.id, ())))} for e in self.events]
+
+
+def _summary_keys(extracts: tuple[Extract, ...]) -> list[dict[str, Any]]:
+    return [{"article_id": x.sentence.article_id, "index": x.sentence.index} for x in extracts]
 
 
 def removal_to_dict(r: Removal) -> dict[str, Any]:

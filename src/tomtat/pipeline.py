@@ -28,6 +28,7 @@ Reading input and writing output are the callers' business (``tomtat.io``).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from tomtat.clean import clean_cluster
 from tomtat.compose import compose
@@ -182,7 +183,7 @@ def summarize_cluster(
     """
     doc = build_document(cluster, budget, method, story)
     structure = doc.get(STORY)
-    return Summary(
+    summary = Summary(
         cluster_id=cluster.id,
         extracts=doc.get(EXTRACTS),
         articles=doc.get(CLEANED),
@@ -192,4 +193,15 @@ def summarize_cluster(
         timeline=structure.timeline,
         entities=structure.entities,
         keywords=structure.keywords,
+        events=structure.events,
     )
+    return by_event(summary)
+
+
+def by_event(summary: Summary) -> Summary:
+    """``summary`` with its extracts read event by event, in time order, when it quotes
+    several dated events (``Summary.sections``); unchanged otherwise."""
+    sections = summary.sections
+    if len(sections) < 2:
+        return summary
+    return replace(summary, extracts=tuple(x for _, xs in sections for x in xs))

@@ -33,6 +33,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--allowed-hosts", metavar="NAMES",
                    help="comma-separated host names the Host header may carry (default on 127.0.0.1: "
                    "127.0.0.1,localhost,::1; on any other address: any host, with a warning)")
+    p.add_argument("--db", metavar="URL", help="also serve this story store (tomtat track): /stories pages and /v1/stories; "
+                   "a SQLite file path, sqlite:///PATH or postgresql+psycopg://...")
+    p.add_argument("--token", metavar="TOKEN", default=os.environ.get("TOMTAT_TOKEN"),
+                   help="store writes (POST /v1/articles) need 'Authorization: Bearer TOKEN' (default $TOMTAT_TOKEN); "
+                   "without one, only this machine may write")
     p.set_defaults(func=run)
 
 
@@ -104,6 +109,8 @@ def run(args: argparse.Namespace) -> int:
             timeout_seconds=args.timeout,
             workers=workers,
             allowed_hosts=hosts,
+            db=args.db,
+            write_token=args.token or None,
         )
     except ValueError as err:
         raise InputError(str(err)) from None
@@ -119,8 +126,9 @@ def run(args: argparse.Namespace) -> int:
     from tomtat.server.connections import HEADER_BYTES, guarded_protocol, install_rate_limit
 
     install_rate_limit()
+    app = create_app(config)  # opens the store first: a bad --db is one line, before listening
     uvicorn.run(
-        create_app(config),
+        app,
         host=args.host,
         port=args.port,
         log_level="info",

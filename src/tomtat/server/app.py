@@ -14,6 +14,7 @@ from tomtat.server.limits import AllowedHosts, BodySizeLimit, SecurityHeaders
 from tomtat.server.page import page_router
 from tomtat.server.routes import router
 from tomtat.server.runner import Runner
+from tomtat.server.stories import install_stories
 
 DESCRIPTION = """Attributed summaries of Vietnamese news clusters.
 
@@ -35,6 +36,8 @@ def create_app(config: ServerConfig | None = None) -> FastAPI:
             yield
         finally:
             runner.close()
+            if getattr(app.state, "store", None) is not None:
+                app.state.store.close()
 
     app = FastAPI(
         title="tomtat",
@@ -48,6 +51,8 @@ def create_app(config: ServerConfig | None = None) -> FastAPI:
     install_error_handlers(app)
     app.include_router(router)
     app.include_router(page_router())
+    if config.db is not None:
+        install_stories(app, config)
     # Last added runs first: headers on every answer, errors caught inside them.
     app.add_middleware(BodySizeLimit, max_bytes=config.max_body_bytes)
     if config.allowed_hosts is not None:

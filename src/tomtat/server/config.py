@@ -25,6 +25,8 @@ class ServerConfig:
     workers: int = 0
     max_pending: int = 64
     allowed_hosts: tuple[str, ...] | None = None
+    db: str | None = None  # a story store to serve (tomtat.server.stories); None: no store
+    write_token: str | None = None  # when set, store writes need it; else loopback clients only
 
     def __post_init__(self) -> None:
         if self.max_body_bytes < 1:

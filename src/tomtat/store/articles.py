@@ -100,10 +100,14 @@ def _row(item: StoreInput, now: float) -> dict[str, object]:
     }
 
 
+_INSERT = {
+    name: dialect.insert(articles).on_conflict_do_nothing().returning(articles.c.id)
+    for name, dialect in (("postgresql", postgresql), ("sqlite", sqlite))
+}  # built once: one compiled statement, new parameters per article
+
+
 def _insert(conn: Connection, row: dict[str, object]) -> int | None:
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(articles).values(**row).on_conflict_do_nothing().returning(articles.c.id)
-    return conn.execute(statement).scalar()
+    return conn.execute(_INSERT[conn.dialect.name], row).scalar()
 
 
 def _existing(conn: Connection, row: dict[str, object]) -> int:
@@ -119,12 +123,15 @@ def _existing(conn: Connection, row: dict[str, object]) -> int:
 def insert_articles(conn: Connection, items: Sequence[StoreInput], now: float | None = None) -> list[Stored]:
     """Insert each input unless it is already stored (same URL or same text)."""
     now = time.time() if now is None else now
-    out = []
-    for item in items:
-        row = _row(item, now)
+    rows = [_row(item, now) for item in items]
+    out: list[Stored | None] = [None] * len(rows)
+    # Inserted in content-hash order: two writers adding the same articles lock them in
+    # the same order, so they queue instead of deadlocking (PostgreSQL).
+    for i in sorted(range(len(rows)), key=lambda k: str(rows[k]["content_hash"])):
+        row = rows[i]
         new_id = _insert(conn, row)
         if new_id is None:
-            out.append(Stored(_existing(conn, row), False))
+            out[i] = Stored(_existing(conn, row), False)
         else:
-            out.append(Stored(new_id, True, row["read_error"] is not None))
-    return out
+            out[i] = Stored(new_id, True, row["read_error"] is not None)
+    return [stored for stored in out if stored is not None]

@@ -75,26 +75,30 @@ def new_sentences(seen_texts: list[str], fresh: list[sa.Row], limit: int = MAX_N
     return out
 
 
-def whats_new(conn: Connection, story_id: int, since: int | None = None) -> dict[str, object]:
-    """The update of a story since version ``since`` (default: the one before the
-    latest): the versions compared, the articles added and their new sentences."""
+def whats_new(conn: Connection, story_id: int, since: int | None = None, until: int | None = None) -> dict[str, object]:
+    """The update of a story from version ``since`` (default: the one before) to
+    version ``until`` (default: the latest): the articles added and their new sentences."""
     story = resolve_story(conn, story_id)
     rows = versions(conn, story.id)
     if not rows:
         raise StoreError(f"story {story_id} has no version yet (run tomtat track add again to finish it)")
-    latest = rows[-1]
-    if since is None:
-        since = latest.number - 1
-    if not 0 <= since <= latest.number:
-        raise StoreError(f"story {story.id} has versions 1 to {latest.number}; --since {since} is not one of them (0: from the start)")
+    last = rows[-1].number
+    until = last if until is None else until
+    if not 1 <= until <= last:
+        raise StoreError(f"story {story.id} has versions 1 to {last}; {until} is not one of them")
+    since = until - 1 if since is None else since
+    if not 0 <= since <= until:
+        raise StoreError(f"story {story.id} has versions 1 to {last}; --since {since} is not one of them (0: from the start)")
     before = rows[since - 1] if since >= 1 else None
+    after = rows[until - 1]
     seen_ids = set(json.loads(before.article_ids)) if before else set()
+    now_ids = set(json.loads(after.article_ids))
     seen_texts = [s["text"] for s in json.loads(before.summary).get("sentences", [])] if before else []
-    fresh = [r for r in story_articles(conn, story.id) if r.id not in seen_ids and r.duplicate_of is None]
+    fresh = [r for r in story_articles(conn, story.id) if r.id in now_ids and r.id not in seen_ids and r.duplicate_of is None]
     return {
         "story": story.id,
         "since": since,
-        "latest": latest.number,
+        "latest": until,
         "new_articles": [{"id": r.id, "title": r.title, "source": r.source, "url": r.url, "published": r.published} for r in fresh],
         "new_sentences": [s.to_dict() for s in new_sentences(seen_texts, fresh)],
     }

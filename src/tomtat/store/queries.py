@@ -101,9 +101,9 @@ def versions(conn: Connection, story_id: int) -> list[sa.Row]:
     return list(conn.execute(sa.select(story_versions).where(story_versions.c.story_id == story_id).order_by(story_versions.c.number)))
 
 
-def article_dict(row: sa.Row) -> dict[str, Any]:
-    """A stored article as JSON (without its text)."""
-    return {
+def article_dict(row: sa.Row, with_text: bool = False) -> dict[str, Any]:
+    """A stored article as JSON (its text only when asked)."""
+    out = {
         "id": row.id,
         "name": row.name,
         "title": row.title,
@@ -113,17 +113,21 @@ def article_dict(row: sa.Row) -> dict[str, Any]:
         "received": iso(row.received),
         "duplicate_of": row.duplicate_of,
     }
+    if with_text:
+        out["text"] = row.text
+    return out
 
 
-def story_detail(conn: Connection, story_id: int) -> dict[str, Any]:
-    """One story: its card, latest version (summary, timeline, actors) and articles."""
+def story_detail(conn: Connection, story_id: int, with_text: bool = False) -> dict[str, Any]:
+    """One story: its card, latest version (summary, timeline, actors) and articles
+    (with their text when asked)."""
     row = resolve_story(conn, story_id)
     card = story_card(row)
     all_versions = versions(conn, row.id)
     card["merged_from"] = [r.id for r in conn.execute(sa.select(stories.c.id).where(stories.c.merged_into == row.id).order_by(stories.c.id))]
     card["versions"] = len(all_versions)
     card["latest"] = version_dict(all_versions[-1]) if all_versions else None
-    card["article_list"] = [article_dict(r) for r in story_articles(conn, row.id)]
+    card["article_list"] = [article_dict(r, with_text) for r in story_articles(conn, row.id)]
     return card
 
 

@@ -11,15 +11,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from itertools import islice
+
+import sqlalchemy as sa
 
 from tomtat.grouping import GroupingOptions
 from tomtat.store.articles import StoreInput, insert_articles
 from tomtat.store.assign import assign_pending
 from tomtat.store.engine import Engines, create_engines, migrate
-from tomtat.store.versions import Settings, dirty_stories, write_version
+from tomtat.store.versions import Settings, dirty_stories, read_snapshot, store_version, summarize_story
 
 INSERT_CHUNK = 200  # articles committed per transaction
+RETRIES = 5
+# PostgreSQL: deadlock_detected, serialization_failure. Both mean "run it again".
+_TRANSIENT = {"40P01", "40001"}
+
+
+def _transient(err: sa.exc.DBAPIError) -> bool:
+    return getattr(err.orig, "sqlstate", None) in _TRANSIENT
 
 
 @dataclass
@@ -55,13 +66,22 @@ class Store:
     """A story store on one database (``db``: a URL or SQLite path; see
     ``tomtat.store.engine.resolve_url``). Opening it migrates the schema if needed."""
 
-    def __init__(self, db: str | None = None, grouping: GroupingOptions = GroupingOptions(), settings: Settings = Settings()) -> None:
+    def __init__(
+        self, db: str | None = None, grouping: GroupingOptions = GroupingOptions(), settings: Settings = Settings(), workers: int = 1
+    ) -> None:
+        if workers < 1:
+            raise ValueError("workers must be at least 1")
         self.engines: Engines = create_engines(db)
         self.grouping = grouping
         self.settings = settings
+        self.workers = workers
+        self._pool: ProcessPoolExecutor | None = None
         migrate(self.engines)
 
     def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
         self.engines.dispose()
 
     def __enter__(self) -> Store:
@@ -74,8 +94,14 @@ class Store:
         """Commit the inputs (nothing else), ``INSERT_CHUNK`` per transaction."""
         report = report or AddReport()
         for chunk in _chunks(items, INSERT_CHUNK):
-            with self.engines.write.begin() as conn:
-                results = insert_articles(conn, chunk)
+            for attempt in range(RETRIES):
+                try:
+                    with self.engines.write.begin() as conn:
+                        results = insert_articles(conn, chunk)
+                    break
+                except sa.exc.DBAPIError as err:  # two writers inserting the same articles in another order
+                    if not _transient(err) or attempt == RETRIES - 1:
+                        raise
             for stored in results:
                 if not stored.new:
                     report.already.append(stored.id)
@@ -98,9 +124,18 @@ class Store:
                 break
         with self.engines.read.connect() as conn:
             todo = dirty_stories(conn)
-        for story_id, _ in todo:
-            if write_version(self.engines, story_id, self.settings):
-                report.stories.append(story_id)
+        snapshots = [s for s in (read_snapshot(self.engines, story_id) for story_id, _ in todo) if s is not None]
+        if self.workers > 1 and len(snapshots) > 1:
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+            futures = {self._pool.submit(summarize_story, s.cluster(), self.settings): s for s in snapshots}
+            made = ((futures[f], f.result()) for f in as_completed(futures))
+        else:
+            made = ((s, summarize_story(s.cluster(), self.settings)) for s in snapshots)
+        for snapshot, result in made:
+            if store_version(self.engines, snapshot, result, self.settings):
+                report.stories.append(snapshot.story_id)
+        report.stories.sort()
         return report
 
     def add_articles(self, items: Iterable[StoreInput]) -> AddReport:

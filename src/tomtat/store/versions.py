@@ -2,7 +2,7 @@
 
 A story needs a version when its ``revision`` (bumped by every membership change) is
 ahead of ``summarized_revision``. The summary is computed outside any transaction (it
-is the slow part); writing the version, moving ``summarized_revision`` and refreshing
+is the slow part, and pure: ``summarize_story`` may run in a worker process); writing the version, moving ``summarized_revision`` and refreshing
 the story's list fields is one short transaction that first locks the story row. A
 version is unique per (story, revision), so two writers that summarise the same change
 store it once, and a crash before the commit leaves the story marked as needing it.
@@ -100,15 +100,41 @@ def _insert_version(conn: Connection, values: dict) -> bool:
     return conn.execute(statement).scalar() is not None
 
 
-def write_version(engines: Engines, story_id: int, settings: Settings) -> bool:
-    """Summarise the story as it is now and store the version; False when there was
-    nothing to do (already summarised, merged, or done by another writer)."""
+@dataclass(frozen=True)
+class Snapshot:
+    """A story as read for summarising: its revision then, and its articles."""
+
+    story_id: int
+    revision: int
+    rows: list[sa.Row]
+
+    def cluster(self) -> Cluster:
+        return _summary_input(self.story_id, self.rows)
+
+
+Made = tuple[dict, list[dict], list[dict], str]
+
+
+def summarize_story(cluster: Cluster, settings: Settings) -> Made:
+    """The slow, pure part (no database): safe to run in a worker process."""
+    return _summarize(cluster, settings)
+
+
+def read_snapshot(engines: Engines, story_id: int) -> Snapshot | None:
+    """The story's revision and articles, read in one transaction; None if it has none."""
     with engines.read.connect() as conn:
         revision = conn.execute(sa.select(stories.c.revision).where(stories.c.id == story_id)).scalar()
         rows = story_articles(conn, story_id)
     if revision is None or not rows:
-        return False
-    data, timeline, actors, method = _summarize(_summary_input(story_id, rows), settings)
+        return None
+    return Snapshot(story_id, revision, rows)
+
+
+def store_version(engines: Engines, snapshot: Snapshot, made: Made, settings: Settings) -> bool:
+    """Store the version made from ``snapshot``; False when there was nothing to do
+    (already summarised at that revision, merged away, or stored by another writer)."""
+    data, timeline, actors, method = made
+    rows, story_id, revision = snapshot.rows, snapshot.story_id, snapshot.revision
     headline = _headline(data, rows)
     names = [actor["name"] for actor in actors]
     search = " ".join([headline, str(data.get("summary", "")), *names, *(r.title for r in rows)])

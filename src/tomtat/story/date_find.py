@@ -409,7 +409,11 @@ def _read(kind: str, m: re.Match[str], text: str) -> RawDate | None:
     return None
 
 
+_WEEKDAY_END = re.compile(r"(?:\bthứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|\bchủ\s+nhật)$", re.IGNORECASE)
+
+
 def _dateline(text: str, start: int) -> bool:
-    """A bare ``d/m`` counts as a date at a dateline: text start, after ``(``, ``,`` or a dash."""
+    """A bare ``d/m`` counts as a date at a dateline (text start, after ``(``, ``,`` or a
+    dash) or right after a weekday ("thứ Sáu 13/3")."""
     before = text[:start].rstrip()
-    return not before or before[-1] in "(,–—-"
+    return not before or before[-1] in "(,–—-" or _WEEKDAY_END.search(before[-12:]) is not None

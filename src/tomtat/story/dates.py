@@ -20,6 +20,7 @@ from datetime import date, timedelta
 
 from tomtat.story.date_find import RawDate, find_dates, find_dates_many
 from tomtat.story.date_find import is_valid_date as _valid
+from tomtat.story.years import YearEstimate
 
 __all__ = [
     "DateMention", "RawDate", "explicit_year", "find_dates", "find_dates_many",
@@ -37,9 +38,12 @@ class DateMention:
     (year unknown), ``2014-02``, ``--02``, ``2024-W45``, ``2025``, or None when a
     relative expression has nothing to be resolved against. ``basis`` says where the
     year came from: ``explicit`` (written), ``published`` (the article's date),
-    ``article`` (another explicit year in the same article), ``cluster`` (the year of
-    the same event in another article, see :func:`tomtat.story.events.lend_years`),
-    ``none``.
+    ``article`` (another explicit year in the same article), ``evidence`` (inferred
+    from office holders, reference events or a weekday: :mod:`tomtat.story.years`),
+    ``cluster`` (the year of the same event in another article, see
+    :func:`tomtat.story.events.lend_years`), ``none``. ``estimate`` is the inferred
+    year or range with its evidence, for a date written without a year in an article
+    without a publication date (None otherwise, or when nothing could be inferred).
     """
 
     start: int
@@ -54,6 +58,7 @@ class DateMention:
     day: int | None = None
     time: str | None = None
     part: str | None = None
+    estimate: YearEstimate | None = None
 
     @property
     def sort_key(self) -> tuple[int, int, int]:
@@ -66,8 +71,17 @@ def _shift_month(d: date, months: int) -> tuple[int, int]:
     return total // 12, total % 12 + 1
 
 
-def resolve(raw: RawDate, published: date | None = None, article_year: int | None = None) -> DateMention:
-    """Normalise one found expression; see the module docstring for the rules."""
+def resolve(
+    raw: RawDate,
+    published: date | None = None,
+    article_year: int | None = None,
+    estimate: YearEstimate | None = None,
+) -> DateMention:
+    """Normalise one found expression; see the module docstring for the rules.
+
+    ``estimate`` (from :mod:`tomtat.story.mention_years`), when given for a date without
+    publication date, replaces ``article_year``: its year when it has one, else none.
+    """
     base = dict(start=raw.start, end=raw.end, text=raw.text, time=raw.time, part=raw.part)
     if raw.relative:
         if published is None or raw.offset is None:
@@ -94,6 +108,10 @@ def resolve(raw: RawDate, published: date | None = None, article_year: int | Non
         if published is not None:
             year = _nearest_year(day, month, published)
             basis = "published" if year is not None else "none"
+        elif estimate is not None:
+            if estimate.exact is not None and _valid(day, month, estimate.exact):
+                year = estimate.exact
+                basis = "article" if [e.kind for e in estimate.evidence] == ["article-year"] else "evidence"
         elif article_year is not None and _valid(day, month, article_year):
             year, basis = article_year, "article"
     if day is not None and month is not None:
@@ -109,7 +127,7 @@ def resolve(raw: RawDate, published: date | None = None, article_year: int | Non
     else:
         iso, precision = f"{year:04d}", "year"
     return DateMention(**base, iso=iso, precision=precision, basis=basis, relative=False,
-                       year=year, month=month, day=day)
+                       year=year, month=month, day=day, estimate=estimate)
 
 
 def with_year(d: DateMention, year: int, basis: str) -> DateMention:

@@ -18,14 +18,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import chain
 
-from tomtat.model import CleanArticle, Sentence
+from tomtat.model import CleanArticle, Sentence, TimelineEvent
 from tomtat.story.dates import DateMention, with_year
 from tomtat.story.similarity import bag, bag_of, cosine, merged, norm
 from tomtat.story.timeline import compatible
+from tomtat.story.years import YearEstimate
 
 ANCHOR_DAYS = 3
 JOIN_WITH_DATES = 0.25
@@ -38,7 +39,9 @@ Key = tuple[str, int]
 class SubEvent:
     """One event of the story: its date (ISO, possibly partial or None), a label (the
     sentence that dates it, or the first sentence of its first article), the articles
-    reporting it and the keys ``(article_id, index)`` of its sentences."""
+    reporting it and the keys ``(article_id, index)`` of its sentences. ``years`` is the
+    year or range inferred for a date written without a year, with its evidence
+    (:mod:`tomtat.story.years`); ``dated_by`` the key of the sentence that dates it."""
 
     id: int
     date: str | None
@@ -46,16 +49,59 @@ class SubEvent:
     label: str
     article_ids: tuple[str, ...]
     sentences: tuple[Key, ...]
+    years: YearEstimate | None = None
+    dated_by: Key | None = None
+
+    @property
+    def first_year(self) -> int | None:
+        """The event's year, or the first year of its range, if anything is known."""
+        if self.date and not self.date.startswith("--"):
+            return int(self.date[:4])
+        return self.years.first if self.years else None
+
+    @property
+    def year_span(self) -> tuple[int, int | None] | None:
+        """First and last year the event can be in (last None: open-ended), or None
+        when nothing says which year."""
+        if self.date and not self.date.startswith("--"):
+            return int(self.date[:4]), int(self.date[:4])
+        return (self.years.first, self.years.last) if self.years else None
+
+    def apart_from(self, other: SubEvent) -> bool:
+        """Whether the two events are in different years by what the text says (both
+        spans known and disjoint): the test for telling a story event by event."""
+        a, b = self.year_span, other.year_span
+        if a is None or b is None:
+            return False
+        return (a[1] is not None and a[1] < b[0]) or (b[1] is not None and b[1] < a[0])
+
+    @property
+    def when(self) -> str | None:
+        """What a reader is told: ``2014-10-14``; ``21/10, 2022–2023``; ``23/1`` (year
+        unknown); None when undated."""
+        if self.date is None:
+            return None
+        if not self.date.startswith("--"):
+            return self.date
+        parts = [int(p) for p in self.date[2:].split("-")]
+        day_month = "/".join(map(str, reversed(parts)))
+        return f"{day_month}, {self.years.label}" if self.years else day_month
 
     def to_dict(self) -> dict[str, object]:
-        return {
+        out: dict[str, object] = {
             "id": self.id,
             "date": self.date,
             "precision": self.precision,
+            "when": self.when,
             "label": self.label,
             "article_ids": list(self.article_ids),
             "sentences": [{"article_id": a, "index": i} for a, i in self.sentences],
         }
+        if self.years is not None:
+            out["years"] = self.years.to_dict()
+        if self.dated_by is not None:
+            out["dated_by"] = {"article_id": self.dated_by[0], "index": self.dated_by[1]}
+        return out
 
 
 @dataclass(slots=True)
@@ -175,13 +221,23 @@ def group_events(
         if not members[gi]:
             continue
         arts = tuple(dict.fromkeys(k[0] for k in members[gi]))
-        events.append((anchor[0] if anchor else None, label, arts, tuple(members[gi])))
-    events.sort(key=lambda e: (e[0] is None, e[0] is not None and e[0].year is None,
-                               e[0].sort_key if e[0] else (0, 0, 0), -len(e[3])))
+        events.append((anchor, label, arts, tuple(members[gi])))
+    events.sort(key=lambda e: _chronological(e[0][0] if e[0] else None, len(e[3])))
     return tuple(
-        SubEvent(i, d.iso if d else None, d.precision if d else None, label, arts, keys)
-        for i, (d, label, arts, keys) in enumerate(events)
+        SubEvent(i, a[0].iso if a else None, a[0].precision if a else None, label, arts, keys,
+                 a[0].estimate if a else None,
+                 a[1].key if a and a[1].index >= 0 else None)
+        for i, (a, label, arts, keys) in enumerate(events)
     )
+
+
+def _chronological(d: DateMention | None, size: int) -> tuple[bool, bool, tuple[int, int, int], int]:
+    """Dated events first, by year (or the first year of an inferred range), month and
+    day; events with no year at all after them; then larger first."""
+    if d is None:
+        return (True, True, (0, 0, 0), -size)
+    year = d.year if d.year is not None else (d.estimate.first if d.estimate else None)
+    return (False, year is None, (year or 9999, d.month or 99, d.day or 99), -size)
 
 
 def lend_years(
@@ -227,6 +283,43 @@ def lend_years(
             fixed.append(d)
         out[s.key] = tuple(fixed)
     return out
+
+
+def _parts(iso: str) -> tuple[int | None, int | None, int | None]:
+    """(year, month, day) of an ISO date as the timeline writes it (``--10-14`` too)."""
+    if iso.startswith("--"):
+        nums = [int(x) for x in iso[2:].split("-")]
+        return None, nums[0], nums[1] if len(nums) > 1 else None
+    if "W" in iso or not iso[:4].isdigit():
+        return None, None, None
+    nums = [int(x) for x in iso.split("-")]
+    return nums[0], nums[1] if len(nums) > 1 else None, nums[2] if len(nums) > 2 else None
+
+
+def _mention(iso: str) -> DateMention | None:
+    y, m, d = _parts(iso)
+    if m is None:
+        return None
+    return DateMention(0, 0, "", iso, "day" if d else "month", "explicit", False, y, m, d)
+
+
+def mark_background(timeline: Sequence[TimelineEvent], events: Sequence[SubEvent]) -> tuple[TimelineEvent, ...]:
+    """The timeline with each entry that dates none of the events marked ``background``:
+    a date recalled in passing ("the outbreak began in February 2014") rather than a
+    day within ``ANCHOR_DAYS`` of an event's date (or that event's month)."""
+    anchors = [a for e in events if e.date and (a := _mention(e.date)) is not None]
+    if not anchors:
+        return tuple(timeline)
+    out = []
+    for t in timeline:
+        d = _mention(t.date)
+        main = d is not None and any(
+            _near(d, a) if d.day is not None and a.day is not None
+            else d.month == a.month and (d.year is None or a.year is None or d.year == a.year)
+            for a in anchors
+        )
+        out.append(t if main else replace(t, background=True))
+    return tuple(out)
 
 
 def event_index(events: Sequence[SubEvent]) -> dict[Key, int]:

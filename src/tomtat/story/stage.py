@@ -10,7 +10,7 @@ from typing import Any
 from tomtat.model import CleanArticle, Entity, Sentence, TimelineEvent
 from tomtat.story.dates import (
     DateMention,
-    explicit_year,
+    RawDate,
     find_dates_many,
     resolve,
 )
@@ -21,10 +21,12 @@ from tomtat.story.entities import (
     merge_mentions,
     sentence_syllables,
 )
-from tomtat.story.events import SubEvent, event_index, group_events, lend_years
+from tomtat.story.events import SubEvent, event_index, group_events, lend_years, mark_background
 from tomtat.story.keywords import extract_keywords
+from tomtat.story.mention_years import estimate_years
 from tomtat.story.timeline import build_timeline
 from tomtat.story.words import compound_words
+from tomtat.story.years import YearEstimate
 from tomtat.text.published import published_day
 from tomtat.text.tokens import TokenRows, tokenize
 
@@ -78,16 +80,23 @@ def title_sentences(articles: Sequence[CleanArticle]) -> list[Sentence]:
 
 def resolve_dates(articles: Sequence[CleanArticle], sentences: Sequence[Sentence]) -> dict[Key, tuple[DateMention, ...]]:
     """Every sentence's time expressions, resolved against its article's publication
-    date, else the article's latest explicit year, else left without year."""
+    date; without one, a year-less date takes the year its article's own text supports
+    (:mod:`tomtat.story.mention_years`: office holders, reference events, weekday,
+    explicit years), or a range, or stays without year."""
     published = {a.id: published_day(a.published) for a in articles}
     keys = [s.key for s in sentences]  # a property: read once per sentence
     raw = dict(zip(keys, find_dates_many([s.text for s in sentences])))
-    by_article: dict[str, list] = {}
+    by_article: dict[str, dict[Key, list[RawDate]]] = {}
+    texts: dict[str, dict[Key, str]] = {}
     for s, key in zip(sentences, keys):
-        by_article.setdefault(s.article_id, []).extend(raw[key])
-    years = {aid: explicit_year(rs) for aid, rs in by_article.items()}
+        by_article.setdefault(s.article_id, {})[key] = raw[key]
+        texts.setdefault(s.article_id, {})[key] = s.text
+    estimates: dict[tuple[Key, int], YearEstimate] = {}
+    for aid, raws in by_article.items():
+        if published.get(aid) is None:
+            estimates.update(estimate_years(texts[aid], raws))
     return {
-        key: tuple(resolve(r, published.get(s.article_id), years.get(s.article_id)) for r in rs)
+        key: tuple(resolve(r, published.get(s.article_id), None, estimates.get((key, r.start))) for r in rs)
         for s, key in zip(sentences, keys)
         if (rs := raw[key])
     }
@@ -147,7 +156,7 @@ def analyze(
     dates = lend_years(events, units, dates)
     event_of = event_index(events)
     return Story(
-        timeline=build_timeline(units, dates, order, dict(zip(keys, syllables))),
+        timeline=mark_background(build_timeline(units, dates, order, dict(zip(keys, syllables))), events),
         entities=entities,
         keywords=extract_keywords(dict(zip(keys, cased)), exclude=names, words=words),
         events=events,

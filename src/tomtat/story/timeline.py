@@ -7,8 +7,9 @@ two candidates are one event when their dates agree (a date without year agrees 
 the same day and month in a known year) and their sentences share enough content
 words; the merged event keeps the most precise date and lists every article.
 
-Sorting: events with a known year first, chronologically; then events whose year is
-unknown, by month and day (their order relative to dated events cannot be known).
+Sorting: events with a known year (or an inferred range: by its first year) first,
+chronologically; then events whose year is unknown, by month and day (their order
+relative to dated events cannot be known).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from tomtat.story.similarity import bag, bag_of_syllables, cosine, merged, norm
 TIMELINE_PRECISIONS = frozenset({"day", "day-no-year", "week", "month", "month-no-year"})
 SAME_EVENT_SIMILARITY = 0.2
 _RANK = {"day": 0, "week": 1, "day-no-year": 2, "month": 3, "month-no-year": 4}
-_BASIS = {"explicit": 0, "published": 1, "article": 2, "cluster": 3, "none": 4}
+_BASIS = {"explicit": 0, "published": 1, "evidence": 2, "article": 2, "cluster": 3, "none": 4}
 
 
 def _better(a: DateMention, b: DateMention) -> bool:
@@ -93,10 +94,13 @@ def build_timeline(
         else:
             merged_events.append(cand)
     order = {a: i for i, a in enumerate(article_order)}
+    def year(d: DateMention) -> int | None:
+        return d.year if d.year is not None else (d.estimate.first if d.estimate else None)
+
     merged_events.sort(
         key=lambda e: (
-            e.date.year is None,
-            e.date.sort_key,
+            year(e.date) is None,
+            (year(e.date) or 9999, e.date.month or 99, e.date.day or 99),
             order.get(e.sentence.article_id, len(order)),
             e.sentence.index,
         )
@@ -108,7 +112,8 @@ def build_timeline(
             article_ids=tuple(sorted(set(e.article_ids), key=lambda a: order.get(a, len(order)))),
             precision=e.date.precision,
             sentence=e.sentence.key if e.sentence.index >= 0 else None,
-            year_from=e.date.basis if e.date.basis in ("published", "article", "cluster") else None,
+            year_from=e.date.basis if e.date.basis in ("published", "article", "evidence", "cluster") else None,
+            years=e.date.estimate.label if e.date.year is None and e.date.estimate else None,
         )
         for e in merged_events
     )

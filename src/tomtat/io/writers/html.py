@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from tomtat.io.writers.markers import article_label, marker_numbers, safe_url
-from tomtat.io.writers.story import event_date_label, main_actors, type_label
+from tomtat.io.writers.story import event_date_label, main_actors, section_heading, type_label
 from tomtat.model import Summary
 
 _STYLE = """
@@ -21,20 +21,25 @@ def _ref(n: int) -> str:
 
 def write_html(summary: Summary) -> str:
     numbers = marker_numbers(summary)
-    parts = []
-    for e in summary.extracts:
-        n = numbers[e.sentence.article_id]
-        cut = "…" if e.cut else ""
-        parts.append(f'{escape(e.text)}{cut}<sup><a href="#src-{n}">[{n}]</a></sup>')
     out = [
         "<!DOCTYPE html>",
         '<html lang="vi"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>Tóm tắt: {escape(summary.cluster_id)}</title><style>{_STYLE}</style></head><body>",
         "<main><h1>Tóm tắt</h1>",
-        f"<p>{' '.join(parts)}</p>",
-        "<h2>Nguồn</h2><ol>",
     ]
+    sections = summary.sections
+    for ev, extracts in sections:
+        parts = []
+        for e in extracts:
+            n = numbers[e.sentence.article_id]
+            cut = "…" if e.cut else ""
+            parts.append(f'{escape(e.text)}{cut}<sup><a href="#src-{n}">[{n}]</a></sup>')
+        if len(sections) > 1:
+            out.append(f'<section class="event"><h3>{escape(section_heading(ev))}</h3><p>{" ".join(parts)}</p></section>')
+        else:
+            out.append(f"<p>{' '.join(parts)}</p>")
+    out.append("<h2>Nguồn</h2><ol>")
     for a in summary.articles:
         label = escape(article_label(a))
         url = safe_url(a.url)

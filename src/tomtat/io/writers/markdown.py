@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tomtat.io.writers.markers import article_label, marker_numbers, safe_url
-from tomtat.io.writers.story import event_date_label, main_actors, type_label
+from tomtat.io.writers.story import event_date_label, main_actors, section_heading, type_label
 from tomtat.model import Summary
 
 
@@ -16,10 +16,15 @@ def _escape(text: str) -> str:
 
 def write_markdown(summary: Summary) -> str:
     numbers = marker_numbers(summary)
-    body = " ".join(
-        f"{_escape(e.text)}{'…' if e.cut else ''} [{numbers[e.sentence.article_id]}]" for e in summary.extracts
-    )
-    out = ["## Tóm tắt", "", body, "", "## Nguồn", ""]
+    out = ["## Tóm tắt", ""]
+    sections = summary.sections
+    for ev, extracts in sections:
+        if len(sections) > 1:
+            out += [f"### {_escape(section_heading(ev))}", ""]
+        out += [" ".join(
+            f"{_escape(e.text)}{'…' if e.cut else ''} [{numbers[e.sentence.article_id]}]" for e in extracts
+        ), ""]
+    out += ["## Nguồn", ""]
     for a in summary.articles:
         label = _escape(article_label(a))
         url = safe_url(a.url)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 from tomtat.model import Entity, Summary, TimelineEvent
+from tomtat.story.events import SubEvent
+from tomtat.story.years import Evidence, YearEstimate
 
 TYPE_LABELS = {"PER": "người", "ORG": "tổ chức", "LOC": "địa danh", "MISC": "khác"}
 MAX_PEOPLE = 10
@@ -39,16 +41,66 @@ def date_label(iso: str) -> str:
     return iso
 
 
+def years_label(est: YearEstimate) -> str:
+    """An inferred year or range in Vietnamese: ``2024``, ``2022–2023``, ``2014 hoặc
+    2020``, ``từ 2025``."""
+    if est.exact is not None:
+        return str(est.exact)
+    if est.years:
+        return " hoặc ".join(map(str, est.years))
+    if est.last is None:
+        return f"từ {est.first}"
+    return f"{est.first}–{est.last}"
+
+
 def event_date_label(event: TimelineEvent) -> str:
-    """``date_label`` plus a warning when the year was inferred from another year written
-    in the article, or from another article reporting the same event, rather than read
-    beside the date or from the publication date."""
-    label = date_label(event.date)
+    """``date_label`` plus a warning when the year was inferred (from office holders and
+    other evidence, from another year written in the article, or from another article
+    reporting the same event) rather than read beside the date or from the publication
+    date; a date whose year is only known as a range shows the range."""
+    if event.years is not None and event.date.startswith("--"):
+        label = date_label(event.date).replace(" (chưa rõ năm)", f" (khoảng năm {event.years.replace(' or ', ' hoặc ')})")
+    else:
+        label = date_label(event.date)
     if event.year_from == "article":
-        return f"{label} (năm suy ra từ bài)"
-    if event.year_from == "cluster":
-        return f"{label} (năm suy ra từ bài khác)"
+        label = f"{label} (năm suy ra từ bài)"
+    elif event.year_from == "evidence":
+        label = f"{label} (năm suy ra từ chức vụ, sự kiện)"
+    elif event.year_from == "cluster":
+        label = f"{label} (năm suy ra từ bài khác)"
+    if event.background:
+        label = f"{label} — bối cảnh"
     return label
+
+
+MAX_EVIDENCE = 3
+_OPEN_WIDTH = 10**6
+
+
+def _width(e: Evidence) -> int:
+    """How many months a clue allows (open-ended: very many), to show the telling ones first."""
+    return sum(_OPEN_WIDTH - s.first if s.last is None else s.last - s.first + 1 for s in e.spans)
+
+
+def section_heading(event: SubEvent | None) -> str:
+    """The heading of one dated section of a multi-event summary: the date as readers
+    write it, the inferred year or range, and the first few clues that gave it."""
+    if event is None or event.date is None:
+        return "Bối cảnh khác"
+    if event.years is None:
+        return date_label(event.date)
+    if event.date.startswith("--"):
+        parts = [int(p) for p in event.date[2:].split("-")]
+        day_month = "/".join(map(str, reversed(parts)))
+        when = f"{day_month}, năm {years_label(event.years)}"
+    else:
+        when = date_label(event.date)
+    narrowest = sorted({e.detail: e for e in event.years.evidence if e.spans}.values(), key=_width)
+    clues = [e.text for e in narrowest][:MAX_EVIDENCE]
+    clues += [e.text for e in event.years.evidence if e.kind == "weekday"]
+    if any(e.kind == "article-year" for e in event.years.evidence):
+        clues.append("năm ghi trong bài")
+    return f"{when} (suy ra từ: {'; '.join(clues)})" if clues else when
 
 
 def main_actors(summary: Summary) -> list[Entity]:

@@ -193,13 +193,29 @@
     const spans = new Map(data.sentences.map((s) => [s.article_id + "#" + s.index, s]));
     const summary = $("summary");
     summary.replaceChildren();
-    data.sentences.forEach((s) => {
+    const addSentence = (para, s) => {
       const a = byId.get(s.article_id);
       const n = numbers.get(s.article_id);
-      summary.appendChild(el("span", { class: "sentence" }, s.text + (s.cut ? "…" : "")));
-      summary.appendChild(markerButton(n, articleLabel(a, n), () => showSource(a, n, s.start, s.end)));
-      summary.appendChild(document.createTextNode(" "));
-    });
+      para.appendChild(el("span", { class: "sentence" }, s.text + (s.cut ? "…" : "")));
+      para.appendChild(markerButton(n, articleLabel(a, n), () => showSource(a, n, s.start, s.end)));
+      para.appendChild(document.createTextNode(" "));
+    };
+    // A story of several dated events reads as one dated paragraph per event, in time order.
+    const sections = eventSections(data);
+    if (sections.length > 1) {
+      sections.forEach(([ev, sents]) => {
+        const box = el("section", { class: "event-section" });
+        box.appendChild(el("h4", { class: "event-date" }, eventHeading(ev)));
+        const para = el("p");
+        sents.forEach((s) => addSentence(para, s));
+        box.appendChild(para);
+        summary.appendChild(box);
+      });
+    } else {
+      const para = el("p");
+      data.sentences.forEach((s) => addSentence(para, s));
+      summary.appendChild(para);
+    }
     const used = new Set(data.sentences.map((s) => s.article_id));
     $("summary-meta").textContent =
       data.words + " chữ · " + data.sentences.length + " câu từ " + used.size + "/" + data.articles.length + " bài · phương pháp " + data.method;
@@ -223,8 +239,9 @@
     notes.replaceChildren();
     (data.notes || []).forEach((note) => notes.appendChild(el("li", {}, note)));
     renderList("timeline", "timeline-empty", data.timeline, (ev) => {
-      const li = el("li");
-      li.appendChild(el("time", { datetime: ev.date }, ev.date));
+      const li = el("li", ev.background ? { class: "background" } : {});
+      const when = ev.date + (ev.years ? " (khoảng năm " + ev.years.replace(" or ", " hoặc ") + ")" : "") + (ev.background ? " — bối cảnh" : "");
+      li.appendChild(el("time", { datetime: ev.date }, when));
       li.appendChild(document.createTextNode(ev.text));
       // Highlight the event's sentence when it is one of the summary's (those carry offsets).
       const at = ev.sentence ? spans.get(ev.sentence.article_id + "#" + ev.sentence.index) : null;
@@ -252,6 +269,53 @@
     const section = $("ket-qua");
     section.hidden = false;
     section.scrollIntoView({ behavior: "smooth", block: "start" });
+  }
+
+  // The summary's sentences grouped by the dated event they tell (JSON "events",
+  // already in time order); sentences of no dated event last, under a null event.
+  function eventSections(data) {
+    const eventOf = new Map();
+    (data.events || []).forEach((ev) => {
+      if (ev.date) (ev.in_summary || []).forEach((k) => eventOf.set(k.article_id + "#" + k.index, ev));
+    });
+    const groups = new Map();
+    const rest = [];
+    data.sentences.forEach((s) => {
+      const ev = eventOf.get(s.article_id + "#" + s.index);
+      if (!ev) { rest.push(s); return; }
+      if (!groups.has(ev.id)) groups.set(ev.id, [ev, []]);
+      groups.get(ev.id)[1].push(s);
+    });
+    const out = (data.events || []).filter((ev) => groups.has(ev.id)).map((ev) => groups.get(ev.id));
+    if (out.length < 2) return [];
+    if (rest.length) out.push([null, rest]);
+    return out;
+  }
+
+  function yearsLabel(y) {
+    if (y.first === y.last) return String(y.first);
+    if (y.years) return y.years.join(" hoặc ");
+    if (y.last === null) return "từ " + y.first;
+    return y.first + "–" + y.last;
+  }
+
+  function isoLabel(iso) {
+    const p = iso.replace(/^--/, "").split("-").map(Number);
+    if (iso.startsWith("--")) return p.length > 1 ? p[1] + "/" + p[0] : "tháng " + p[0];
+    return p.length > 2 ? p[2] + "/" + p[1] + "/" + p[0] : p.length > 1 ? "tháng " + p[1] + "/" + p[0] : String(p[0]);
+  }
+
+  function eventHeading(ev) {
+    if (!ev || !ev.date) return "Bối cảnh khác";
+    let when = isoLabel(ev.date);
+    if (!ev.years) return when;
+    if (ev.date.startsWith("--")) when += ", năm " + yearsLabel(ev.years);
+    const seen = new Set();
+    const clues = [];
+    ev.years.evidence.forEach((e) => {
+      if (e.allows && !seen.has(e.detail)) { seen.add(e.detail); clues.push(e.text); }
+    });
+    return clues.length ? when + " (suy ra từ: " + clues.slice(0, 3).join("; ") + ")" : when;
   }
 
   function summaryAsText(data) {

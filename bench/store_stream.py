@@ -1,0 +1,170 @@
+"""Story store benchmark: a stream of articles into ``tomtat track``'s store.
+
+    PYTHONPATH=src python bench/store_stream.py --data ../shared/data [--articles 10000]
+        [--chunk 200] [--pg-url postgresql+psycopg://USER@127.0.0.1:PORT/DB]
+
+The stream: every article of the dev corpora (vims-dev, abmusu-dev), repeated in rounds
+until there are ``--articles``; round r > 0 of an article is a new id with a random 60%
+of its lines (``bench/scale.py``'s rewrite), so it is the same story but not the same
+text. Each (cluster, round) is one story instance on a random day of ``--days``; its
+articles are published within 36 hours of that day. Articles arrive in day order,
+shuffled within each day (outlets interleaved), and are added ``--chunk`` at a time
+through ``Store.add_articles`` (store, group, summarise changed stories).
+
+Reported (one JSON line per engine): articles/s end to end, resident memory after
+1,000 and after all articles, the adjusted Rand index of the store's stories against
+``tomtat cluster`` (``group_articles``) of the same stream in arrival order, and the
+latency of one new article to its updated story in the API (``POST /v1/articles`` then
+``GET /v1/stories/{id}`` in-process) with the whole stream stored. Inputs are made in a
+temporary folder at run time; nothing from the data folder is written anywhere else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+import sqlalchemy as sa
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "bench"))
+
+from scale import _rewrite, adjusted_rand_index  # noqa: E402
+
+from tomtat.evaluate.loaders import load_dataset  # noqa: E402
+from tomtat.grouping import group_articles  # noqa: E402
+from tomtat.model import Article  # noqa: E402
+from tomtat.store import Store  # noqa: E402
+from tomtat.store.queries import counts  # noqa: E402
+from tomtat.store.schema import articles, membership  # noqa: E402
+
+DAY = 86400.0
+START = 1_735_689_600.0  # 2025-01-01 UTC
+
+
+def corpus(data: Path) -> list[tuple[str, dict]]:
+    """(cluster key, article dict) for every article of the dev corpora found."""
+    out = []
+    for name, path in (("vims", data / "vims-dev"), ("abmusu", data / "abmusu-dev" / "train.jsonl")):
+        if not path.exists():
+            continue
+        for cluster in load_dataset(path):
+            for a in cluster.cluster.articles:
+                out.append((f"{name}/{cluster.id}", {"id": f"{name}/{cluster.id}/{a.id}", "title": a.title, "text": a.text}))
+    if not out:
+        sys.exit(f"bench: no corpus under {data}; pass --data")
+    return out
+
+
+def make_stream(base: list[tuple[str, dict]], n: int, days: int, seed: int) -> tuple[list[Article], list[str]]:
+    """``n`` articles (see the module docstring) in arrival order, and each one's story instance."""
+    rng = random.Random(seed)
+    rows: list[tuple[float, float, str, Article]] = []
+    day_of: dict[str, int] = {}
+    copy = 0
+    while len(rows) < n:
+        for key, article in base:
+            if len(rows) >= n:
+                break
+            instance = f"{key}#{copy}"
+            day = day_of.setdefault(instance, rng.randrange(days))
+            when = START + day * DAY + rng.uniform(0, 1.5 * DAY)
+            text = _rewrite(article, copy, rng)
+            stamp = time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(when))
+            rows.append((day + (when - START - day * DAY) // DAY, rng.random(), instance,
+                         Article(id=f"{text['id']}#{copy}", title=text["title"], text=text["text"], published=stamp, source=key.split("/")[0])))
+        copy += 1
+    rows.sort(key=lambda r: (r[0], r[1]))
+    return [r[3] for r in rows], [r[2] for r in rows]
+
+
+def rss_mb() -> float:
+    return psutil.Process().memory_info().rss / 2**20
+
+
+def run(url: str, stream: list[Article], chunk: int, engine: str, batch_labels: list[str] | None, workers: int) -> dict:
+    with Store(url, workers=workers) as store:
+        memory: dict[str, float] = {}
+        start = time.perf_counter()
+        for i in range(0, len(stream), chunk):
+            store.add_articles(stream[i : i + chunk])
+            if i + chunk >= 1000 and "1000" not in memory:
+                memory["1000"] = rss_mb()
+        seconds = time.perf_counter() - start
+        memory[str(len(stream))] = rss_mb()
+        with store.engines.read.connect() as conn:
+            stored = counts(conn)
+            story_of = dict(conn.execute(sa.select(articles.c.name, membership.c.story_id).join(membership, membership.c.article_id == articles.c.id)).all())
+    result = {
+        "engine": engine, "articles": len(stream), "chunk": chunk, "workers": workers, "seconds": round(seconds, 1),
+        "articles_per_s": round(len(stream) / seconds, 1), "rss_mb": {k: round(v) for k, v in memory.items()}, **stored,
+    }
+    if batch_labels is not None:
+        names = [a.id for a in stream if a.id in story_of]
+        batch = dict(zip([a.id for a in stream], batch_labels))
+        result["ari_vs_batch_cluster"] = round(adjusted_rand_index([batch[n] for n in names], [str(story_of[n]) for n in names]), 4)
+        result["compared"] = len(names)
+    return result
+
+
+def latency(url: str, stream: list[Article], rng: random.Random, tries: int = 5) -> dict:
+    """POST one new article (a fresh rewrite of a stored one, same date) and GET its story."""
+    from fastapi.testclient import TestClient
+
+    from tomtat.server import ServerConfig, create_app
+
+    timings = []
+    with TestClient(create_app(ServerConfig(db=url))) as client:
+        for k in range(tries):
+            source = rng.choice(stream)
+            text = _rewrite({"id": source.id, "title": source.title, "text": source.text}, 99 + k, rng)
+            body = {"articles": [{"id": f"late-{k}", "title": text["title"], "text": text["text"] + f" Tin cập nhật {k}.", "published": source.published}]}
+            start = time.perf_counter()
+            answer = client.post("/v1/articles", json=body).json()
+            story = answer["stories_updated"][0] if answer["stories_updated"] else None
+            if story is not None:
+                client.get(f"/v1/stories/{story}").raise_for_status()
+            timings.append(time.perf_counter() - start)
+    timings.sort()
+    return {"latency_s_median": round(timings[len(timings) // 2], 3), "latency_s_max": round(timings[-1], 3), "tries": tries}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--chunk", type=int, default=200)
+    parser.add_argument("--days", type=int, default=120)
+    parser.add_argument("--seed", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=2, help="processes summarising changed stories (default 2)")
+    parser.add_argument("--pg-url", help="also run on this (empty) PostgreSQL database")
+    parser.add_argument("--no-ari", action="store_true", help="skip the batch grouping to compare with")
+    args = parser.parse_args()
+    stream, _ = make_stream(corpus(args.data), args.articles, args.days, args.seed)
+    labels = None
+    if not args.no_ari:
+        start = time.perf_counter()
+        groups = group_articles(stream)
+        label_of = {a.id: g.id for g in groups for a in g.articles}
+        labels = [label_of[a.id] for a in stream]
+        print(json.dumps({"batch_cluster_seconds": round(time.perf_counter() - start, 1), "batch_stories": len(groups)}), flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{Path(tmp) / 'store.db'}"
+        result = run(url, stream, args.chunk, "sqlite", labels, args.workers)
+        result.update(latency(url, stream, random.Random(args.seed)))
+        print(json.dumps(result), flush=True)
+    if args.pg_url:
+        result = run(args.pg_url, stream, args.chunk, "postgresql", labels, args.workers)
+        result.update(latency(args.pg_url, stream, random.Random(args.seed)))
+        print(json.dumps(result), flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,89 @@
+"""Years for the year-less dates of one article, from the evidence in its own text.
+
+Reads each sentence's found dates (:class:`~tomtat.story.date_find.RawDate`); for every
+day or month written without a year it gathers the evidence :mod:`tomtat.story.years`
+combines: office holders and reference events in the same sentence (``local``) and in
+the rest of the article (``context``), the weekday written beside the date, the explicit
+years the article writes with a day or month. Sentences are scanned for evidence only
+when the article has a year-less date, so most articles cost nothing.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from tomtat.story.date_find import RawDate
+from tomtat.story.offices import load_offices
+from tomtat.story.reference_events import find_references
+from tomtat.story.years import Evidence, YearEstimate, find_weekday, infer_year
+
+Key = tuple[str, int]
+
+__all__ = ["article_years", "estimate_years"]
+
+
+RECALL_CUES = ("hồi",)
+
+
+def article_years(texts: Mapping[Key, str], raws: Mapping[Key, Sequence[RawDate]]) -> list[int]:
+    """Explicit years written with a day or month in one article, latest first.
+
+    A date recalled with "hồi" ("hồi tháng 9/2011": back in September 2011) is the
+    past the article looks back on, not its own time, and is left out.
+    """
+    years = {
+        r.year for key, rs in raws.items() for r in rs
+        if r.year is not None and r.month is not None and not _recalled(texts.get(key, ""), r)
+    }
+    return sorted(years, reverse=True)
+
+
+def _evidence_by_sentence(texts: Mapping[Key, str]) -> dict[Key, list[Evidence]]:
+    """Office and reference-event evidence of each sentence, found in one pass over the
+    article's sentences joined (one search per pattern, not per sentence)."""
+    keys = list(texts)
+    starts: list[int] = []
+    at = 0
+    for key in keys:
+        starts.append(at)
+        at += len(texts[key]) + 1
+    joined = "\n".join(texts[k] for k in keys)
+    out: dict[Key, list[Evidence]] = {}
+    for pos, e in [*load_offices().find(joined), *find_references(joined)]:
+        key = keys[bisect_right(starts, pos) - 1]
+        found = out.setdefault(key, [])
+        if all(f.detail != e.detail for f in found):
+            found.append(replace(e, sentence=key))
+    return out
+
+
+def _recalled(text: str, r: RawDate) -> bool:
+    said = (text[max(0, r.start - 6):r.start] + r.text).lower()
+    return any(f"{cue} " in said for cue in RECALL_CUES)
+
+
+def estimate_years(
+    texts: Mapping[Key, str],
+    raws: Mapping[Key, Sequence[RawDate]],
+) -> dict[tuple[Key, int], YearEstimate]:
+    """``(sentence key, start offset) -> YearEstimate`` for each year-less day/month
+    date of one article (``texts``: its sentences; ``raws``: their found dates)."""
+    wanted = [
+        (key, r) for key, rs in raws.items() for r in rs
+        if not r.relative and r.year is None and r.month is not None
+    ]
+    if not wanted:
+        return {}
+    evidence = _evidence_by_sentence(texts)
+    years = article_years(texts, raws)
+    out: dict[tuple[Key, int], YearEstimate] = {}
+    for key, r in wanted:
+        local = evidence.get(key, [])
+        context = [e for k, es in evidence.items() if k != key for e in es]
+        weekday = find_weekday(texts[key], r.start, r.end) if key in texts else None
+        est = infer_year(month=r.month, day=r.day, weekday=weekday, local=local, context=context, article_years=years)
+        if est is not None:
+            out[(key, r.start)] = est
+    return out

@@ -1,0 +1,167 @@
+"""Office evidence: "Ngoại trưởng Mỹ John Kerry" says the text is from Kerry's term.
+
+The office holders live in ``tomtat/data/office_holders.json`` (schema and sources in
+docs/OFFICES.md). A holder counts only when a title of the office stands right before
+the name, optionally with the country between ("Bộ trưởng Quốc phòng Nga Sergei
+Shoigu", "Thủ tướng Abe", "Tổng thống đắc cử Donald Trump"): a name alone is not an
+office (Kerry was a senator before, Lavrov an ambassador). "cựu"/"nguyên" (former)
+before the title drops the mention. "đắc cử" (elect) matches only the periods between
+election and inauguration.
+
+Speed: the few title words are found with one regular expression; names are looked up
+in a dictionary only right after a title, token by token, so sentences without a title
+cost one failed search.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from functools import cache
+
+from tomtat.data import read_json
+from tomtat.story.years import Evidence, Span, month_index
+
+__all__ = ["Holder", "OfficeIndex", "load_offices"]
+
+_DATA_FILE = "office_holders.json"
+_FORMER = ("cựu", "nguyên")
+_ELECT = "đắc cử"
+_TOKEN = re.compile(r"[\w.'’-]+")
+MAX_NAME_TOKENS = 5
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFC", text).lower()
+
+
+def _tokens(name: str) -> tuple[str, ...]:
+    return tuple(t.rstrip(".") or t for t in _TOKEN.findall(_fold(name)))
+
+
+@dataclass(frozen=True, slots=True)
+class Holder:
+    """One continuous term (or elect period) of one person in one office."""
+
+    office: str
+    country: str
+    office_name: str
+    person: str
+    names: tuple[str, ...]
+    start: str
+    end: str | None
+    kind: str
+    source: str
+
+    @property
+    def span(self) -> Span:
+        return Span(month_index(self.start), month_index(self.end) if self.end else None)
+
+    def describe(self) -> str:
+        end = self.end or "still in office when checked"
+        what = f"{self.office_name} ({self.country})"
+        if self.kind == "elect":
+            what += ", elect"
+        return f"{self.person}: {what}, {self.start} to {end}"
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeIndex:
+    """Office holders indexed for lookup after a title: ``titles`` finds any title
+    (with an optional "cựu"/"nguyên" before it); ``by_name`` maps a name's lower-cased
+    tokens to its terms; ``offices`` maps an office id to its title and country words."""
+
+    titles: re.Pattern[str]
+    by_name: dict[tuple[str, ...], tuple[Holder, ...]]
+    offices: dict[str, tuple[frozenset[str], frozenset[str]]]
+    countries: tuple[str, ...]
+    checked: str
+
+    def evidence(self, text: str, sentence: tuple[str, int] | None = None) -> list[Evidence]:
+        """Every office mention in ``text`` with the months its holder held it."""
+        return [replace(e, sentence=sentence) for _, e in self.find(text)]
+
+    def find(self, text: str) -> list[tuple[int, Evidence]]:
+        """Every office mention in ``text``: where it starts, and its evidence."""
+        out: list[tuple[int, Evidence]] = []
+        for m in self.titles.finditer(text):
+            if m.group("former"):
+                continue
+            title = _fold(" ".join(m.group("title").split()))
+            pos = m.end()
+            rest = _fold(text[pos:pos + 120])
+            country, rest, pos = self._country(rest, pos)
+            elect = False
+            if rest.startswith(_ELECT):
+                elect, pos, rest = True, pos + len(_ELECT), rest[len(_ELECT):]
+                rest2 = rest.lstrip()
+                pos += len(rest) - len(rest2)
+                rest = rest2
+                if country is None:
+                    country, rest, pos = self._country(rest, pos)
+            found = self._name(rest)
+            if found is None:
+                continue
+            name, length = found
+            holders = [
+                h for h in self.by_name[name]
+                if title in self.offices[h.office][0]
+                and (country is None or country in self.offices[h.office][1])
+                and (h.kind == "elect") == elect
+            ]
+            if not holders:
+                continue
+            said = text[m.start("title"):pos + length].strip()
+            spans = tuple(sorted({h.span for h in holders}, key=lambda s: s.first))
+            detail = "; ".join(h.describe() for h in holders)
+            out.append((m.start("title"), Evidence("elect" if elect else "office", said, detail, spans)))
+        return out
+
+    def _country(self, rest: str, pos: int) -> tuple[str | None, str, int]:
+        stripped = rest.lstrip()
+        pos += len(rest) - len(stripped)
+        for c in self.countries:
+            if stripped.startswith(c) and not stripped[len(c):len(c) + 1].isalnum():
+                after = stripped[len(c):]
+                tail = after.lstrip()
+                return c, tail, pos + len(c) + len(after) - len(tail)
+        return None, stripped, pos
+
+    def _name(self, rest: str) -> tuple[tuple[str, ...], int] | None:
+        """The longest known name at the start of ``rest`` (lower-cased), and its length."""
+        toks = list(_TOKEN.finditer(rest[:80]))[:MAX_NAME_TOKENS]
+        if not toks or toks[0].start() != 0:
+            return None
+        for n in range(len(toks), 0, -1):
+            key = tuple(t.group(0).rstrip(".") or t.group(0) for t in toks[:n])
+            if key in self.by_name:
+                last = toks[n - 1]
+                return key, last.start() + len(key[-1])
+        return None
+
+
+@cache
+def load_offices() -> OfficeIndex:
+    """The office-holder index, built once per process from the package data."""
+    data = read_json(_DATA_FILE)
+    offices = {
+        k: (frozenset(_fold(t) for t in v["titles"]), frozenset(_fold(c) for c in v["countries"]))
+        for k, v in data["offices"].items()
+    }
+    by_name: dict[tuple[str, ...], list[Holder]] = {}
+    for row in data["holders"]:
+        office = data["offices"][row["office"]]
+        h = Holder(row["office"], office["country"], office["office"], row["person"],
+                   tuple(row["names"]), row["start"], row["end"], row["kind"], row["source"])
+        for name in {row["person"], *row["names"]}:
+            by_name.setdefault(_tokens(name), []).append(h)
+    titles = sorted({t for t, _ in offices.values() for t in t}, key=len, reverse=True)
+    countries = sorted({c for _, cs in offices.values() for c in cs}, key=len, reverse=True)
+    pattern = re.compile(
+        r"(?<!\w)(?P<former>(?:cựu|nguyên)\s+)?(?P<title>" + "|".join(
+            r"\s+".join(map(re.escape, t.split())) for t in titles
+        ) + r")(?!\w)",
+        re.IGNORECASE,
+    )
+    return OfficeIndex(pattern, {k: tuple(v) for k, v in by_name.items()}, offices, tuple(countries), data["checked"])

@@ -1,0 +1,79 @@
+"""Reference-event evidence: "kể từ cuộc xung đột Nga-Ukraine" says the text is from
+February 2022 or later.
+
+The events and the phrases that name them live in ``tomtat/data/reference_events.json``
+(schema and sources in docs/OFFICES.md). A phrase either says the text comes after the
+event began (``after_start``) or that the event is going on (``during``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from functools import cache
+
+from tomtat.data import read_json
+from tomtat.story.years import Evidence, Span, month_index
+
+__all__ = ["ReferenceEvent", "find_references", "load_reference_events", "reference_evidence"]
+
+_DATA_FILE = "reference_events.json"
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceEvent:
+    """A dated world event and the compiled phrases that name it, each with what it implies."""
+
+    id: str
+    name: str
+    start: str
+    end: str | None
+    needs: tuple[str, ...]
+    phrases: tuple[tuple[re.Pattern[str], str], ...]
+
+    def span(self, implies: str) -> Span:
+        if implies == "during" and self.end:
+            return Span(month_index(self.start), month_index(self.end))
+        return Span(month_index(self.start), None)
+
+
+@cache
+def load_reference_events() -> tuple[ReferenceEvent, ...]:
+    """The reference events, compiled once per process from the package data."""
+    return tuple(
+        ReferenceEvent(
+            e["id"], e["name"], e["start"], e["end"], tuple(e["needs"]),
+            tuple((re.compile(p["pattern"], re.IGNORECASE), p["implies"]) for p in e["phrases"]),
+        )
+        for e in read_json(_DATA_FILE)["events"]
+    )
+
+
+def reference_evidence(text: str, sentence: tuple[str, int] | None = None) -> list[Evidence]:
+    """Every reference event ``text`` names (once per event)."""
+    seen: set[str] = set()
+    out = []
+    for _, e in find_references(text):
+        if e.detail not in seen:
+            seen.add(e.detail)
+            out.append(replace(e, sentence=sentence))
+    return out
+
+
+def find_references(text: str) -> list[tuple[int, Evidence]]:
+    """Every phrase in ``text`` naming a reference event: where it starts, and its
+    evidence. ``text`` may hold a whole article: one search per phrase."""
+    text = unicodedata.normalize("NFC", text)
+    lower = text.lower()
+    out = []
+    for event in load_reference_events():
+        if not any(word in lower for word in event.needs):
+            continue  # most texts name no reference event: skip its patterns
+        for pattern, implies in event.phrases:
+            span = event.span(implies)
+            when = "during" if span.last is not None else "after the start of"
+            detail = f"{when} the {event.name} ({event.start}" + (f" to {event.end})" if span.last is not None else ")")
+            for m in pattern.finditer(text):
+                out.append((m.start(), Evidence("reference", m.group(0), detail, (span,))))
+    return out

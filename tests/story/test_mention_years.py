@@ -1,0 +1,35 @@
+"""Years for an article's year-less dates from its own text."""
+
+from __future__ import annotations
+
+from tomtat.story.dates import find_dates_many
+from tomtat.story.mention_years import estimate_years
+
+
+def _estimate(*sentences: str) -> dict:
+    keys = [("a", i) for i in range(len(sentences))]
+    texts = dict(zip(keys, sentences))
+    return estimate_years(texts, dict(zip(keys, find_dates_many(list(sentences)))))
+
+
+def test_office_holders_elsewhere_in_the_article_date_a_mention() -> None:
+    est = _estimate("Hôm 21/10, hai bộ trưởng điện đàm.",
+                    "Bộ trưởng Quốc phòng Nga Sergei Shoigu và Bộ trưởng Quốc phòng Mỹ Lloyd Austin nói về Ukraine.",
+                    "Đây là lần thứ hai kể từ cuộc xung đột Nga-Ukraine.")
+    [(key, e)] = est.items()
+    assert key == (("a", 0), 0) and (e.first, e.last) == (2022, 2023)
+
+
+def test_a_weekday_after_a_title_is_read() -> None:
+    [e] = _estimate("Ngoại trưởng Mỹ John Kerry hôm thứ Hai 24/11 tới Vienna.").values()
+    assert e.exact == 2014
+
+
+def test_a_recalled_year_does_not_date_the_article() -> None:
+    assert _estimate("Hôm 5/8, giá vàng tăng; nhớ lại đợt tăng hồi tháng 9/2011.") == {}
+    [e] = _estimate("Bão đổ bộ ngày 7/9/2024.", "Sáng 9/9, cầu bị sập.").values()
+    assert e.exact == 2024
+
+
+def test_articles_with_no_year_less_date_are_not_scanned() -> None:
+    assert _estimate("Ngoại trưởng Mỹ John Kerry tới Paris ngày 14/10/2014.") == {}
