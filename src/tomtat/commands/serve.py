@@ -61,7 +61,9 @@ def max_workers() -> int:
     return max(1, min(2 * cpus, by_memory))
 
 
-BACKLOG = 128  # asyncio accepts up to this many connections at once, before any is looked at
+# asyncio accepts up to this many connections per loop turn, and a few turns pass before
+# the first of them can be looked at (and the cap applied): room for 4 bursts is kept.
+BACKLOG = 16
 
 
 def default_max_connections(workers: int) -> int:
@@ -72,7 +74,7 @@ def default_max_connections(workers: int) -> int:
     soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
     if soft == resource.RLIM_INFINITY:
         return 10_000
-    return max(16, min(10_000, soft - 64 - 8 * workers - BACKLOG))
+    return max(16, min(10_000, soft - 64 - 8 * workers - 4 * BACKLOG))
 
 
 def _is_loopback(host: str) -> bool:
