@@ -148,10 +148,9 @@ class Runner:
         log.warning("a worker process died; starting a new worker pool")
         self.ready = False
         self.processes = self._new_pool()
-        if old is not None:
-            # Stopping joins pebble's threads: not on the event loop.
-            await asyncio.to_thread(_stop_pool, old)
-        await self._warm()
+        # The new workers start while the old pool stops (its join blocks: not on the loop).
+        stopping = asyncio.to_thread(_stop_pool, old) if old is not None else asyncio.sleep(0)
+        await asyncio.gather(self._warm(), stopping)
         self.ready = True
 
     def close(self) -> None:
