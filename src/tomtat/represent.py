@@ -6,7 +6,7 @@ The three jobs live apart (``SentenceVectors`` here, ``tomtat.sentence_features`
 Vectors are TF-IDF over syllable unigrams (stopwords dropped) and syllable bigrams
 (which stand in for two-syllable words), with IDF computed over the cluster's own
 sentences and rows L2-normalised, as a scipy CSR matrix. We do not segment words on
-this path: segmentation costs ~30-85 ms per cluster (FACTS.md) and moved ROUGE by at
+this path: segmentation costs ~30-85 ms per cluster (docs/BACKGROUND.md) and moved ROUGE by at
 most 0.2, while bigrams cost almost nothing.
 
 Everything here is linear in the input, so a very long article stays fast: the text
@@ -126,7 +126,7 @@ def _canonical_counts(rows: np.ndarray, cols: np.ndarray, shape: tuple[int, int]
     else:
         data = np.zeros(0)
     index = np.int32 if max(columns, keys.size) < np.iinfo(np.int32).max else np.int64
-    indptr = np.zeros(n + 1, dtype=index)
+    indptr: np.ndarray[tuple[int], np.dtype[np.signedinteger]] = np.zeros(n + 1, dtype=index)
     np.cumsum(np.bincount(keys // columns, minlength=n), out=indptr[1:])
     return sparse.csr_matrix((data, (keys % columns).astype(index), indptr), shape=shape)
 
@@ -221,7 +221,7 @@ def sentence_vectors(
     idf = np.log((n + 1) / (df + 1)) + 1.0
     vectors = _weight(counts, idf)
     # column sums in row order, as vectors.sum(axis=0) adds them, without its matrix product
-    centroid = np.bincount(vectors.indices, weights=vectors.data, minlength=columns)
+    centroid = np.asarray(np.bincount(vectors.indices, weights=vectors.data, minlength=columns), dtype=np.float64)
     norm = np.linalg.norm(centroid)
     if norm > 0:
         centroid /= norm

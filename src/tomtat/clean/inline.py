@@ -15,7 +15,7 @@ name from a headline costs less than a lost sentence.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 
 import regex
@@ -111,6 +111,7 @@ def _spans(text: str, rule: Rule) -> list[tuple[int, int]]:
     """``rule_spans`` once the rule's cheap tests have passed."""
     spans: list[tuple[int, int]] = []
     pos = max(0, len(text) - rule.window) if rule.window else 0
+    matches: Iterable[regex.Match[str]]
     if rule.anchored and pos == 0:  # one possible match, at the start
         first = rule.pattern.match(text)
         matches = [] if first is None else [first]

@@ -83,7 +83,7 @@ def evaluate(
     summarize: Summarizer,
     words: int | None = None,
     mode: str = "average",
-    on_result: Callable[[ClusterResult], None] | None = None,
+    on_result: Callable[[ClusterResult], object] | None = None,
 ) -> list[ClusterResult]:
     """Summarize and score every cluster, in order; ``on_result`` sees each as it is done."""
     require_references(clusters)

@@ -108,7 +108,7 @@ def group_articles(articles: Sequence[Article], options: GroupingOptions = Group
     pick = sparse.csr_matrix((np.ones(len(articles)), (node_index, np.arange(len(articles)))), shape=(len(members), len(articles)))
     node_vectors = normalize_rows(sparse.csr_matrix(pick @ rows))
     times = [_timestamp(a.published) for a in articles]
-    node_times = [min((times[i] for i in group if times[i] is not None), default=None) for group in members]
+    node_times = [min((t for i in group if (t := times[i]) is not None), default=None) for group in members]
     window = None if options.window_days is None else options.window_days * DAY
 
     stories: list[tuple[int, ArticleGroup]] = []

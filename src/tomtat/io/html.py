@@ -18,7 +18,7 @@ def article_from_html(html: str, article_id: str, origin: str) -> Article:
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     if doc is None:
         return Article(id=article_id, title="", text="", origin=origin)
-    data = doc.as_dict()
+    data = doc if isinstance(doc, dict) else doc.as_dict()
     return Article(
         id=article_id,
         title=(data.get("title") or "").strip(),

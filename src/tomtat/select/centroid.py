@@ -11,7 +11,7 @@ other articles, early in their own; chosen greedily with a strong redundancy pen
 - position: 1 / sqrt(1 + index among its article's sentences).
 
 Every feature is relative, never "article number 1" (file order is an artefact of one
-corpus, FACTS.md), and linear in the number of sentences. The few weights were chosen
+corpus, docs/BACKGROUND.md, "ViMs"), and linear in the number of sentences. The few weights were chosen
 on the whole of vims-dev by ``bench/tune_centroid.py`` from a flat region of the grid
 (neighbours within ~0.5 ROUGE-2), not per cluster.
 """

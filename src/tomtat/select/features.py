@@ -1,7 +1,7 @@
 """Sentence features shared by the scoring methods (centroid, learned).
 
 Every feature is relative, never "article number 1": file order differs between
-corpora, and on ViMs the first file is an annotation artefact (FACTS.md). Every
+corpora, and on ViMs the first file is an annotation artefact (docs/BACKGROUND.md, "ViMs"). Every
 feature costs linear time in the number of sentences (one sparse product against a
 handful of centroids), so a very long input stays fast.
 """

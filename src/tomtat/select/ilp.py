@@ -86,7 +86,7 @@ class ILP:
         """Chosen candidates (heaviest first), or None when the solver gives nothing."""
         ns, nc = occurs.shape
         limit = limits.words
-        rows = []
+        rows: list[sparse.coo_matrix] = []
         lower = []
         upper = []
         # s_s - c_c <= 0 for each occurrence; c_c - sum_s s_s <= 0 for each concept.
@@ -99,7 +99,7 @@ class ILP:
         rows.append(a)
         lower.append(np.full(k, -np.inf))
         upper.append(np.zeros(k))
-        b = sparse.hstack([-occurs.T, sparse.identity(nc)])
+        b = sparse.hstack([-occurs.T, sparse.identity(nc)], format="coo")
         rows.append(b)
         lower.append(np.full(nc, -np.inf))
         upper.append(np.zeros(nc))
@@ -125,7 +125,7 @@ class ILP:
         result = milp(
             objective,
             constraints=constraints,
-            integrality=np.ones(ns + nc),
+            integrality=np.ones(ns + nc, dtype=np.int64),
             bounds=Bounds(0, 1),
             options={"time_limit": self.time_limit, "disp": False, "mip_rel_gap": self.gap},
         )

@@ -28,7 +28,7 @@ from tomtat.select.fill import SentenceEvents, fill
 from tomtat.select.eligibility import eligible_mask
 
 
-def spherical_kmeans(vectors: np.ndarray | sparse.spmatrix, k: int, iterations: int = 10) -> np.ndarray:
+def spherical_kmeans(vectors: np.ndarray | sparse.csr_matrix, k: int, iterations: int = 10) -> np.ndarray:
     """Cluster labels of the unit rows of ``vectors`` (dense or sparse), deterministic:
     seeds are chosen farthest-first starting from the row closest to the mean (ties to
     the row closer to the mean, so row order does not decide)."""

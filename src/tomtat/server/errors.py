@@ -150,7 +150,9 @@ class UnexpectedErrors:
 
 def install_error_handlers(app: FastAPI) -> None:
     """Route every kind of failure to a JSON error of the shape above."""
-    app.add_exception_handler(RequestValidationError, on_validation_error)
-    app.add_exception_handler(ApiError, on_api_error)
-    app.add_exception_handler(TomtatError, on_tomtat_error)
-    app.add_exception_handler(StarletteHTTPException, on_http_error)
+    # the decorator form, because add_exception_handler is typed for handlers of any
+    # Exception while each of these takes only the kind it is registered for
+    app.exception_handler(RequestValidationError)(on_validation_error)
+    app.exception_handler(ApiError)(on_api_error)
+    app.exception_handler(TomtatError)(on_tomtat_error)
+    app.exception_handler(StarletteHTTPException)(on_http_error)

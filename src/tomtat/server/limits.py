@@ -9,6 +9,7 @@ memory whole.
 
 from __future__ import annotations
 
+from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from tomtat.server.errors import error_response
@@ -55,7 +56,7 @@ class BodySizeLimit:
         self.app = app
         self.max_bytes = max_bytes
 
-    def _too_large(self):
+    def _too_large(self) -> JSONResponse:
         limit = self.max_bytes
         shown = f"{limit / 2**20:g} MB" if limit >= 2**20 else f"{limit} bytes"
         return error_response(413, "body_too_large", f"the request body is over the {shown} limit",

@@ -17,7 +17,7 @@ from tomtat.server.schemas import CleanRequest, SummarizeRequest
 
 router = APIRouter()
 
-ERRORS = {
+ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"description": "the body is not valid JSON"},
     413: {"description": "the body is over the size limit"},
     422: {"description": "a field is missing or invalid, or too many articles"},

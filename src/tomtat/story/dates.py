@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import TypedDict
 
 from tomtat.story.date_find import RawDate, find_dates, find_dates_many
 from tomtat.story.date_find import is_valid_date as _valid
@@ -66,6 +67,16 @@ class DateMention:
         return (self.year or 9999, self.month or 99, self.day or 99)
 
 
+class _Span(TypedDict):
+    """The fields a ``DateMention`` takes from its ``RawDate`` unchanged."""
+
+    start: int
+    end: int
+    text: str
+    time: str | None
+    part: str | None
+
+
 def _shift_month(d: date, months: int) -> tuple[int, int]:
     total = d.year * 12 + (d.month - 1) + months
     return total // 12, total % 12 + 1
@@ -82,7 +93,7 @@ def resolve(
     ``estimate`` (from :mod:`tomtat.story.mention_years`), when given for a date without
     publication date, replaces ``article_year``: its year when it has one, else none.
     """
-    base = dict(start=raw.start, end=raw.end, text=raw.text, time=raw.time, part=raw.part)
+    base: _Span = {"start": raw.start, "end": raw.end, "text": raw.text, "time": raw.time, "part": raw.part}
     if raw.relative:
         if published is None or raw.offset is None:
             return DateMention(**base, iso=None, precision="unresolved", basis="none", relative=True)

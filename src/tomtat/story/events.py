@@ -259,12 +259,12 @@ def lend_years(
     article_event: dict[str, int] = {}
     for e in events:
         if e.date and e.precision == "day" and not e.date.startswith("--"):
-            y, m, d = (int(x) for x in e.date.split("-"))
-            anchors[e.id] = DateMention(0, 0, "", e.date, "day", "explicit", False, y, m, d)
+            y, m, day = (int(x) for x in e.date.split("-"))
+            anchors[e.id] = DateMention(0, 0, "", e.date, "day", "explicit", False, y, m, day)
         for k in e.sentences:
             event_of[k] = e.id
             article_event.setdefault(k[0], e.id)
-    out = dict(dates)
+    out = {key: tuple(ds) for key, ds in dates.items()}
     if not anchors:
         return out
     for s in sentences:
@@ -272,13 +272,15 @@ def lend_years(
         if not ds or all(d.year is not None or d.day is None for d in ds):
             continue
         anchor = anchors.get(event_of.get(s.key, article_event.get(s.article_id, -1)))
-        if anchor is None:
+        if anchor is None or anchor.year is None or anchor.month is None:
             continue
+        anchor_year, anchor_month = anchor.year, anchor.month
         fixed = []
         for d in ds:
             if d.year is None and d.day is not None and d.month is not None and _near(d, anchor):
-                year = min((anchor.year - 1, anchor.year, anchor.year + 1),
-                           key=lambda y: abs((y - anchor.year) * 12 + d.month - anchor.month))
+                month = d.month
+                year = min((anchor_year - 1, anchor_year, anchor_year + 1),
+                           key=lambda y: abs((y - anchor_year) * 12 + month - anchor_month))
                 d = with_year(d, year, "cluster")
             fixed.append(d)
         out[s.key] = tuple(fixed)

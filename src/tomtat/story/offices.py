@@ -156,7 +156,7 @@ def load_offices() -> OfficeIndex:
                    tuple(row["names"]), row["start"], row["end"], row["kind"], row["source"])
         for name in {row["person"], *row["names"]}:
             by_name.setdefault(_tokens(name), []).append(h)
-    titles = sorted({t for t, _ in offices.values() for t in t}, key=len, reverse=True)
+    titles = sorted({title for ts, _ in offices.values() for title in ts}, key=len, reverse=True)
     countries = sorted({c for _, cs in offices.values() for c in cs}, key=len, reverse=True)
     pattern = re.compile(
         r"(?<!\w)(?P<former>(?:cựu|nguyên)\s+)?(?P<title>" + "|".join(

@@ -136,7 +136,7 @@ def _intersect(a: Sequence[Span], b: Sequence[Span]) -> list[Span]:
 def _combine(evidence: Iterable[Evidence]) -> tuple[list[Span] | None, list[Evidence]]:
     """The months every constraint allows (None: no constraint) and the evidence used."""
     allowed: list[Span] | None = None
-    used = []
+    used: list[Evidence] = []
     for e in evidence:
         if not e.spans:
             continue

@@ -63,6 +63,7 @@ def parse_published(value: str | None) -> datetime | None:
         return None
     text = value.strip()
     formats = _formats()
+    when: datetime | None
     try:
         when = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
     except ValueError:

@@ -10,7 +10,7 @@ Paragraph breaks always end a sentence.
 
 We split with our own rules instead of underthesea's ``sent_tokenize`` because we need
 character offsets into the cleaned text, and because that function splits inside web
-addresses and on "/." endings (see FACTS.md).
+addresses and on "/." endings (docs/BACKGROUND.md, "Vietnamese NLP libraries offline").
 """
 
 from __future__ import annotations

@@ -20,7 +20,6 @@ NAME = "vmds"
 BODY = ".body.txt"
 _REF = re.compile(r"\.ref\d+\.txt$")
 _SKIP = (".tok.txt", ".sum.txt")
-_TIME = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?")
 
 
 def _cluster_folders(path: Path) -> list[Path]:
@@ -30,16 +29,6 @@ def _cluster_folders(path: Path) -> list[Path]:
 def matches(path: Path) -> bool:
     """Whether ``path`` holds cluster folders of ``*.body.txt`` articles."""
     return path.is_dir() and not (path / "data").is_dir() and bool(_cluster_folders(path))
-
-
-def parse_time(value: str) -> str | None:
-    """``dd/mm/yyyy hh:mm`` as ISO 8601 (``yyyy-mm-ddThh:mm``), or None if not a date."""
-    m = _TIME.match(value.strip())
-    if not m:
-        return None
-    day, month, year, hour, minute = m.groups()
-    date = f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
-    return f"{date}T{int(hour):02d}:{minute}" if hour is not None else date
 
 
 def parse_info(text: str) -> dict[str, str]:
@@ -62,7 +51,7 @@ def read_document(folder: Path, doc: str) -> Article:
         id=doc,
         title=title,
         text=read_text(body).strip("\n"),
-        published=parse_time(info.get("TIME", "")),
+        published=info.get("TIME") or None,  # dd/mm/yyyy hh:mm, read by tomtat.text.published
         source=info.get("SOURCE") or None,
         url=info.get("LINK") or info.get("URL") or None,
         origin=str(body),

@@ -48,11 +48,11 @@ def write_html(summary: Summary) -> str:
     out.append("</ol>")
     if summary.timeline:
         out.append("<h2>Dòng thời gian</h2><ul>")
-        for ev in summary.timeline:
-            refs = "".join(_ref(numbers[i]) for i in ev.article_ids if i in numbers)
+        for entry in summary.timeline:
+            refs = "".join(_ref(numbers[i]) for i in entry.article_ids if i in numbers)
             out.append(
-                f'<li><time datetime="{escape(ev.date)}"><strong>{escape(event_date_label(ev))}</strong></time>: '
-                f"{escape(ev.text)}{refs}</li>"
+                f'<li><time datetime="{escape(entry.date)}"><strong>{escape(event_date_label(entry))}</strong></time>: '
+                f"{escape(entry.text)}{refs}</li>"
             )
         out.append("</ul>")
     actors = main_actors(summary)

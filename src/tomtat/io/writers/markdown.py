@@ -32,9 +32,9 @@ def write_markdown(summary: Summary) -> str:
         out.append(f"{numbers[a.id]}. {link} (`{a.id}`)")
     if summary.timeline:
         out += ["", "## Dòng thời gian", ""]
-        for ev in summary.timeline:
-            refs = ", ".join(f"[{numbers[i]}]" for i in ev.article_ids if i in numbers)
-            out.append(f"- **{event_date_label(ev)}**: {_escape(ev.text)} {refs}".rstrip())
+        for entry in summary.timeline:
+            refs = ", ".join(f"[{numbers[i]}]" for i in entry.article_ids if i in numbers)
+            out.append(f"- **{event_date_label(entry)}**: {_escape(entry.text)} {refs}".rstrip())
     actors = main_actors(summary)
     if actors:
         out += ["", "## Nhân vật và tổ chức", ""]

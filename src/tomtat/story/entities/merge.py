@@ -19,6 +19,9 @@ from operator import itemgetter
 from tomtat.model import Entity
 from tomtat.story.entities.mentions import Mention
 
+# An Entity's fields in order: name, type, mentions, article ids, role, variants.
+_Fields = tuple[str, str, int, tuple[str, ...], str | None, tuple[str, ...]]
+
 
 def _surname(name: str) -> str:
     return name.split()[-1].lower()
@@ -202,11 +205,11 @@ class _Memo(dict):
 
 def _entities(
     groups: list[tuple[str, list[Mention]]], article_order: Sequence[str], size: dict[str, int]
-) -> list[tuple[tuple[str, int], tuple]]:
+) -> list[tuple[tuple[str, int], _Fields]]:
     """One entity per group of mentions, as its fields, with the key of its first
     mention; groups whose name is a single character or has no letter are dropped."""
     order = {a: i for i, a in enumerate(article_order)}
-    entities = []
+    entities: list[tuple[tuple[str, int], _Fields]] = []
     for typ, ms in groups:
         if len(ms) == 1:
             m = ms[0]
@@ -217,6 +220,7 @@ def _entities(
         named = [m.name for m in ms if m.name]
         if not named or not any(map(str.isalpha, named[0])) or len(named[0]) < 2:
             continue
+        variants: tuple[str, ...]
         if named.count(named[0]) == len(named):  # one spelling: nothing to choose
             canonical, variants = named[0], ()
         else:
@@ -230,12 +234,12 @@ def _entities(
     return entities
 
 
-def _rank(entities: list[tuple[tuple[str, int], tuple]], article_order: Sequence[str]) -> tuple[Entity, ...]:
+def _rank(entities: list[tuple[tuple[str, int], _Fields]], article_order: Sequence[str]) -> tuple[Entity, ...]:
     """By mention count, most first, then by first appearance (article order, then
     sentence). Equal entities share the first appearance of the last of them, as a
     dict keyed by entity (that is, by its fields) would give."""
     order = {a: i for i, a in enumerate(article_order)}
-    first = dict(map(reversed, entities))
+    first = {fields: key for key, fields in entities}
     keys = [(-f[2], (order.get(first[f][0], 0), first[f][1])) for _, f in entities]
     ranked = sorted(range(len(entities)), key=keys.__getitem__)
     return tuple(Entity(*entities[k][1]) for k in ranked)

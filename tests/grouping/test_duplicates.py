@@ -1,0 +1,32 @@
+"""Near-duplicate detection: an agency copy with a credit added is found, a rewrite is not."""
+
+from __future__ import annotations
+
+from tomtat.grouping.duplicates import TokenIds, near_duplicates, shingle_hashes
+from tomtat.text.tokens import syllables
+
+ORIGINAL = ("Liên bộ Công Thương và Tài chính quyết định tăng giá xăng từ 15 giờ chiều nay. Mỗi lít xăng "
+            "RON 95 tăng thêm 500 đồng. Đây là lần tăng giá xăng thứ ba liên tiếp do giá dầu thế giới đi lên.")
+COPY = ORIGINAL + " (Theo TTXVN)"
+REWRITE = ("Từ chiều nay giá xăng RON 95 tăng 500 đồng mỗi lít theo quyết định của liên bộ. Giá dầu thế "
+           "giới tăng mạnh khiến giá xăng trong nước tăng lần thứ ba liên tiếp.")
+
+
+def groups(*texts: str) -> list[int]:
+    ids = TokenIds(frozenset())
+    found = near_duplicates([shingle_hashes(ids(syllables(t.lower()))) for t in texts])
+    return [found.find(i) for i in range(len(texts))]
+
+
+def test_a_copy_joins_its_original_and_a_rewrite_stays_apart() -> None:
+    assert groups(ORIGINAL, REWRITE, COPY) == [0, 1, 0]
+
+
+def test_empty_articles_join_nothing() -> None:
+    assert groups("", ORIGINAL, "") == [0, 1, 2]
+
+
+def test_token_ids_are_deterministic_and_remember_stopwords() -> None:
+    ids = TokenIds(frozenset({"và"}))
+    assert ids(["giá", "và", "xăng", "giá"]) == [0, 1, 2, 0]
+    assert ids.is_stop().tolist() == [False, True, False]

@@ -1,0 +1,33 @@
+"""Article vectors: unit rows, and more similar for articles about the same thing."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from tomtat.grouping.duplicates import TokenIds
+from tomtat.grouping.vectors import feature_counts, normalize_rows, tfidf_matrix
+from tomtat.text.tokens import syllables
+
+TEXTS = [
+    ("Giá xăng tăng", "Giá xăng RON 95 tăng 500 đồng mỗi lít từ chiều nay."),
+    ("Xăng tăng giá", "Từ chiều nay mỗi lít xăng RON 95 tăng thêm 500 đồng."),
+    ("Cháy chợ", "Đám cháy lớn thiêu rụi hàng chục ki-ốt tại chợ đầu mối lúc nửa đêm."),
+]
+
+
+def matrix() -> np.ndarray:
+    ids = TokenIds(frozenset())
+    docs = [feature_counts(ids(syllables(t.lower())), ids(syllables(x.lower())), ids.is_stop()) for t, x in TEXTS]
+    return normalize_rows(tfidf_matrix(docs)).toarray()
+
+
+def test_rows_have_unit_length_and_same_story_is_closer() -> None:
+    m = matrix()
+    # the fire shares no feature with another article: features of one article are dropped
+    assert np.allclose(np.linalg.norm(m, axis=1), [1.0, 1.0, 0.0])
+    sims = m @ m.T
+    assert sims[0, 1] > 0.3 and sims[0, 2] == 0.0
+
+
+def test_no_articles_give_an_empty_matrix() -> None:
+    assert tfidf_matrix([]).shape == (0, 0)
