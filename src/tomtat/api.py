@@ -56,12 +56,16 @@ def to_cluster(articles: Sequence[ArticleLike], cluster_id: str = "cluster") -> 
 
 def _without_surrogates(cluster: Cluster) -> Cluster:
     """The cluster with lone surrogates (unwritable in UTF-8) replaced by U+FFFD."""
-    fields = ("id", "title", "text", "source", "url", "published")
+
+    def opt(value: str | None) -> str | None:
+        return None if value is None else replace_surrogates(value)
 
     def fixed(article: Article) -> Article:
-        changes = {f: replace_surrogates(v) for f in fields if isinstance(v := getattr(article, f), str)}
-        changes = {f: v for f, v in changes.items() if v != getattr(article, f)}
-        return dataclasses.replace(article, **changes) if changes else article
+        return dataclasses.replace(
+            article, id=replace_surrogates(article.id), title=replace_surrogates(article.title),
+            text=replace_surrogates(article.text), source=opt(article.source), url=opt(article.url),
+            published=opt(article.published),
+        )
 
     return Cluster(replace_surrogates(cluster.id), tuple(fixed(a) for a in cluster.articles))
 
