@@ -30,16 +30,7 @@ from tomtat.language_flags import LanguageFlags, language_flags
 from tomtat.model import CleanArticle, Sentence
 from tomtat.sentence_features import SentenceFeatures, sentence_features
 from tomtat.text.stopwords import stopwords
-from tomtat.text.tokens import TokenRows, syllable_rows, syllables
-
-
-def features(text: str, stop: frozenset[str]) -> list[str]:
-    """Unigrams without stopwords plus all adjacent-syllable bigrams ("a_b"): the
-    gram names ``represent`` gives columns to."""
-    syl = syllables(text)
-    grams = [s for s in syl if s not in stop]
-    grams.extend(f"{a}_{b}" for a, b in zip(syl, syl[1:]))
-    return grams
+from tomtat.text.tokens import TokenRows, syllable_rows
 
 
 @dataclass(frozen=True)

@@ -159,3 +159,32 @@ def test_timeline_and_actors_render_as_text(browser, live_server):
     assert page.locator("img").count() == 0
     assert page.evaluate("window.__pwned") is None
     page.close()
+
+
+def test_a_story_of_several_years_reads_as_dated_sections(browser, live_server):
+    """Four invented reports years apart (tests/data/four_events.json): the page shows
+    one dated section per event, in time order, each heading with its year or range."""
+    fixture = Path(__file__).resolve().parents[1] / "data" / "four_events.json"
+    rows = json.loads(fixture.read_text(encoding="utf-8"))["articles"]
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(live_server.url + "/")
+    while page.locator("textarea").count() < len(rows):
+        page.locator("#add").click()
+    for i, row in enumerate(rows):
+        page.locator("textarea").nth(i).fill(row["text"])
+    page.get_by_label("Độ dài tối đa (số chữ)").fill("160")
+    page.get_by_role("button", name="Tóm tắt", exact=True).click()
+    headings = page.locator("#summary .event-section h4")
+    headings.first.wait_for(timeout=20_000)
+    texts = headings.all_inner_texts()
+    assert len(texts) == 4, texts
+    assert texts[0].startswith("9/7/2012")
+    assert texts[1].startswith("21/5, năm 2015–2016")
+    assert texts[2].startswith("9/6/2022")
+    assert texts[3].startswith("25/11/2024")
+    assert all(page.locator("#summary .event-section").nth(i).locator(".sentence").count() for i in range(4))
+    assert page.locator("#timeline li.background").count() >= 1
+    assert errors == []
+    page.close()

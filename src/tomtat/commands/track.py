@@ -13,6 +13,7 @@ import argparse
 import json
 import sys
 
+from tomtat.commands import fetch
 from tomtat.commands.common import write_lines
 from tomtat.errors import InputError
 from tomtat.store import Store
@@ -59,6 +60,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("-o", "--output", metavar="CLUSTERS.jsonl", help="write here, atomically (default: standard output)")
     _db_option(export)
     export.set_defaults(func=run_export)
+    fetch.add_commands(sub)
     p.set_defaults(func=lambda _args: (p.print_help(sys.stderr), 2)[1])
 
 

@@ -1,6 +1,6 @@
 """Article vectors for story grouping: TF-IDF over syllable uni- and bigrams.
 
-The same features as ``tomtat.represent.features`` (unigrams without stopwords plus
+The same features as ``tomtat.represent`` gives columns to (unigrams without stopwords plus
 adjacent bigrams), per article instead of per sentence; the title counts twice
 because it names the event. Syllables arrive as integer ids (shared with
 near-duplicate shingling), so features are integer keys handled in numpy, never

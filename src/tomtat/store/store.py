@@ -21,6 +21,7 @@ from tomtat.grouping import GroupingOptions
 from tomtat.store.articles import StoreInput, insert_articles
 from tomtat.store.assign import assign_pending
 from tomtat.store.engine import Engines, create_engines, migrate
+from tomtat.store.schema import articles
 from tomtat.store.versions import Settings, dirty_stories, read_snapshot, store_version, summarize_story
 
 INSERT_CHUNK = 200  # articles committed per transaction
@@ -89,6 +90,11 @@ class Store:
 
     def __exit__(self, *_: object) -> None:
         self.close()
+
+    def has_url(self, url: str) -> bool:
+        """Whether an article with this URL is stored (what a feed fetcher asks before fetching)."""
+        with self.engines.read.connect() as conn:
+            return conn.execute(sa.select(articles.c.id).where(articles.c.url == url).limit(1)).first() is not None
 
     def store_articles(self, items: Iterable[StoreInput], report: AddReport | None = None) -> AddReport:
         """Commit the inputs (nothing else), ``INSERT_CHUNK`` per transaction."""

@@ -9,7 +9,8 @@ A sentence points back when it
   ``tomtat/data/back_references_vi.json``).
 
 Selection (``tomtat.select.eligibility``) lets such a sentence in only right after its
-antecedent; ``Representation.points_back`` computes this once per cluster.
+antecedent; ``tomtat.language_flags.LanguageFlags.points_back`` computes this once per
+cluster.
 """
 
 from __future__ import annotations

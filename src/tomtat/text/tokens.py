@@ -111,17 +111,20 @@ class TokenRows:
         return len(self.cased)
 
 
-def _syllables_of(text: str, lower: list[str]) -> list[str]:
-    """The syllables among a text's lower-case tokens: marks dropped, "14-10" -> "14",
-    "10". A final sigma ("ς") is the one case where lowering a token alone differs from
-    lowering the text ("ΑΣ'Β"): such a row is cut from its text."""
-    joined = "".join(lower)
-    if joined.isalnum():
-        return lower
+def _syllable_rows_of(texts: Sequence[str], lower: list[list[str]]) -> list[list[str]]:
+    """The syllables among each text's lower-case tokens: marks dropped, "14-10" ->
+    "14", "10". The tokens of all rows are joined and cut as ``syllable_rows`` cuts a
+    text (C-level string passes: a token's runs are the runs of the joined string, since
+    tokens are joined by spaces). A final sigma ("ς") is the one case where lowering a
+    token alone differs from lowering the text ("ΑΣ'Β"): such a row is cut from its text."""
+    joined = "\x00".join(map(" ".join, lower))
+    pieces = _spaced(joined).split("\x00")
+    if len(pieces) != len(lower):  # a token held the row separator: one by one
+        pieces = [_spaced(" ".join(row)) for row in lower]
+    rows = [_split(p) for p in pieces]
     if "ς" in joined:
-        return syllables(text)
-    find = _TOKEN.findall
-    return [t for w in lower for t in ((w,) if w.isalnum() else find(w))]
+        rows = [syllables(t) if "ς" in p else row for t, p, row in zip(texts, pieces, rows)]
+    return rows
 
 
 def tokenize(texts: Sequence[str]) -> TokenRows:
@@ -129,5 +132,5 @@ def tokenize(texts: Sequence[str]) -> TokenRows:
     lower-case forms and syllables; ``syllables[i] == syllables(texts[i])``."""
     cased = cased_tokens(texts)
     lower = [list(map(str.lower, row)) for row in cased]
-    return TokenRows(cased, lower, list(map(_syllables_of, texts, lower)))
+    return TokenRows(cased, lower, _syllable_rows_of(texts, lower))
 

@@ -1,0 +1,66 @@
+"""A story told in four events years apart, none with a publication date: each event is
+dated from what its report says (offices, a weekday), the events come in time order and
+the summary is told event by event in every output format."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tomtat.io.writers import render
+from tomtat.model import Article, Budget, Cluster, Summary
+from tomtat.pipeline import summarize_cluster
+
+FIXTURE = Path(__file__).resolve().parents[1] / "data" / "four_events.json"
+TRUE_YEARS = [2012, 2015, 2022, 2024]
+
+
+@pytest.fixture(scope="module")
+def summary() -> Summary:
+    rows = json.loads(FIXTURE.read_text(encoding="utf-8"))["articles"]
+    articles = tuple(Article(id=r["id"], title=r["title"], text=r["text"]) for r in rows)
+    return summarize_cluster(Cluster("bien", articles), Budget(words=160))
+
+
+def test_four_events_in_time_order_each_dated_as_narrowly_as_the_text_allows(summary: Summary) -> None:
+    dated = [e for e in summary.events if e.date]
+    assert len(dated) == 4
+    spans = [e.year_span for e in dated]
+    assert spans == [(2012, 2012), (2015, 2016), (2022, 2022), (2024, 2024)]
+    for e, year in zip(dated, TRUE_YEARS):
+        assert e.years is not None and e.years.contains(year)
+    kinds = {ev.kind for ev in dated[2].years.evidence}
+    assert "weekday" in kinds  # 9 June is a Thursday only in 2022 of Blinken's years
+    assert [ev.kind for ev in dated[3].years.evidence if ev.kind == "elect"]
+
+
+def test_the_summary_touches_every_event_in_order(summary: Summary) -> None:
+    sections = summary.sections
+    assert [ev.year_span[0] for ev, _ in sections if ev is not None] == TRUE_YEARS
+    order = [x.sentence.article_id for x in summary.extracts]
+    assert order.index("bien-2012") < order.index("bien-2015") < order.index("bien-2022") < order.index("bien-2024")
+
+
+def test_the_json_lists_events_with_evidence_and_summary_sentences(summary: Summary) -> None:
+    doc = json.loads(render(summary, "json"))
+    events = [e for e in doc["events"] if e["date"]]
+    assert [e["years"]["label"] for e in events] == ["2012", "2015–2016", "2022", "2024"]
+    assert all(e["in_summary"] and e["years"]["evidence"] for e in events)
+    assert events[1]["when"] == "21/5, 2015–2016"
+
+
+def test_the_timeline_marks_a_date_recalled_in_passing_as_background(summary: Summary) -> None:
+    recalled = [t for t in summary.timeline if t.date == "2019-12"]
+    assert recalled and recalled[0].background
+    assert not any(t.background for t in summary.timeline if t.date.endswith("-11-25"))
+
+
+@pytest.mark.parametrize(
+    ("fmt", "marker"), [("text", "\n["), ("markdown", "\n### "), ("html", '<section class="event">')]
+)
+def test_every_format_shows_the_dated_sections(summary: Summary, fmt: str, marker: str) -> None:
+    out = render(summary, fmt)
+    assert out.count(marker) >= 4
+    assert out.index("2015–2016") < out.index("2022") < out.rindex("2024")
