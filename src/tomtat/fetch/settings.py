@@ -41,10 +41,10 @@ class FetchSettings:
         if not self.user_agent:
             object.__setattr__(self, "user_agent", default_user_agent())
         for name in ("delay", "backoff"):
-            if getattr(self, name) < 0:
+            if not getattr(self, name) >= 0:  # also refuses nan, which would mean no delay at all
                 raise InputError(f"{name} must be 0 or more (got {getattr(self, name)})")
         for name in ("connect_timeout", "read_timeout"):
-            if getattr(self, name) <= 0:
+            if not getattr(self, name) > 0:
                 raise InputError(f"{name} must be positive (got {getattr(self, name)})")
         if self.max_bytes < 1024:
             raise InputError(f"max_bytes must be at least 1024 (got {self.max_bytes})")
