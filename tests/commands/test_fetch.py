@@ -53,3 +53,10 @@ def test_a_bad_feeds_file_is_one_line_and_exit_2(tmp_path: Path, capsys: pytest.
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "feeds.txt:1: not a feed address" in err
     assert main(["track", "watch", str(tmp_path / "none.txt"), "--every", "soon"]) == 2
+
+
+def test_a_setting_of_the_wrong_kind_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = tmp_path / "tomtat.toml"
+    config.write_text('feeds = ["http://127.0.0.1:9/rss"]\narticles = "a.jsonl"\n[fetch]\nmax_mb = "nhieu"\n', encoding="utf-8")
+    assert main(["track", "fetch", "--config", str(config)]) == 2
+    assert "bad fetch setting" in capsys.readouterr().err

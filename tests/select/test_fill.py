@@ -71,3 +71,21 @@ def test_each_main_event_s_best_sentence_is_tried_first(storm):
     assert [events[i] for i in chosen] == [0, 1]
     without = fill(storm, ranking, limits(storm, sentences=2), None, redundancy=None)
     assert [events[i] for i in without] == [0, 0]
+
+
+def test_room_left_at_the_end_is_not_filled_with_a_fragment():
+    from select_fixtures import build
+
+    from tomtat.model import Article
+
+    rep = build([
+        Article("a", "Mưa lớn ở Hà Nội", "Mưa lớn kéo dài từ đêm qua khiến nhiều tuyến phố ở Hà Nội ngập sâu.\n"
+                "Hàng trăm xe máy chết máy giữa đường khi người dân đi làm vào sáng nay.\n"
+                "Ông Nam nói thêm như vậy."),
+    ])
+    first, second, fragment = find(rep, "Mưa lớn"), find(rep, "Hàng trăm"), find(rep, "Ông Nam")
+    assert 6 <= rep.features.words[fragment] < 8
+    room = int(rep.features.words[first]) + int(rep.features.words[fragment])  # the second sentence does not fit
+    assert fill(rep, [first, second, fragment], limits(rep, words=room)) == [first]
+    # ranked before anything failed to fit, a short sentence is a choice, not a filler
+    assert fill(rep, [fragment, first, second], limits(rep, words=room)) == [fragment, first]

@@ -80,3 +80,10 @@ def test_found_spans_point_at_the_text_even_when_lower_case_is_longer():
 def test_unusual_letters_in_a_relative_phrase_read_like_plain_ones():
     found = find_dates("Hôm qua và ſáng nay, hôm kıa nữa.")
     assert [(r.text, r.offset) for r in found] == [("Hôm qua", -1), ("ſáng nay", 0), ("hôm kıa", -2)]
+
+
+def test_a_weekday_is_a_cue_for_a_bare_day_and_month():
+    [d] = find_dates("Hôm thứ Sáu 13/3, trường học đóng cửa.")
+    assert (d.day, d.month, d.text) == (13, 3, "13/3")
+    [d] = find_dates("Chủ nhật 7/5 trời mưa")
+    assert (d.day, d.month) == (7, 5)

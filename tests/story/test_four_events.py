@@ -64,3 +64,15 @@ def test_every_format_shows_the_dated_sections(summary: Summary, fmt: str, marke
     out = render(summary, fmt)
     assert out.count(marker) >= 4
     assert out.index("2015–2016") < out.index("2022") < out.rindex("2024")
+
+
+def test_a_second_report_without_clues_shares_the_dated_report_s_years() -> None:
+    rows = json.loads(FIXTURE.read_text(encoding="utf-8"))["articles"]
+    carter = next(r for r in rows if r["id"] == "bien-2015")
+    plain = ("Hôm 21/5, một quan chức quốc phòng Mỹ thăm căn cứ hải quân ở Thái Bình Dương và công bố "
+             "chương trình hỗ trợ năng lực tuần tra biển cho các nước Đông Nam Á.")
+    articles = (Article(id="plain", title="", text=plain), Article(id=carter["id"], title="", text=carter["text"]))
+    summary = summarize_cluster(Cluster("hai-bai", articles), Budget(words=80))
+    [event] = [e for e in summary.events if e.date]
+    assert set(event.article_ids) == {"plain", "bien-2015"}
+    assert event.years is not None and (event.years.first, event.years.last) == (2015, 2016)

@@ -104,11 +104,11 @@ def job_from(args: argparse.Namespace) -> Job:
     fetch: dict[str, Any] = dict(config.fetch)
     flags = {"delay": args.delay, "read_timeout": args.timeout, "max_mb": args.max_mb, "retries": args.retries, "user_agent": args.user_agent}
     fetch.update({k: v for k, v in flags.items() if v is not None})
-    if "max_mb" in fetch:
-        fetch["max_bytes"] = int(float(fetch.pop("max_mb")) * 1024 * 1024)
     try:
+        if "max_mb" in fetch:
+            fetch["max_bytes"] = int(float(fetch.pop("max_mb")) * 1024 * 1024)
         settings = FetchSettings(**fetch)
-    except TypeError as err:
+    except (TypeError, ValueError) as err:
         raise InputError(f"bad fetch setting ({err})") from None
     every_value = getattr(args, "every", None)
     every = parse_duration(every_value, "--every") if every_value else (config.every or 600.0)

@@ -61,7 +61,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _db_option(export)
     export.set_defaults(func=run_export)
     fetch.add_commands(sub)
-    p.set_defaults(func=lambda _args: (p.print_help(sys.stderr), 2)[1])
+
+    def usage(_args: argparse.Namespace) -> int:
+        p.print_help(sys.stderr)
+        return 2
+
+    p.set_defaults(func=usage)
 
 
 def run_add(args: argparse.Namespace) -> int:

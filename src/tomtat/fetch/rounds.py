@@ -61,16 +61,16 @@ class Fetcher:
         except FetchFailure as err:
             report.failed.append((feed_url, f"feed: {err}"))
             return
-        report.feeds_read += 1
         if fetched.status == 304:
+            report.feeds_read += 1
             report.not_modified += 1
             return
         try:
             feed = parse_feed(fetched.body, fetched.final_url)
         except FeedError as err:
-            report.feeds_read -= 1
             report.failed.append((feed_url, f"feed: {err}"))
             return
+        report.feeds_read += 1
         settled: dict[str, str] = {}
         complete = True
         try:

@@ -11,9 +11,10 @@ other articles, early in their own; chosen greedily with a strong redundancy pen
 - position: 1 / sqrt(1 + index among its article's sentences).
 
 Every feature is relative, never "article number 1" (file order is an artefact of one
-corpus, docs/BACKGROUND.md, "ViMs"), and linear in the number of sentences. The few weights were chosen
-on the whole of vims-dev by ``bench/tune_centroid.py`` from a flat region of the grid
-(neighbours within ~0.5 ROUGE-2), not per cluster.
+corpus, docs/BACKGROUND.md, "ViMs"), and linear in the number of sentences. The few
+weights were checked on both development corpora (vims-dev, abmusu-dev) by
+``bench/tune_centroid.py``: they sit in a flat region of the smoothed grid and give the
+best mean of the two (docs/BENCHMARKS.md, "Tuning"), never tuned per cluster.
 """
 
 from __future__ import annotations

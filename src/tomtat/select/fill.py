@@ -22,6 +22,10 @@ from tomtat.select.eligibility import antecedents
 # usually one agency copying another: they never both appear, whatever the method.
 NEAR_DUPLICATE = 0.7
 
+# Room left at the end of the budget is not filled with a sentence this short: such
+# fragments ("Ông nói thêm.") read as debris and add little.
+MIN_FILLER_WORDS = 8
+
 # How many of the best-ranked candidates get their similarities computed in one
 # block; candidates further down (rarely reached) are compared one by one.
 _BLOCK = 160
@@ -105,10 +109,11 @@ def fill(
     always ``NEAR_DUPLICATE``) is skipped as a repeat. A sentence that opens with a
     connective pointing back ("Tuy nhiên, ...") is never ranked on its own: with
     ``follow_up``, it may fill room left once the sentence before it in its article is
-    taken. With ``events``, the best-ranked sentence of each main sub-event is tried
-    first, so the summary touches every main event. If nothing fits, the best-ranked
-    sentence alone is returned. ``similarities`` may hold the block the caller already
-    computed for the same candidates.
+    taken. Once a sentence did not fit, the room left is never filled with a fragment
+    (fewer than ``MIN_FILLER_WORDS`` words). With ``events``, the best-ranked sentence
+    of each main sub-event is tried first, so the summary touches every main event. If
+    nothing fits, the best-ranked sentence alone is returned. ``similarities`` may hold
+    the block the caller already computed for the same candidates.
     """
     ranking = list(ranking)
     if events is not None:
@@ -121,11 +126,16 @@ def fill(
     taken: set[int] = set()
     used = 0
 
+    filling = False  # set once a sentence did not fit: what follows only fills room left
+
     def admit(i: int) -> bool:
-        nonlocal used
+        nonlocal used, filling
         if limits.full(len(chosen)) or i in taken:
             return False
         if limit is not None and used + rep.features.words[i] > limit:
+            filling = True
+            return False
+        if filling and rep.features.words[i] < MIN_FILLER_WORDS:
             return False
         if sim.max_to(i, chosen) > threshold:
             return False

@@ -98,7 +98,11 @@ def story_versions(request: Request, story_id: int) -> dict[str, Any]:
     return {"story": row.id, "versions": out}
 
 
-@router.post("/v1/articles", responses={**ERRORS, 401: {"description": "a token is needed"}, 403: {"description": "writes from this machine only"}})
+WRITE_ERRORS: dict[int | str, dict[str, Any]] = {code: what for code, what in ERRORS.items()}
+WRITE_ERRORS.update({401: {"description": "a token is needed"}, 403: {"description": "writes from this machine only"}})
+
+
+@router.post("/v1/articles", responses=WRITE_ERRORS)
 def add_articles(body: CleanRequest, request: Request) -> dict[str, Any]:
     """Add articles to the store (as ``tomtat track add``): stored once, grouped into
     stories, changed stories re-summarised. Answers what happened."""

@@ -53,13 +53,6 @@ class SubEvent:
     dated_by: Key | None = None
 
     @property
-    def first_year(self) -> int | None:
-        """The event's year, or the first year of its range, if anything is known."""
-        if self.date and not self.date.startswith("--"):
-            return int(self.date[:4])
-        return self.years.first if self.years else None
-
-    @property
     def year_span(self) -> tuple[int, int | None] | None:
         """First and last year the event can be in (last None: open-ended), or None
         when nothing says which year."""
@@ -136,6 +129,14 @@ def _anchor(sentences: Sequence[Sentence], dates: Mapping[Key, Sequence[DateMent
     return best
 
 
+def _surer(a: DateMention, b: DateMention) -> bool:
+    """Whether ``a`` tells the event's year better than ``b``: a year against none, or
+    an inferred range against nothing (one report names the ministers, another not)."""
+    if a.year is not None:
+        return b.year is None
+    return b.year is None and a.estimate is not None and b.estimate is None
+
+
 def _near(a: DateMention, b: DateMention) -> bool:
     """Same day within ANCHOR_DAYS (years not contradicting), or compatible months."""
     if a.day is None or b.day is None or a.month is None or b.month is None:
@@ -193,7 +194,7 @@ def group_events(
         else:
             best.articles.append(aid)
             best.pending.append(words)
-            if best.anchor is None or (anchor and anchor[0].year and not best.anchor[0].year):
+            if best.anchor is None or (anchor and _surer(anchor[0], best.anchor[0])):
                 best.anchor = anchor
     members: list[list[Key]] = [[] for _ in groups]
     group_of_article = {a: gi for gi, g in enumerate(groups) for a in g.articles}
