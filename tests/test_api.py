@@ -1,3 +1,5 @@
+import json
+
 import pytest
 
 import tomtat
@@ -56,3 +58,17 @@ def test_clean_reports_removals_with_reasons(flood_articles):
     cleaned = tomtat.clean(flood_articles)
     reasons = {r.reason for a in cleaned for r in a.removed}
     assert {"photo-caption", "source-line", "sidebar"} <= reasons
+
+
+@pytest.mark.parametrize(("kwargs", "name"), [({"words": "10"}, "words"), ({"words": True}, "words"),
+                                              ({"sentences": 2.5}, "sentences"), ({"ratio": "0.5"}, "ratio")])
+def test_argument_errors_name_the_argument_not_the_cli_flag(flood_articles, kwargs, name):
+    with pytest.raises(TomtatError) as info:
+        tomtat.summarize(flood_articles, **kwargs)
+    assert str(info.value).startswith(name) and "--" not in str(info.value)
+
+
+def test_lone_surrogates_are_replaced_not_fatal():
+    summary = tomtat.summarize([{"id": "a\ud800", "title": "Mưa\udc00", "text": "Hà Nội mưa lớn \ud800 chiều nay. Phố ngập sâu."}])
+    text = json.dumps(summary.to_dict(), ensure_ascii=False).encode("utf-8").decode("utf-8")
+    assert "\ufffd" in text

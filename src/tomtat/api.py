@@ -11,11 +11,13 @@ True
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from tomtat.clean import clean_cluster
-from tomtat.errors import InputError
+from tomtat.errors import BudgetError, InputError
+from tomtat.io.decode import replace_surrogates
 from tomtat.io.records import article_from_dict
 from tomtat.model import Article, Budget, CleanArticle, Cluster, Summary
 from tomtat.pipeline import summarize_cluster
@@ -52,6 +54,38 @@ def to_cluster(articles: Sequence[ArticleLike], cluster_id: str = "cluster") -> 
     return Cluster(cluster_id, items)
 
 
+def _without_surrogates(cluster: Cluster) -> Cluster:
+    """The cluster with lone surrogates (unwritable in UTF-8) replaced by U+FFFD."""
+
+    def opt(value: str | None) -> str | None:
+        return None if value is None else replace_surrogates(value)
+
+    def fixed(article: Article) -> Article:
+        return dataclasses.replace(
+            article, id=replace_surrogates(article.id), title=replace_surrogates(article.title),
+            text=replace_surrogates(article.text), source=opt(article.source), url=opt(article.url),
+            published=opt(article.published),
+        )
+
+    return Cluster(replace_surrogates(cluster.id), tuple(fixed(a) for a in cluster.articles))
+
+
+def check_limits(words: int | None, sentences: int | None, ratio: float | None) -> Budget:
+    """A ``Budget`` from the Python arguments, or a ``BudgetError`` naming the argument
+    (``words="10"`` or ``words=True`` is a mistake to report, not a number to guess)."""
+    for name, value in (("words", words), ("sentences", sentences)):
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+            raise BudgetError(f"{name} must be a whole number or None (got {value!r})")
+        if value is not None and value < 1:
+            raise BudgetError(f"{name} must be at least 1 (got {value})")
+    if ratio is not None:
+        if isinstance(ratio, bool) or not isinstance(ratio, (int, float)):
+            raise BudgetError(f"ratio must be a number in (0, 1] or None (got {ratio!r})")
+        if not 0 < ratio <= 1:
+            raise BudgetError(f"ratio must be in (0, 1] (got {ratio})")
+    return Budget(words=words, sentences=sentences, ratio=ratio)
+
+
 def summarize(
     articles: Sequence[ArticleLike],
     words: int | None = None,
@@ -67,10 +101,10 @@ def summarize(
     every limit given is respected. ``method`` names a selection algorithm
     (``tomtat.select.METHODS``; the default when None).
     """
-    budget = Budget(words=words, sentences=sentences, ratio=ratio)
-    return summarize_cluster(to_cluster(articles, cluster_id), budget, method)
+    budget = check_limits(words, sentences, ratio)
+    return summarize_cluster(_without_surrogates(to_cluster(articles, cluster_id)), budget, method)
 
 
 def clean(articles: Sequence[ArticleLike]) -> list[CleanArticle]:
     """The cleaned articles, each with what was removed and why."""
-    return clean_cluster(to_cluster(articles).articles)
+    return clean_cluster(_without_surrogates(to_cluster(articles)).articles)

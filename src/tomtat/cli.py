@@ -44,3 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()
         return 1
+    except OSError as err:  # last resort: a system error the command did not foresee, as one line
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"tomtat: error: {where}{err.strerror or err}", file=sys.stderr)
+        return 2

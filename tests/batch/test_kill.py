@@ -62,3 +62,25 @@ def test_kill_9_then_rerun_gives_every_cluster_once(kit, tmp_path: Path) -> None
     fresh = tmp_path / "fresh.jsonl"
     assert main(["batch", str(src), "-o", str(fresh), "--words", "30"]) == 0
     assert out.read_bytes() == fresh.read_bytes()
+
+
+def test_kill_9_leaves_no_leaked_semaphore_warning(kit, tmp_path: Path) -> None:
+    src = kit.write_jsonl(tmp_path / "in.jsonl", [kit.make_cluster(f"k{i}", i) for i in range(30)])
+    out = tmp_path / "out.jsonl"
+    err = tmp_path / "err.txt"
+    with open(err, "wb") as stderr:
+        proc = subprocess.Popen([sys.executable, str(SLOW_BATCH), str(src), str(out)], env=_env(),
+                                stdout=subprocess.DEVNULL, stderr=stderr, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while _lines(out) < 2 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        time.sleep(2)  # the resource tracker notices the death and cleans up
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    assert "leaked" not in err.read_text()

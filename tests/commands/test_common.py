@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tomtat.commands.common import add_budget_options, budget_from, write_lines, write_output
-from tomtat.errors import InputError
+from tomtat.io.output import OutputError
 from tomtat.model import Budget
 
 
@@ -51,7 +51,7 @@ def test_standard_output_when_no_file(capsys: pytest.CaptureFixture[str]) -> Non
 
 
 def test_bad_output_places_are_one_line_errors(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="is a folder"):
+    with pytest.raises(OutputError, match="is a folder"):
         write_output("x", str(tmp_path))
-    with pytest.raises(InputError, match="does not exist"):
+    with pytest.raises(OutputError, match="does not exist"):
         write_output("x", str(tmp_path / "missing" / "out.txt"))

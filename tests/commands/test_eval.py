@@ -76,3 +76,13 @@ def test_eval_checks_the_output_folder_before_running(tmp_path, capsys):
 def test_eval_forced_layout_that_does_not_fit_is_refused(capsys):
     assert main(["eval", str(FIXTURES / "vims"), "--layout", "vlsp"]) == 2
     assert "does not look like a vlsp corpus" in capsys.readouterr().err
+
+
+def test_eval_budget_defaults_to_the_corpus_mean_reference_length(capsys):
+    from tomtat.evaluate.dataset import mean_reference_words
+    from tomtat.evaluate.loaders import load_dataset
+
+    words = mean_reference_words(load_dataset(FIXTURES / "vims"))
+    assert words > 0
+    assert main(["eval", str(FIXTURES / "vims"), "--method", "lead"]) == 0
+    assert f"{words} words" in capsys.readouterr().out

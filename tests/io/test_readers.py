@@ -1,4 +1,6 @@
 import codecs
+import os
+import stat
 import io
 import json
 from pathlib import Path
@@ -159,3 +161,33 @@ def test_removals_name_lines_of_the_users_file(tmp_path):
     file_lines = text.split("\n")
     assert file_lines[removed["source-line"]] == "Theo Tuổi Trẻ"
     assert file_lines[removed["dateline"]].startswith("TTO -")
+
+
+def test_standard_input_is_bounded_like_a_file():
+    with pytest.raises(InputError, match="limit"):
+        read_cluster(["-"], stdin=io.BytesIO(b"x" * 5000), max_bytes=1000)
+    cluster, _ = read_cluster(["-"], stdin=io.BytesIO(ARTICLE.encode()), max_bytes=1000)
+    assert cluster.articles
+
+
+def test_a_file_is_bounded_whatever_its_reported_size(tmp_path):
+    big = write(tmp_path / "big.txt", ARTICLE.encode() * 100)
+    with pytest.raises(InputError, match="limit"):
+        read_cluster([str(big)], max_bytes=1000)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="mknod needs root")
+def test_a_device_that_never_ends_is_refused_at_the_limit(tmp_path):
+    zero = tmp_path / "zero"  # a private copy of the zero device, never the machine's own
+    os.mknod(zero, 0o666 | stat.S_IFCHR, os.makedev(1, 5))
+    with pytest.raises(InputError, match="limit"):
+        read_cluster([str(zero)], max_bytes=1 << 20)
+
+
+def test_a_fifo_or_a_symlink_loop_in_a_folder_is_named_in_a_warning(tmp_path):
+    write(tmp_path / "a.txt", ARTICLE.encode())
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    cluster, warnings = read_cluster([str(tmp_path)])
+    assert [a.id for a in cluster.articles] == ["a"]
+    assert any("pipe.txt" in w for w in warnings) and any("loop.txt" in w for w in warnings)

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import socket
+import sys
 import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))  # serve_process: a real `tomtat serve` for tests
 
 # The server extra is optional: each test module skips itself (pytest.importorskip)
 # when fastapi, uvicorn or httpx is missing, so this file imports them only lazily.
@@ -94,6 +98,46 @@ def live_server() -> Iterator[LiveServer]:
     sock.close()
     config = uvicorn.Config(create_app(ServerConfig()), host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the test server did not start")
+        time.sleep(0.05)
+    yield LiveServer("127.0.0.1", port)
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def served_app():
+    """A real ``tomtat serve --workers 2`` process on 127.0.0.1 (shared; never stopped by a test)."""
+    from serve_process import ServeProcess
+
+    server = ServeProcess(["--workers", "2"]).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def live_server_app() -> Iterator[LiveServer]:
+    """Like ``live_server``, with one more route, ``GET /boom``, that fails unexpectedly."""
+    import uvicorn
+
+    from tomtat.server import ServerConfig, create_app
+
+    app = create_app(ServerConfig())
+
+    @app.get("/boom")
+    async def boom() -> None:
+        raise RuntimeError("a bug")
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="critical"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30

@@ -202,3 +202,16 @@ def test_a_job_past_the_time_limit_is_stopped_in_its_worker_process():
             runner.close()
 
     asyncio.run(scenario())
+
+
+@pytest.mark.parametrize(("extra", "field"), [({"words": True}, "words"), ({"include_text": "yes"}, "include_text"),
+                                              ({"words": "10"}, "words")])
+def test_types_are_strict(client, extra, field):
+    r = client.post("/v1/summarize", json={"articles": [{"text": "Hà Nội mưa lớn."}], **extra})
+    assert r.status_code == 422 and r.json()["error"]["field"] == field
+
+
+def test_host_header_outside_the_allowed_hosts_is_refused(client_with):
+    client = client_with(allowed_hosts=("127.0.0.1", "localhost"))
+    assert client.get("/healthz", headers={"host": "evil.example"}).json()["error"]["code"] == "host_not_allowed"
+    assert client.get("/healthz", headers={"host": "localhost:8000"}).status_code == 200

@@ -8,6 +8,10 @@ pytest.importorskip("fastapi", reason="the server extra is not installed: pip in
 pytest.importorskip("uvicorn", reason="the server extra is not installed: pip install -e '.[server,server-test]'")
 pytest.importorskip("httpx", reason="httpx (for the test client) is not installed: pip install -e '.[server-test]'")
 
+from pathlib import Path
+
+from serve_process import children_of, is_worker
+
 from tomtat.cli import build_parser, main
 
 
@@ -91,6 +95,8 @@ def test_serve_runs_and_stops_cleanly(tmp_path):
                 assert time.monotonic() < deadline, "server did not start"
                 time.sleep(0.1)
         assert r.json()["workers"] == 1
+        workers = [pid for pid in children_of(proc.pid) if is_worker(pid)]
+        assert len(workers) == 1
         answer = httpx.post(f"http://127.0.0.1:{port}/v1/summarize", timeout=30,
                             json={"articles": [{"text": "Hà Nội mưa lớn chiều nay. Nhiều tuyến phố bị ngập sâu."},
                                                {"text": "Mưa lớn làm nhiều phố ở Hà Nội ngập sâu chiều nay."}]})
@@ -102,3 +108,34 @@ def test_serve_runs_and_stops_cleanly(tmp_path):
     assert proc.returncode in (0, -signal.SIGTERM), err
     assert "Application shutdown complete" in err
     assert "Traceback" not in err and "leaked" not in err
+    deadline = time.monotonic() + 10  # SIGTERM to the server takes its workers with it
+    while any(Path(f"/proc/{pid}").exists() and not _zombie(pid) for pid in workers):
+        assert time.monotonic() < deadline, "a worker outlived the server"
+        time.sleep(0.1)
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()[0] == b"Z"
+    except OSError:
+        return True
+
+
+def test_too_many_workers_are_refused_with_the_bound(capsys, monkeypatch):
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: pytest.fail("must not start"))
+    assert main(["serve", "--workers", "1000"]) == 2
+    err = capsys.readouterr().err
+    assert "--workers 1000" in err and "CPU" in err and "Traceback" not in err
+
+
+def test_serving_on_loopback_checks_the_host_header(monkeypatch):
+    import uvicorn
+
+    seen = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **k: seen.update(app=app))
+    assert main(["serve", "--workers", "0"]) == 0
+    assert "localhost" in seen["app"].state.config.allowed_hosts
+    assert main(["serve", "--workers", "0", "--host", "0.0.0.0", "--allowed-hosts", "news.example"]) == 0
+    assert seen["app"].state.config.allowed_hosts == ("news.example",)

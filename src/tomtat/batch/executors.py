@@ -74,6 +74,27 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
+def _start_quiet_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with its stderr discarded.
+
+    After a ``kill -9`` of the batch it outlives us, frees the pool's semaphores, and
+    warns "There appear to be N leaked semaphore objects" on the terminal: noise about
+    a cleanup it has already done, printed after the shell prompt came back."""
+    from multiprocessing import resource_tracker
+
+    saved = os.dup(2)
+    try:
+        quiet = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(quiet, 2)
+            resource_tracker.ensure_running()
+        finally:
+            os.dup2(saved, 2)
+            os.close(quiet)
+    finally:
+        os.close(saved)
+
+
 class ProcessExecutor:
     """A pool of ``jobs`` worker processes on this machine.
 
@@ -84,6 +105,7 @@ class ProcessExecutor:
 
     def __init__(self, jobs: int) -> None:
         self.slots = jobs
+        _start_quiet_resource_tracker()
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["tomtat.batch.tasks", "tomtat.batch.preload"])
         self._pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_exit_with_parent, initargs=(os.getpid(),))

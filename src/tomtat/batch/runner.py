@@ -28,7 +28,7 @@ from tomtat.batch.report import Report
 from tomtat.batch.source import count_lines, display_name, iter_lines
 from tomtat.batch.tasks import Outcome, Task, run_task
 from tomtat.errors import InputError, TomtatError
-from tomtat.io.jsonl import parse_line
+from tomtat.io.jsonl import load_json
 from tomtat.model import Budget
 from tomtat.pipeline import check_budget
 from tomtat.select import get_method
@@ -40,15 +40,19 @@ def cluster_id_of(text: str, number: int, name: str) -> tuple[str | None, str | 
     """(cluster id, None) of a cluster line, or (None, reason it is not one).
 
     The id rule matches ``tomtat.io.jsonl``: a missing id becomes ``line-N``."""
+    origin = f"{name}:{number}"
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
-        record = parse_line(text, number, name)
-        return None, record.error if record and record.error else f"{name}:{number}: malformed JSON"
+        data = load_json(text, origin)
+    except InputError as err:
+        return None, str(err)
     if not isinstance(data, dict) or "articles" not in data:
-        return None, f"{name}:{number}: not a cluster line (expected {{\"id\", \"articles\": [...]}})"
+        return None, f"{origin}: not a cluster line (expected {{\"id\", \"articles\": [...]}})"
     cid = data.get("id")
-    return (str(cid) if cid not in (None, "") else f"line-{number}"), None
+    if cid in (None, ""):
+        return f"line-{number}", None
+    if isinstance(cid, (dict, list)):
+        return None, f"{origin}: the cluster id must be a string or a number"
+    return str(cid), None
 
 
 def _check_settings(found: dict[str, Any] | None, method: str, budget: Budget, output: str) -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from tomtat.errors import InputError
+from tomtat.io.decode import MAX_INPUT_BYTES, shown_size
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +61,30 @@ def count_lines(path: str) -> int | None:
     return count + (last != b"\n")
 
 
-def iter_lines(path: str) -> Iterator[Line]:
-    """The non-blank lines of ``path`` (``-`` for standard input), one at a time."""
+def _bounded_lines(handle: BinaryIO, name: str, limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """(number, raw line) of ``handle``; ``None`` for a line over ``limit`` bytes, whose
+    rest is read and dropped. A line still without its end after ``10 * limit``
+    bytes (a device such as /dev/zero, a binary stream) ends the reading."""
+    number = 0
+    while raw := handle.readline(limit + 1):
+        number += 1
+        if len(raw) <= limit or raw.endswith(b"\n"):
+            yield number, raw
+            continue
+        skipped = len(raw)
+        while not raw.endswith(b"\n"):
+            raw = handle.readline(limit)
+            skipped += len(raw)
+            if not raw:
+                break
+            if skipped > 10 * limit:
+                raise InputError(f"{name}:{number}: no end of line in {shown_size(skipped)}; not a JSONL file")
+        yield number, None
+
+
+def iter_lines(path: str, max_line_bytes: int = MAX_INPUT_BYTES) -> Iterator[Line]:
+    """The non-blank lines of ``path`` (``-`` for standard input), one at a time; a
+    line over ``max_line_bytes`` is reported and skipped."""
     name = display_name(path)
     with _open(path) as handle:
         head = handle.peek(4096)[:4096] if hasattr(handle, "peek") else b""
@@ -70,7 +93,10 @@ def iter_lines(path: str) -> Iterator[Line]:
             return
         if b"\x00" in head:
             raise InputError(f"{name}: looks like a binary file, not JSONL text")
-        for number, raw in enumerate(handle, start=1):
+        for number, raw in _bounded_lines(handle, name, max_line_bytes):
+            if raw is None:
+                yield Line(number, error=f"{name}:{number}: line over the {shown_size(max_line_bytes)} limit; skipped")
+                continue
             if number == 1 and raw.startswith(codecs.BOM_UTF8):
                 raw = raw[len(codecs.BOM_UTF8) :]
             if not raw.strip():

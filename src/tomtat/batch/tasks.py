@@ -52,5 +52,10 @@ def run_task(task: Task) -> Outcome:
         return Outcome(task.line, cluster.id, error=f"{origin}: {err}", articles=len(cluster.articles))
     except Exception as err:  # a bug must cost one cluster, not the whole night's run
         return Outcome(task.line, cluster.id, error=f"{origin}: internal error ({type(err).__name__}: {err})", articles=len(cluster.articles))
-    output = json.dumps(summary.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n"
+    try:
+        output = json.dumps(summary.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n"
+        output.encode("utf-8")  # what the writer does: fail here, for this cluster only
+    except (ValueError, RecursionError) as err:
+        return Outcome(task.line, cluster.id, error=f"{origin}: cannot write the summary ({type(err).__name__}: {err})",
+                       articles=len(cluster.articles))
     return Outcome(task.line, cluster.id, output=output, articles=len(cluster.articles))

@@ -1,15 +1,14 @@
-"""Pieces the commands share: budget options, output files, warnings."""
+"""Pieces the commands share: budget options, output files, warnings.
+
+``write_lines`` (re-exported from ``tomtat.io.output``) writes an output file.
+"""
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterable
-import os
 import sys
-import tempfile
-from pathlib import Path
 
-from tomtat.errors import InputError
+from tomtat.io.output import write_lines
 from tomtat.model import Budget
 from tomtat.select import DEFAULT_METHOD, METHODS
 
@@ -33,30 +32,5 @@ def warn(message: str) -> None:
 
 
 def write_output(text: str, out: str | None) -> None:
-    """Write ``text`` to stdout, or atomically to the file ``out``."""
+    """Write ``text`` to stdout or to the output ``out`` (``tomtat.io.output``)."""
     write_lines([text], out)
-
-
-def write_lines(lines: Iterable[str], out: str | None) -> None:
-    """Write ``lines`` to stdout, or atomically to the file ``out`` (a temporary file
-    renamed into place, so a crash never leaves a half-written file)."""
-    if out in (None, "-"):
-        for line in lines:
-            sys.stdout.write(line)
-        sys.stdout.flush()
-        return
-    path = Path(out)
-    if path.is_dir():
-        raise InputError(f"{out}: is a folder; give a file name for the output")
-    directory = path.parent if str(path.parent) else Path(".")
-    if not directory.exists():
-        raise InputError(f"{out}: folder {directory} does not exist")
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            for line in lines:
-                handle.write(line)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -8,10 +8,38 @@ silently corrupts Vietnamese diacritics.
 from __future__ import annotations
 
 import codecs
+import re
+from typing import BinaryIO
 
 from tomtat.errors import InputError
 
+MAX_INPUT_BYTES = 100 * 1024 * 1024  # per file, per standard input, per JSONL line
+_CHUNK = 1 << 20
 _CONTROL_OK = {"\n", "\r", "\t", "\f", "\v"}
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(text: str) -> str:
+    """``text`` with every lone surrogate (a code point no UTF-8 output can hold:
+    JSON's ``"\\ud800"`` escape makes one) replaced by U+FFFD, the replacement character."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def shown_size(limit: int) -> str:
+    return f"{limit / 2**20:g} MB" if limit >= 2**20 else f"{limit} bytes"
+
+
+def read_bounded(stream: BinaryIO, origin: str, limit: int = MAX_INPUT_BYTES) -> bytes:
+    """Everything ``stream`` holds, or an ``InputError`` as soon as it passes ``limit``
+    bytes (a device such as /dev/zero, a pipe or standard input never ends otherwise)."""
+    parts: list[bytes] = []
+    size = 0
+    while chunk := stream.read(min(_CHUNK, limit + 1 - size)):
+        parts.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            raise InputError(f"{origin}: over the {shown_size(limit)} limit per input")
+    return b"".join(parts)
 
 
 def decode_bytes(data: bytes, origin: str) -> str:

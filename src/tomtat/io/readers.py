@@ -9,6 +9,7 @@ remain, a file of another kind in a folder); anything else is an ``InputError``.
 
 from __future__ import annotations
 
+import stat
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from tomtat.errors import InputError
-from tomtat.io.decode import decode_bytes
+from tomtat.io.decode import MAX_INPUT_BYTES, decode_bytes, read_bounded
 from tomtat.io.html import article_from_html, looks_like_html
 from tomtat.io.jsonl import iter_records
 from tomtat.io.txt import article_from_text
@@ -26,7 +27,6 @@ TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
-MAX_FILE_BYTES = 100 * 1024 * 1024
 
 
 @dataclass
@@ -38,18 +38,36 @@ class Inputs:
     warnings: list[str] = field(default_factory=list)
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, limit: int) -> bytes:
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(f"{path}: {size / 2**20:.0f} MB is over the {MAX_FILE_BYTES // 2**20} MB limit per file")
-        return path.read_bytes()
+        with open(path, "rb") as handle:
+            return read_bounded(handle, str(path), limit)
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory") from None
     except OSError as err:
         raise InputError(f"{path}: cannot read ({err.strerror})") from None
+
+
+def _folder_files(folder: Path, warnings: list[str]) -> list[Path]:
+    """The regular files of ``folder`` (hidden and backup files left out), in name
+    order; anything else that is not a folder (a FIFO, a device, a socket, a broken or
+    looping symlink) is named in a warning, since reading it could block or fail."""
+    files = []
+    for p in sorted(folder.iterdir()):
+        if p.name.startswith(".") or p.name.endswith("~"):
+            continue
+        try:
+            mode = p.stat().st_mode
+        except OSError as err:
+            warnings.append(f"{p}: cannot be read ({err.strerror or err}); skipped")
+            continue
+        if stat.S_ISREG(mode):
+            files.append(p)
+        elif not stat.S_ISDIR(mode):
+            warnings.append(f"{p}: not a regular file (a FIFO, device or socket); skipped")
+    return files
 
 
 def _add_text(inputs: Inputs, text: str, name: str, stem: str, kind: str) -> None:
@@ -83,22 +101,23 @@ def _kind_of_stdin(text: str) -> str:
     return "html" if looks_like_html(text) else "text"
 
 
-def read_inputs(paths: Sequence[str], stdin: BinaryIO | None = None) -> Inputs:
-    """Read every path (``-`` is standard input) into an ``Inputs``."""
+def read_inputs(paths: Sequence[str], stdin: BinaryIO | None = None, max_bytes: int = MAX_INPUT_BYTES) -> Inputs:
+    """Read every path (``-`` is standard input) into an ``Inputs``; each file, device
+    or standard input may hold at most ``max_bytes``."""
     if not paths:
         raise InputError("no input given (name files, folders, or - for standard input)")
     inputs = Inputs()
     for raw in paths:
         if raw == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            text = decode_bytes(stream.read(), "<stdin>")
+            text = decode_bytes(read_bounded(stream, "<stdin>", max_bytes), "<stdin>")
             _add_text(inputs, text, "<stdin>", "stdin", _kind_of_stdin(text))
             continue
         path = Path(raw)
         if not path.exists():
             raise InputError(f"{raw}: no such file or folder")
         if path.is_dir():
-            files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith(".") and not p.name.endswith("~"))
+            files = _folder_files(path, inputs.warnings)
             usable = [p for p in files if p.suffix.lower() in SUPPORTED]
             for other in files:
                 if other.suffix.lower() not in SUPPORTED:
@@ -106,9 +125,9 @@ def read_inputs(paths: Sequence[str], stdin: BinaryIO | None = None) -> Inputs:
             if not usable:
                 raise InputError(f"{raw}: folder has no .txt, .html or .jsonl files")
             for p in usable:
-                _add_text(inputs, decode_bytes(_read_bytes(p), str(p)), str(p), p.stem, _kind_of(p))
+                _add_text(inputs, decode_bytes(_read_bytes(p, max_bytes), str(p)), str(p), p.stem, _kind_of(p))
         else:
-            _add_text(inputs, decode_bytes(_read_bytes(path), str(path)), str(path), path.stem, _kind_of(path))
+            _add_text(inputs, decode_bytes(_read_bytes(path, max_bytes), str(path)), str(path), path.stem, _kind_of(path))
     return inputs
 
 
@@ -135,10 +154,11 @@ def _unique_ids(articles: list[Article]) -> list[Article]:
     return out
 
 
-def read_cluster(paths: Sequence[str], stdin: BinaryIO | None = None, cluster_id: str | None = None) -> tuple[Cluster, list[str]]:
+def read_cluster(paths: Sequence[str], stdin: BinaryIO | None = None, cluster_id: str | None = None,
+                 max_bytes: int = MAX_INPUT_BYTES) -> tuple[Cluster, list[str]]:
     """One cluster from the inputs: all loose articles, or the single cluster of a
     cluster JSONL. Several clusters are an error pointing at ``tomtat batch``."""
-    inputs = read_inputs(paths, stdin)
+    inputs = read_inputs(paths, stdin, max_bytes)
     if inputs.clusters and inputs.articles:
         raise InputError("the input mixes whole clusters and single articles; give one or the other")
     if len(inputs.clusters) > 1:

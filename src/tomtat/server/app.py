@@ -9,8 +9,8 @@ from fastapi import FastAPI
 
 from tomtat import __version__
 from tomtat.server.config import ServerConfig
-from tomtat.server.errors import install_error_handlers
-from tomtat.server.limits import BodySizeLimit, SecurityHeaders
+from tomtat.server.errors import UnexpectedErrors, install_error_handlers
+from tomtat.server.limits import AllowedHosts, BodySizeLimit, SecurityHeaders
 from tomtat.server.page import page_router
 from tomtat.server.routes import router
 from tomtat.server.runner import Runner
@@ -53,6 +53,10 @@ def create_app(config: ServerConfig | None = None) -> FastAPI:
     app.include_router(page_router())
     if config.db is not None:
         install_stories(app, config)
+    # Last added runs first: headers on every answer, errors caught inside them.
     app.add_middleware(BodySizeLimit, max_bytes=config.max_body_bytes)
+    if config.allowed_hosts is not None:
+        app.add_middleware(AllowedHosts, hosts=config.allowed_hosts)
+    app.add_middleware(UnexpectedErrors)
     app.add_middleware(SecurityHeaders)
     return app

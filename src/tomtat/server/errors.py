@@ -16,6 +16,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from tomtat.errors import TomtatError
 
@@ -86,7 +87,8 @@ async def on_validation_error(request: Request, err: RequestValidationError) -> 
             reason = (e.get("ctx") or {}).get("error", "invalid JSON")
             loc = e.get("loc", ())
             where = f" at character {loc[1]}" if len(loc) > 1 and isinstance(loc[1], int) else ""
-            return error_response(400, "malformed_json", f"the request body is not valid JSON: {reason}{where}", "body")
+            # The reason goes last: json's own ones may end in "at" ("Unterminated string starting at").
+            return error_response(400, "malformed_json", f"the request body is not valid JSON{where}: {reason}", "body")
     content_type = request.headers.get("content-type", "")
     if request.method == "POST" and "json" not in content_type.lower():
         shown = content_type or "none"
@@ -107,15 +109,43 @@ async def on_tomtat_error(request: Request, err: TomtatError) -> JSONResponse:
 
 
 async def on_http_error(request: Request, err: StarletteHTTPException) -> JSONResponse:
+    if err.status_code == 400 and request.method == "POST":  # the body is not UTF-8 (FastAPI's own 400)
+        return error_response(400, "malformed_json", "the request body is not valid JSON: it must be UTF-8 text", "body")
     codes = {404: "not_found", 405: "method_not_allowed"}
     message = {404: f"no such address: {request.url.path}", 405: f"{request.method} is not allowed here"}
     return error_response(err.status_code, codes.get(err.status_code, "http_error"),
                           message.get(err.status_code, str(err.detail)), headers=getattr(err, "headers", None))
 
 
-async def on_unexpected(request: Request, err: Exception) -> JSONResponse:
-    log.exception("unexpected error on %s %s", request.method, request.url.path)
-    return error_response(500, "internal_error", "the server failed on this request; it has been logged")
+class UnexpectedErrors:
+    """ASGI middleware: any exception a request raises becomes a JSON 500, sent through
+    the middleware outside this one (so it carries the security headers), and the
+    connection stays usable. Starlette's own last-resort handler sits outside every
+    user middleware and re-raises, which made uvicorn drop the connection."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def watch(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watch)
+        except Exception:
+            if started:  # too late for an error page: the client sees a cut answer
+                raise
+            log.exception("unexpected error on %s %s", scope.get("method"), scope.get("path"))
+            response = error_response(500, "internal_error", "the server failed on this request; it has been logged")
+            await response(scope, receive, send)
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -126,4 +156,3 @@ def install_error_handlers(app: FastAPI) -> None:
     app.exception_handler(ApiError)(on_api_error)
     app.exception_handler(TomtatError)(on_tomtat_error)
     app.exception_handler(StarletteHTTPException)(on_http_error)
-    app.exception_handler(Exception)(on_unexpected)

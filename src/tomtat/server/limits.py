@@ -1,4 +1,5 @@
-"""ASGI middleware: the request-body size limit and the security headers.
+"""ASGI middleware: the request-body size limit, the security headers and the
+``Host`` header check.
 
 The size limit is enforced while the body is read: a declared ``Content-Length``
 over the limit is refused before reading anything, and a chunked body is refused as
@@ -96,3 +97,31 @@ class BodySizeLimit:
             return await receive()
 
         await self.app(scope, replay, send)
+
+
+def host_of(scope: Scope) -> str:
+    """The host name of the request's ``Host`` header, port removed, lower case."""
+    for name, value in scope.get("headers", []):
+        if name == b"host":
+            host = value.decode("latin-1").strip().lower()
+            if host.startswith("["):  # [::1]:8000
+                return host[1 : host.find("]")] if "]" in host else host
+            return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+    return ""
+
+
+class AllowedHosts:
+    """Answers 400 with a JSON error to a request whose ``Host`` is not one of ``hosts``."""
+
+    def __init__(self, app: ASGIApp, hosts: tuple[str, ...]) -> None:
+        self.app = app
+        self.hosts = {h.strip().lower().strip("[]") for h in hosts}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and host_of(scope) not in self.hosts:
+            response = error_response(400, "host_not_allowed",
+                                      f"this server does not answer for the host {host_of(scope) or '(none)'!r}",
+                                      headers={"connection": "close"})
+            await response(scope, receive, send)
+            return
+        await self.app(scope, receive, send)

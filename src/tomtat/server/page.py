@@ -25,22 +25,22 @@ def load_static() -> dict[str, bytes]:
 
 
 def page_router() -> APIRouter:
-    """Routes for ``/``, ``/static/app.js`` and ``/static/app.css``."""
+    """Routes for ``/``, ``/static/app.js`` and ``/static/app.css`` (GET and HEAD)."""
     files = load_static()
     router = APIRouter(include_in_schema=False)
 
     def serve(name: str) -> Response:
         return Response(files[name], media_type=STATIC[name], headers={"cache-control": "no-cache"})
 
-    @router.get("/")
+    @router.api_route("/", methods=["GET", "HEAD"])
     async def index() -> Response:
         return serve("index.html")
 
-    @router.get("/static/app.js")
+    @router.api_route("/static/app.js", methods=["GET", "HEAD"])
     async def script() -> Response:
         return serve("app.js")
 
-    @router.get("/static/app.css")
+    @router.api_route("/static/app.css", methods=["GET", "HEAD"])
     async def style() -> Response:
         return serve("app.css")
 

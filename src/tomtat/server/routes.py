@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
 
 from tomtat import __version__
 from tomtat.select import DEFAULT_METHOD, METHODS
@@ -46,11 +47,20 @@ def runner_of(request: Request) -> Runner:
     return request.app.state.runner
 
 
-@router.get("/healthz", tags=["service"])
-async def healthz(request: Request) -> dict[str, Any]:
-    """Liveness: the server answers and its workers are up."""
+@router.get("/healthz", tags=["service"], responses={503: {"description": "workers are missing or starting"}})
+async def healthz(request: Request) -> JSONResponse:
+    """Health: 200 ``ok`` when every worker process is up, 503 ``degraded`` while one
+    is missing (a dead worker is being replaced)."""
     runner = runner_of(request)
-    return {"status": "ok", "version": __version__, "workers": runner.config.workers, "pending": runner.pending}
+    healthy = runner.healthy()
+    body = {
+        "status": "ok" if healthy else "degraded",
+        "version": __version__,
+        "workers": runner.config.workers,
+        "workers_alive": runner.workers_alive(),
+        "pending": runner.pending,
+    }
+    return JSONResponse(body, status_code=200 if healthy else 503)
 
 
 @router.get("/v1/methods", tags=["summaries"])

@@ -1,18 +1,24 @@
 """Request bodies of the JSON API (they also make the OpenAPI schema).
 
 Unknown fields are rejected rather than ignored, so a typo such as ``"txt"`` gets a
-clear error naming it instead of an article silently treated as empty.
+clear error naming it instead of an article silently treated as empty. Types are
+strict: ``"words": true`` or ``"include_text": "yes"`` is an error, not a guess. A lone
+surrogate (``"\\ud800"``: valid JSON, but no character) becomes U+FFFD.
 """
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from tomtat.io.decode import replace_surrogates
+
+STRICT = ConfigDict(extra="forbid", strict=True)
 
 
 class ArticleIn(BaseModel):
     """One article: its plain ``text`` or its ``html`` page (exactly one of them)."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = STRICT
 
     id: str | int | None = Field(None, description="article id; defaults to its 1-based position")
     title: str | None = None
@@ -22,11 +28,16 @@ class ArticleIn(BaseModel):
     url: str | None = None
     published: str | None = Field(None, description="publication date: ISO 8601 or day-first Vietnamese (01/05/2024 08:30)")
 
+    @field_validator("id", "title", "text", "html", "source", "url", "published")
+    @classmethod
+    def _characters_only(cls, value: str | int | None) -> str | int | None:
+        return replace_surrogates(value) if isinstance(value, str) else value
+
 
 class CleanRequest(BaseModel):
     """``POST /v1/clean``: the articles to clean."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = STRICT
 
     articles: list[ArticleIn] = Field(..., description="the articles of one story")
 
