@@ -215,3 +215,37 @@ def test_last_modified_is_sent_back_and_a_304_costs_no_page(site: Site, fast: Fe
     report = fetcher.round([site.url("/feed")])
     assert report.not_modified == 1 and report.known == 0 and site.hits["/tin/1"] == 1
     sink.close()
+
+
+def test_an_unreadable_robots_txt_fails_the_round_and_the_next_round_fetches(site: Site, fast: FetchSettings, tmp_path: Path) -> None:
+    """A robots.txt that answers 503 is a passing failure: nothing is settled, the next round tries again."""
+    robots = {"status": 503}
+    site.routes["/robots.txt"] = lambda _h: Reply(status=robots["status"], body=b"")
+    site.routes["/tin/1"] = html(page_html(1))
+    site.routes["/rss.xml"] = xml(rss("Báo Làng Quê", [("Cầu mới", site.url("/tin/1"))]))
+    fetcher, sink = _fetcher(tmp_path, fast)
+
+    first = fetcher.round([site.url("/rss.xml")])
+    assert not first.new and not first.skipped
+    assert "robots.txt unreadable" in dict(first.failed)[site.url("/rss.xml")]
+
+    robots["status"] = 404  # no robots.txt: everything allowed
+    second = fetcher.round([site.url("/rss.xml")])
+    assert second.new == [site.url("/tin/1")] and not second.failed
+
+
+def test_a_page_on_a_host_whose_robots_txt_fails_is_not_settled(site: Site, fast: FetchSettings, tmp_path: Path) -> None:
+    """The feed's host answers; the article's host (same server, named 'localhost') cannot say: tried again next round."""
+    down = {"on": True}
+    site.routes["/robots.txt"] = lambda h: Reply(status=503 if down["on"] and h.get("host", "").startswith("localhost") else 404)
+    page = site.url("/tin/1").replace("127.0.0.1", "localhost")
+    site.routes["/tin/1"] = html(page_html(1))
+    site.routes["/rss.xml"] = xml(rss("Báo Làng Quê", [("Cầu mới", page)]))
+    fetcher, _sink = _fetcher(tmp_path, fast)
+
+    first = fetcher.round([site.url("/rss.xml")])
+    assert "robots.txt unreadable" in dict(first.failed)[page] and not first.skipped
+
+    down["on"] = False
+    second = fetcher.round([site.url("/rss.xml")])
+    assert second.new == [page]

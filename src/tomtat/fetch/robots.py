@@ -2,7 +2,9 @@
 
 Parsing is the standard library's ``urllib.robotparser``. What happens when robots.txt
 cannot be read follows RFC 9309: a 4xx (no robots.txt) allows everything; a 5xx or a
-network failure means the site cannot say, so nothing on it is fetched this run.
+network failure means the site cannot say, so nothing on it is fetched this run (a
+round: the fetcher reads robots.txt afresh each round, so a site that recovers, or
+changes its rules, is followed).
 """
 
 from __future__ import annotations
@@ -30,6 +32,11 @@ class RobotsRules:
             return rules
         return None if rules.can_fetch(self._agent, url) else "disallowed by robots.txt"
 
+    def unreadable(self, url: str) -> bool:
+        """Whether the refusal of ``url`` is only that its host's robots.txt could not be
+        read (5xx, network): a passing failure, so the URL is tried again next round."""
+        return isinstance(self._hosts.get(host_of(url)), str)
+
     def _read(self, host: str) -> RobotFileParser | str:
         rules = RobotFileParser(f"{host}/robots.txt")
         try:
@@ -38,7 +45,7 @@ class RobotsRules:
             if err.status is not None and 400 <= err.status < 500:
                 rules.parse([])  # no robots.txt: everything is allowed
                 return rules
-            return f"robots.txt unreadable ({err}), host skipped"
+            return f"robots.txt unreadable ({err}); the host is tried again next round"
         rules.parse(fetched.body.decode("utf-8", errors="replace").splitlines())
         delay = rules.crawl_delay(self._agent)
         if delay:

@@ -39,6 +39,7 @@ class Fetcher:
     def round(self, feed_urls: Sequence[str]) -> RoundReport:
         """Read every feed once and keep each new article; never raises for a bad feed or page."""
         report = RoundReport(feeds=len(feed_urls))
+        self.robots = RobotsRules(self.client)  # read afresh: a failed read is not kept past a round
         started, waited = time.monotonic(), self.client.pacer.waited
         try:
             for feed_url in feed_urls:
@@ -54,7 +55,10 @@ class Fetcher:
     def _feed(self, feed_url: str, report: RoundReport) -> None:
         refusal = self.robots.refusal(feed_url)
         if refusal:
-            report.skipped.append((feed_url, refusal))
+            if self.robots.unreadable(feed_url):
+                report.failed.append((feed_url, f"feed: {refusal}"))
+            else:
+                report.skipped.append((feed_url, refusal))
             return
         try:
             fetched = self.client.get(feed_url, self.state.validators(feed_url).request_headers(), gate=self.robots.refusal)
@@ -90,6 +94,9 @@ class Fetcher:
             report.known += 1
             return True
         refusal = self.robots.refusal(entry.url)
+        if refusal and self.robots.unreadable(entry.url):  # not settled: tried again next round
+            report.failed.append((entry.url, refusal))
+            return False
         if refusal:
             report.skipped.append((entry.url, refusal))
             settled[entry.url] = refusal
