@@ -25,7 +25,7 @@ from tqdm import tqdm
 from tomtat.batch.executors import Executor
 from tomtat.batch.output import ResultFile
 from tomtat.batch.report import Report
-from tomtat.batch.source import count_lines, display_name, iter_lines
+from tomtat.batch.source import check_input, count_lines, display_name, iter_lines
 from tomtat.batch.tasks import Outcome, Task, run_task
 from tomtat.errors import InputError, TomtatError
 from tomtat.io.jsonl import load_json
@@ -79,12 +79,7 @@ def validate(input_path: str, output_path: str, budget: Budget, method: str | No
     method_name = get_method(method).name
     if output_path in ("", "-"):
         raise InputError("-o/--output must name a file: tomtat batch appends to it and resumes from it")
-    if input_path != "-":
-        path = Path(input_path)
-        if not path.exists():
-            raise InputError(f"{input_path}: no such file")
-        if path.is_dir():
-            raise InputError(f"{input_path}: is a folder; give a JSONL file with one cluster per line")
+    check_input(input_path)
     if _same_file(input_path, output_path):
         raise InputError(f"{output_path}: the output would overwrite the input")
     return method_name

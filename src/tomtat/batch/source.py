@@ -30,17 +30,24 @@ class Line:
     error: str | None = None
 
 
-@contextmanager
-def _open(path: str) -> Iterator[BinaryIO]:
+def check_input(path: str) -> None:
+    """Refuse a missing input or a folder (``-`` is standard input) with one line."""
     if path == "-":
-        yield sys.stdin.buffer
         return
     p = Path(path)
     if not p.exists():
         raise InputError(f"{path}: no such file")
     if p.is_dir():
         raise InputError(f"{path}: is a folder; give a JSONL file with one cluster per line")
-    with open(p, "rb") as handle:
+
+
+@contextmanager
+def _open(path: str) -> Iterator[BinaryIO]:
+    check_input(path)
+    if path == "-":
+        yield sys.stdin.buffer
+        return
+    with open(path, "rb") as handle:
         yield handle
 
 
