@@ -249,3 +249,20 @@ def test_a_page_on_a_host_whose_robots_txt_fails_is_not_settled(site: Site, fast
     down["on"] = False
     second = fetcher.round([site.url("/rss.xml")])
     assert second.new == [page]
+
+
+def test_a_redirect_to_a_host_whose_robots_txt_fails_is_tried_again(site: Site, fast: FetchSettings, tmp_path: Path) -> None:
+    down = {"on": True}
+    site.routes["/robots.txt"] = lambda h: Reply(status=503 if down["on"] and h.get("host", "").startswith("localhost") else 404)
+    target = site.url("/tin/1").replace("127.0.0.1", "localhost")
+    site.routes["/chuyen"] = lambda _h: Reply(status=302, headers={"Location": target})
+    site.routes["/tin/1"] = html(page_html(1))
+    site.routes["/rss.xml"] = xml(rss("Báo Làng Quê", [("Chuyển", site.url("/chuyen"))]))
+    fetcher, _sink = _fetcher(tmp_path, fast)
+
+    first = fetcher.round([site.url("/rss.xml")])
+    assert "robots.txt unreadable" in dict(first.failed)[site.url("/chuyen")]
+
+    down["on"] = False
+    second = fetcher.round([site.url("/rss.xml")])
+    assert len(second.new) == 1 and not second.failed

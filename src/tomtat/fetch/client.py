@@ -80,11 +80,12 @@ class PoliteClient:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def get(self, url: str, headers: dict[str, str] | None = None, gate: Callable[[str], str | None] | None = None) -> Fetched:
+    def get(self, url: str, headers: dict[str, str] | None = None, gate: Callable[[str], FetchFailure | None] | None = None) -> Fetched:
         """The response to GET ``url``; raises ``FetchFailure`` (reason) or ``Stopped``.
 
         Redirects are followed here, hop by hop, so every hop is paced for its own host
-        and, when a ``gate`` is given (robots.txt), allowed by it.
+        and, when a ``gate`` is given (robots.txt), allowed by it: a hop the gate refuses
+        fails as the gate's refusal does (lasting, or worth another try).
         """
         current = url
         for _ in range(self.settings.max_redirects + 1):
@@ -97,7 +98,7 @@ class PoliteClient:
                 raise FetchFailure(f"redirected to a non-web address: {current}")
             refusal = gate(current) if gate else None
             if refusal:
-                raise FetchFailure(f"redirected to {current}: {refusal}")
+                raise FetchFailure(f"redirected to {current}: {refusal}", lasting=refusal.lasting)
         raise FetchFailure(f"more than {self.settings.max_redirects} redirects")
 
     def _tried(self, url: str, headers: dict[str, str]) -> Fetched:

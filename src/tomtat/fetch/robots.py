@@ -32,6 +32,12 @@ class RobotsRules:
             return rules
         return None if rules.can_fetch(self._agent, url) else "disallowed by robots.txt"
 
+    def gate(self, url: str) -> FetchFailure | None:
+        """``refusal`` as the client's redirect gate: a lasting failure, or a passing one
+        when robots.txt could not be read."""
+        refusal = self.refusal(url)
+        return None if refusal is None else FetchFailure(refusal, lasting=not self.unreadable(url))
+
     def unreadable(self, url: str) -> bool:
         """Whether the refusal of ``url`` is only that its host's robots.txt could not be
         read (5xx, network): a passing failure, so the URL is tried again next round."""

@@ -61,7 +61,7 @@ class Fetcher:
                 report.skipped.append((feed_url, refusal))
             return
         try:
-            fetched = self.client.get(feed_url, self.state.validators(feed_url).request_headers(), gate=self.robots.refusal)
+            fetched = self.client.get(feed_url, self.state.validators(feed_url).request_headers(), gate=self.robots.gate)
         except FetchFailure as err:
             report.failed.append((feed_url, f"feed: {err}"))
             return
@@ -102,7 +102,7 @@ class Fetcher:
             settled[entry.url] = refusal
             return True
         try:
-            fetched = self.client.get(entry.url, gate=self.robots.refusal)
+            fetched = self.client.get(entry.url, gate=self.robots.gate)
             page = page_article(fetched, entry, feed)
         except FetchFailure as err:
             report.failed.append((entry.url, str(err)))
