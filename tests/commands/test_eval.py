@@ -86,3 +86,9 @@ def test_eval_budget_defaults_to_the_corpus_mean_reference_length(capsys):
     assert words > 0
     assert main(["eval", str(FIXTURES / "vims"), "--method", "lead"]) == 0
     assert f"{words} words" in capsys.readouterr().out
+
+
+def test_eval_takes_dash_o_like_every_other_command(tmp_path):
+    out = tmp_path / "run.jsonl"
+    assert main(["eval", str(FIXTURES / "vims"), "--method", "lead", "--words", "30", "-o", str(out)]) == 0
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 2

@@ -41,7 +41,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     methods = ", ".join(sorted(METHODS))
     p.add_argument("--method", default=None, metavar="NAME", help=f"selection algorithm: {methods} (default {DEFAULT_METHOD})")
     p.add_argument("--words", type=int, default=None, metavar="N", help="summary budget in words (default: the corpus's mean reference length)")
-    p.add_argument("--out", metavar="RUN.jsonl", help="write one JSON line per cluster (summary, references, scores in 0..1)")
+    p.add_argument("-o", "--output", "--out", dest="out", metavar="RUN.jsonl",
+                   help="write one JSON line per cluster (summary, references, scores in 0..1)")
     p.add_argument("--layout", choices=sorted(LAYOUTS), help="corpus layout (default: detected)")
     p.add_argument("--multi-ref", dest="mode", choices=MODES, default="average", help="combine several references by their average (default) or the best")
     p.add_argument("--seed", type=int, default=DEFAULT_SEED, help="seed of the bootstrap resampling")
