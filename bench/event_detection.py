@@ -33,19 +33,24 @@ from tomtat.clean import clean_cluster  # noqa: E402
 from tomtat.evaluate.loaders import load_dataset  # noqa: E402
 from tomtat.model import Cluster  # noqa: E402
 from tomtat.story import analyze  # noqa: E402
-from tomtat.story.event_detection import SAME_STORY, detect_events  # noqa: E402
-from tomtat.story.similarity import bag  # noqa: E402
+from tomtat.story.event_detection import SAME_STORY, article_bags, detect_events  # noqa: E402
+from tomtat.story.stage import title_sentences  # noqa: E402
+from tomtat.text.tokens import syllables  # noqa: E402
 from tomtat.text.sentences import split_articles  # noqa: E402
 
 CORPORA = {"vims-dev": "vims-dev", "abmusu-dev": "abmusu-dev/train.jsonl"}
 
 
 def article_events(cluster: Cluster, threshold: float) -> dict[str, int]:
-    """Article id -> detected event number."""
+    """Article id -> detected event number (the story stage's own detection, unless
+    ``threshold`` differs from its ``SAME_STORY``)."""
     arts = [a for a in clean_cluster(cluster.articles) if a.text.strip()]
-    story = analyze(arts, split_articles(arts))
-    bags = {a.id: bag(a.title + "\n" + a.text) for a in arts}
-    groups = detect_events(bags, story.dates, threshold)
+    sentences = split_articles(arts)
+    story = analyze(arts, sentences)
+    groups: list[tuple[str, ...]] = list(story.detected)
+    if threshold != SAME_STORY:
+        units = [*title_sentences(arts), *sentences]
+        groups = detect_events(article_bags(units, [syllables(s.text) for s in units]), story.dates, threshold)
     return {aid: g for g, ids in enumerate(groups) for aid in ids}
 
 

@@ -272,6 +272,7 @@ class Summary:
     entities: tuple[Entity, ...] = ()
     keywords: tuple[str, ...] = ()
     events: tuple[SubEvent, ...] = ()
+    event_groups: tuple[tuple[str, ...], ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -339,6 +340,7 @@ class Summary:
             "removed": [removal_to_dict(r) for r in self.removed],
             "timeline": [t.to_dict() for t in self.timeline],
             "events": self._events_dict(),
+            "event_groups": [{"article_ids": list(g)} for g in self.event_groups],
             "entities": [e.to_dict() for e in self.entities],
             "keywords": list(self.keywords),
             "notes": list(self.notes),

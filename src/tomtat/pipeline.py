@@ -194,6 +194,7 @@ def summarize_cluster(
         entities=structure.entities,
         keywords=structure.keywords,
         events=structure.events,
+        event_groups=structure.detected,
     )
     return by_event(summary)
 

@@ -60,3 +60,23 @@ def test_a_setting_of_the_wrong_kind_is_one_line(tmp_path: Path, capsys: pytest.
     config.write_text('feeds = ["http://127.0.0.1:9/rss"]\narticles = "a.jsonl"\n[fetch]\nmax_mb = "nhieu"\n', encoding="utf-8")
     assert main(["track", "fetch", "--config", str(config)]) == 2
     assert "bad fetch setting" in capsys.readouterr().err
+
+
+def test_a_delay_that_is_not_a_number_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text("http://127.0.0.1:9/rss\n", encoding="utf-8")
+    assert main(["track", "fetch", str(feeds), "-o", str(tmp_path / "a.jsonl"), "--delay", "nan"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "delay" in err
+
+
+def test_a_bad_limit_names_the_flag_or_the_file_it_came_from(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text("http://127.0.0.1:9/rss\n", encoding="utf-8")
+    assert main(["track", "fetch", str(feeds), "-o", str(tmp_path / "a.jsonl"), "--max-mb", "0"]) == 2
+    assert capsys.readouterr().err.startswith("tomtat: error: --max-mb must be")
+    config = tmp_path / "tomtat.toml"
+    config.write_text('feeds = ["http://127.0.0.1:9/rss"]\narticles = "a.jsonl"\n[fetch]\nretries = 99\n', encoding="utf-8")
+    assert main(["track", "fetch", "--config", str(config)]) == 2
+    err = capsys.readouterr().err
+    assert "tomtat.toml: [fetch] retries must be between 0 and 10" in err and err.count("\n") == 1

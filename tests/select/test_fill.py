@@ -89,3 +89,16 @@ def test_room_left_at_the_end_is_not_filled_with_a_fragment():
     assert fill(rep, [first, second, fragment], limits(rep, words=room)) == [first]
     # ranked before anything failed to fit, a short sentence is a choice, not a filler
     assert fill(rep, [fragment, first, second], limits(rep, words=room)) == [fragment, first]
+
+
+def test_sentences_that_differ_only_in_a_number_are_one_repeat():
+    from select_fixtures import build
+
+    from tomtat.model import Article
+
+    rep = build([Article(f"a{k}", f"Tin {k}", f"Cuộc họp lần thứ {k}.") for k in range(1, 40)]
+                + [Article("b", "Kết quả", "Hội nghị thông qua nghị quyết về phát triển kinh tế vùng.")])
+    chosen = fill(rep, list(range(len(rep))), limits(rep, words=60), redundancy=None)
+    texts = [rep.sentences[i].text for i in chosen]
+    assert sum(t.startswith("Cuộc họp lần thứ") for t in texts) == 1
+    assert "Hội nghị thông qua nghị quyết về phát triển kinh tế vùng." in texts

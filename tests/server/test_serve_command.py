@@ -43,8 +43,12 @@ def test_serve_builds_the_app_with_the_limits_given(monkeypatch):
     ("argv", "needle"),
     [
         (["serve", "--port", "70000"], "--port"),
-        (["serve", "--workers", "-1"], "workers"),
-        (["serve", "--max-articles", "0"], "max_articles"),
+        (["serve", "--workers", "-1"], "--workers"),
+        (["serve", "--max-articles", "0"], "--max-articles"),
+        (["serve", "--max-body-mb", "0"], "--max-body-mb"),
+        (["serve", "--timeout", "nan"], "--timeout"),
+        (["serve", "--max-connections", "0"], "--max-connections"),
+        (["serve", "--allowed-hosts", "a,,b"], "--allowed-hosts"),
     ],
 )
 def test_bad_options_are_one_line_errors(argv, needle, capsys, monkeypatch):

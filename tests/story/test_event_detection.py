@@ -8,8 +8,6 @@ from pathlib import Path
 from tomtat.clean import clean_cluster
 from tomtat.model import Article
 from tomtat.story import analyze
-from tomtat.story.event_detection import detect_events
-from tomtat.story.similarity import bag
 from tomtat.text.sentences import split_articles
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "four_events.json"
@@ -17,8 +15,7 @@ FIXTURE = Path(__file__).resolve().parents[1] / "data" / "four_events.json"
 
 def _events(articles: list[Article]) -> list[tuple[str, ...]]:
     arts = [a for a in clean_cluster(articles) if a.text.strip()]
-    story = analyze(arts, split_articles(arts))
-    return detect_events({a.id: bag(a.title + "\n" + a.text) for a in arts}, story.dates)
+    return list(analyze(arts, split_articles(arts)).detected)
 
 
 def test_four_reports_years_apart_are_four_events() -> None:

@@ -49,6 +49,7 @@ def test_the_json_lists_events_with_evidence_and_summary_sentences(summary: Summ
     assert [e["years"]["label"] for e in events] == ["2012", "2015–2016", "2022", "2024"]
     assert all(e["in_summary"] and e["years"]["evidence"] for e in events)
     assert events[1]["when"] == "21/5, 2015–2016"
+    assert len(doc["event_groups"]) == 4  # four distinct events, one report each
 
 
 def test_the_timeline_marks_a_date_recalled_in_passing_as_background(summary: Summary) -> None:

@@ -98,7 +98,8 @@ def _start_quiet_resource_tracker() -> None:
 class ProcessExecutor:
     """A pool of ``jobs`` worker processes on this machine.
 
-    Workers come from a fork server (with tomtat preloaded, so they start fast), not
+    Workers come from a fork server (with tomtat preloaded and its package data read,
+    :mod:`tomtat.batch.preload`, so they start fast and warm), not
     from a fork of this process: a forked worker would inherit the open output file and
     its lock, and hold them after a crash of the parent."""
 
@@ -106,7 +107,7 @@ class ProcessExecutor:
         self.slots = jobs
         _start_quiet_resource_tracker()
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["tomtat.batch.tasks"])
+        context.set_forkserver_preload(["tomtat.batch.tasks", "tomtat.batch.preload"])
         self._pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_exit_with_parent, initargs=(os.getpid(),))
 
     def submit(self, fn: Callable[[Any], Any], arg: Any) -> Future:

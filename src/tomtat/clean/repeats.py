@@ -12,6 +12,7 @@ import regex
 
 from tomtat.clean.lines import Line, heading_shaped
 from tomtat.model import Removal
+from tomtat.text.tokens import spaced as _spaced
 
 _ALT_NUMBER = regex.compile(r"\s*[-–—:(]?\s*(?i:ảnh|hình)\s*\d{1,2}\s*\)?\s*\.?$")
 _WORDS = regex.compile(r"\w+")  # on text with "_" made a space: the words, as [^\W_]+ finds them, faster
@@ -21,8 +22,7 @@ _WORDS = regex.compile(r"\w+")  # on text with "_" made a space: the words, as [
 _TAIL = "\t\n\v\f\r \x1c\x1d\x1e\x1f\x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000.)"
 
 
-# Punctuation frequent in news text, none of it a word character, and the ASCII digits.
-_SEPARATORS = tuple(',.:;"“”()?!…‘’\'-–—/%')
+# The ASCII digits.
 _DIGITS = tuple("0123456789")
 
 
@@ -35,14 +35,6 @@ def _drop_alt_number(text: str) -> str:
         if "ảnh" in folded or "hình" in folded:
             return _ALT_NUMBER.sub("", text)
     return text
-
-
-def _spaced(folded: str) -> str:
-    """``folded`` with the common punctuation made spaces."""
-    for ch in _SEPARATORS:
-        if ch in folded:
-            folded = folded.replace(ch, " ")
-    return folded
 
 
 def _plain(spaced: str) -> bool:

@@ -1,6 +1,7 @@
 """Pieces the commands share: budget options, output files, warnings.
 
-``write_lines`` (re-exported from ``tomtat.io.output``) writes an output file.
+``write_lines`` and ``write_output`` (``tomtat.io.output``'s ``write_lines`` and
+``write_text``, re-exported) write a command's output.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import argparse
 import sys
 
 from tomtat.io.output import write_lines
+from tomtat.io.output import write_text as write_output
 from tomtat.model import Budget
 from tomtat.select import DEFAULT_METHOD, METHODS
 
@@ -31,6 +33,4 @@ def warn(message: str) -> None:
     print(f"tomtat: warning: {message}", file=sys.stderr)
 
 
-def write_output(text: str, out: str | None) -> None:
-    """Write ``text`` to stdout or to the output ``out`` (``tomtat.io.output``)."""
-    write_lines([text], out)
+__all__ = ["add_budget_options", "budget_from", "warn", "write_lines", "write_output"]

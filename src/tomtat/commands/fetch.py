@@ -30,7 +30,7 @@ from tomtat.fetch.config import DeploymentConfig, load_config, parse_duration
 from tomtat.fetch.feeds import read_feed_list
 from tomtat.fetch.report import RoundReport
 from tomtat.fetch.rounds import Fetcher
-from tomtat.fetch.settings import FetchSettings
+from tomtat.fetch.settings import FetchSettings, SettingError
 from tomtat.fetch.sink import ArticleSink
 from tomtat.fetch.store_sink import StoreSink
 from tomtat.fetch.state import FetchState
@@ -103,11 +103,17 @@ def job_from(args: argparse.Namespace) -> Job:
         raise InputError(f"{args.config}: give db or articles, not both")
     fetch: dict[str, Any] = dict(config.fetch)
     flags = {"delay": args.delay, "read_timeout": args.timeout, "max_mb": args.max_mb, "retries": args.retries, "user_agent": args.user_agent}
-    fetch.update({k: v for k, v in flags.items() if v is not None})
+    given = {k: v for k, v in flags.items() if v is not None}
+    fetch.update(given)
     try:
         if "max_mb" in fetch:
             fetch["max_bytes"] = int(float(fetch.pop("max_mb")) * 1024 * 1024)
         settings = FetchSettings(**fetch)
+    except SettingError as err:
+        flag, key = _FLAGS.get(err.setting, ("", ""))
+        if key in given:
+            raise InputError(f"{flag} {err.problem}") from None
+        raise InputError(f"{args.config or 'fetch settings'}: [fetch] {err}") from None
     except (TypeError, ValueError) as err:
         raise InputError(f"bad fetch setting ({err})") from None
     every_value = getattr(args, "every", None)
@@ -116,6 +122,11 @@ def job_from(args: argparse.Namespace) -> Job:
         raise InputError("--stories goes with -o ARTICLES.jsonl (the store groups by itself)")
     state = args.state or config.state or _default_state(db, articles)
     return Job(feeds=feeds, settings=settings, db=db, articles=articles, state=state, stories=args.stories, every=every)
+
+
+# A FetchSettings field -> the flag that sets it and that flag's key in job_from's ``flags``.
+_FLAGS = {"delay": ("--delay", "delay"), "read_timeout": ("--timeout", "read_timeout"),
+          "max_bytes": ("--max-mb", "max_mb"), "retries": ("--retries", "retries")}
 
 
 def _default_state(db: str | None, articles: str | None) -> str:

@@ -86,6 +86,24 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+def _check_options(args: argparse.Namespace) -> None:
+    """Each bad option is one line naming the flag, before anything starts (ServerConfig's
+    own checks name its fields, which a user of the command never sees)."""
+    if not 0 < args.port < 65536:
+        raise InputError(f"--port must be between 1 and 65535 (got {args.port})")
+    if args.workers is not None and args.workers < 0:
+        raise InputError(f"--workers must be 0 (threads) or more (got {args.workers})")
+    for flag, value in (("--max-body-mb", args.max_body_mb), ("--timeout", args.timeout),
+                        ("--read-timeout", args.read_timeout)):
+        if not value > 0:  # also refuses nan
+            raise InputError(f"{flag} must be positive (got {value})")
+    for flag, count in (("--max-articles", args.max_articles), ("--max-connections", args.max_connections)):
+        if count is not None and count < 1:
+            raise InputError(f"{flag} must be at least 1 (got {count})")
+    if args.allowed_hosts is not None and not all(h.strip() for h in args.allowed_hosts.split(",")):
+        raise InputError(f"--allowed-hosts {args.allowed_hosts!r}: give host names separated by commas")
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         import uvicorn
@@ -93,8 +111,7 @@ def run(args: argparse.Namespace) -> int:
         from tomtat.server import ServerConfig, create_app
     except ImportError as err:
         raise InputError(f"the server needs the 'server' extra: pip install 'tomtat[server]' ({err.name} is missing)") from None
-    if not 0 < args.port < 65536:
-        raise InputError(f"--port must be between 1 and 65535 (got {args.port})")
+    _check_options(args)
     workers = default_workers() if args.workers is None else args.workers
     if workers > (most := max_workers()):
         raise InputError(f"--workers {workers} is more than this machine can run ({most}: two per CPU, "
@@ -120,11 +137,7 @@ def run(args: argparse.Namespace) -> int:
         warn(f"listening on {args.host}: anyone who can reach it can use the service (there is no login)")
         if hosts is None:
             warn("any Host header is accepted; give --allowed-hosts NAME,... to answer only for your host names")
-    if args.read_timeout <= 0:
-        raise InputError(f"--read-timeout must be positive (got {args.read_timeout})")
-    connections = args.max_connections or default_max_connections(workers)
-    if connections < 1:
-        raise InputError(f"--max-connections must be at least 1 (got {connections})")
+    connections = default_max_connections(workers) if args.max_connections is None else args.max_connections
     from tomtat.server.connections import HEADER_BYTES, guarded_protocol, install_rate_limit
 
     install_rate_limit()

@@ -17,6 +17,16 @@ def default_user_agent() -> str:
     return f"tomtat/{__version__} (+https://github.com/tomtat/tomtat; news summarizer feed reader)"
 
 
+class SettingError(InputError):
+    """A fetch setting out of range; ``setting`` names it, so a caller can name where it
+    came from (a flag, a deployment file)."""
+
+    def __init__(self, setting: str, problem: str) -> None:
+        super().__init__(f"{setting} {problem}")
+        self.setting = setting
+        self.problem = problem
+
+
 @dataclass(frozen=True, slots=True)
 class FetchSettings:
     """How the fetcher behaves towards the sites it reads.
@@ -41,14 +51,14 @@ class FetchSettings:
         if not self.user_agent:
             object.__setattr__(self, "user_agent", default_user_agent())
         for name in ("delay", "backoff"):
-            if getattr(self, name) < 0:
-                raise InputError(f"{name} must be 0 or more (got {getattr(self, name)})")
+            if not getattr(self, name) >= 0:  # also refuses nan, which would mean no delay at all
+                raise SettingError(name, f"must be 0 or more (got {getattr(self, name)})")
         for name in ("connect_timeout", "read_timeout"):
-            if getattr(self, name) <= 0:
-                raise InputError(f"{name} must be positive (got {getattr(self, name)})")
+            if not getattr(self, name) > 0:
+                raise SettingError(name, f"must be positive (got {getattr(self, name)})")
         if self.max_bytes < 1024:
-            raise InputError(f"max_bytes must be at least 1024 (got {self.max_bytes})")
+            raise SettingError("max_bytes", f"must be at least 1024 bytes (got {self.max_bytes})")
         if not 0 <= self.retries <= 10:
-            raise InputError(f"retries must be between 0 and 10 (got {self.retries})")
+            raise SettingError("retries", f"must be between 0 and 10 (got {self.retries})")
         if not 0 <= self.max_redirects <= 30:
-            raise InputError(f"max_redirects must be between 0 and 30 (got {self.max_redirects})")
+            raise SettingError("max_redirects", f"must be between 0 and 30 (got {self.max_redirects})")

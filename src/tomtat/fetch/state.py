@@ -6,7 +6,7 @@ conditional requests; and the addresses that were settled without giving a new a
 are not fetched again. Addresses that failed for a passing reason (5xx, timeouts) are
 not settled: the next round tries them again.
 
-The state is one JSON file, replaced atomically; each save re-reads it under an
+The state is one JSON file, replaced atomically (``io.output``); each save re-reads it under an
 exclusive lock and merges, so two fetchers sharing it lose nothing of each other's.
 """
 
@@ -15,13 +15,13 @@ from __future__ import annotations
 import fcntl
 import json
 import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tomtat.errors import InputError
+from tomtat.io.output import write_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,13 +98,4 @@ class FetchState:
             "feeds": {url: {"etag": v.etag, "last_modified": v.last_modified} for url, v in data.feeds.items()},
             "settled": data.settled,
         }
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(payload, handle, ensure_ascii=False)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        write_text(json.dumps(payload, ensure_ascii=False), str(self.path))

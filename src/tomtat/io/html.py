@@ -8,13 +8,15 @@ rules like any other article.
 
 from __future__ import annotations
 
-import trafilatura
-
 from tomtat.model import Article
 
 
 def article_from_html(html: str, article_id: str, origin: str) -> Article:
     """An ``Article`` from an HTML page; empty text when no main text is found."""
+    # imported here: trafilatura (with courlan, htmldate, urllib3) costs about a third
+    # of tomtat's import time, which plain-text runs (most of them) need not pay
+    import trafilatura
+
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     if doc is None:
         return Article(id=article_id, title="", text="", origin=origin)

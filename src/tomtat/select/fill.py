@@ -9,6 +9,7 @@ when the story stage found sub-events, each main event's best sentence tried fir
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -21,6 +22,11 @@ from tomtat.select.eligibility import antecedents
 # Two sentences this similar (cosine of TF-IDF vectors) are the same news told twice,
 # usually one agency copying another: they never both appear, whatever the method.
 NEAR_DUPLICATE = 0.7
+
+# Digit runs, masked when telling whether two sentences say the same thing but for a
+# number ("Cuộc họp lần thứ 1." / "... lần thứ 2."): for short sentences the one differing
+# number keeps their cosine under ``NEAR_DUPLICATE``, yet a reader sees a repeat.
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 # Room left at the end of the budget is not filled with a sentence this short: such
 # fragments ("Ông nói thêm.") read as debris and add little.
@@ -68,6 +74,12 @@ class Similarities:
         return float(np.max(self.rep.vectors.similarity_to(i, chosen)))
 
 
+def number_blind(text: str) -> str:
+    """``text`` case-folded with every number replaced by ``0``: two sentences with the
+    same result repeat each other whatever their numbers."""
+    return _NUMBER.sub("0", text.casefold())
+
+
 def spread_over_events(ranking: Sequence[int], events: SentenceEvents, min_share: float = 0.1) -> list[int]:
     """Reorder a ranking so each main sub-event's best sentence comes first.
 
@@ -106,7 +118,8 @@ def fill(
 
     A sentence that does not fit is skipped (a shorter one later may still fit); one
     whose cosine similarity to an already chosen sentence exceeds ``redundancy`` (and
-    always ``NEAR_DUPLICATE``) is skipped as a repeat. A sentence that opens with a
+    always ``NEAR_DUPLICATE``) is skipped as a repeat, and so is one that differs from a
+    chosen sentence only in its numbers (``number_blind``). A sentence that opens with a
     connective pointing back ("Tuy nhiên, ...") is never ranked on its own: with
     ``follow_up``, it may fill room left once the sentence before it in its article is
     taken. Once a sentence did not fit, the room left is never filled with a fragment
@@ -124,6 +137,7 @@ def fill(
     sim = Similarities(rep, ranking) if similarities is None else similarities
     chosen: list[int] = []
     taken: set[int] = set()
+    said: set[str] = set()  # number_blind text of the chosen sentences
     used = 0
 
     filling = False  # set once a sentence did not fit: what follows only fills room left
@@ -139,8 +153,12 @@ def fill(
             return False
         if sim.max_to(i, chosen) > threshold:
             return False
+        shape = number_blind(rep.sentences[i].text)
+        if shape in said:
+            return False
         chosen.append(i)
         taken.add(i)
+        said.add(shape)
         used += int(rep.features.words[i])
         return True
 

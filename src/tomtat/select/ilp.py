@@ -23,7 +23,6 @@ from typing import ClassVar
 
 import numpy as np
 from scipy import sparse
-from scipy.optimize import Bounds, LinearConstraint, milp
 
 from tomtat.model import Limits
 from tomtat.represent import Representation
@@ -84,6 +83,10 @@ class ILP:
         self, rep: Representation, limits: Limits, cand: np.ndarray, occurs: sparse.csr_matrix, w: np.ndarray
     ) -> list[int] | None:
         """Chosen candidates (heaviest first), or None when the solver gives nothing."""
+        # imported here: scipy.optimize costs about 0.3 s of CPU to import, which every
+        # tomtat process (the CLI, each batch worker) would pay for a method it may not use
+        from scipy.optimize import Bounds, LinearConstraint, milp
+
         ns, nc = occurs.shape
         limit = limits.words
         rows: list[sparse.coo_matrix] = []

@@ -21,13 +21,17 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from itertools import chain
 
+import numpy as np
+
+from tomtat.model import Sentence
 from tomtat.story.dates import DateMention
-from tomtat.story.similarity import cosine, merged, norm
+from tomtat.story.similarity import bag_of_syllables
 
 SAME_STORY = 0.4
 
-__all__ = ["SAME_STORY", "detect_events", "year_spans"]
+__all__ = ["SAME_STORY", "article_bags", "detect_events", "year_spans"]
 
 Key = tuple[str, int]
 
@@ -54,6 +58,15 @@ def _overlap(a: YearSpan, b: YearSpan) -> bool:
     return (a[1] is None or b[0] <= a[1]) and (b[1] is None or a[0] <= b[1])
 
 
+def article_bags(units: Sequence[Sentence], syllables: Sequence[Sequence[str]]) -> dict[str, Counter[str]]:
+    """Each article's content bag (title and sentences), from the syllables the story
+    stage already cut (one row per unit, in the order of ``units``)."""
+    rows: dict[str, list[Sequence[str]]] = {}
+    for s, syls in zip(units, syllables):
+        rows.setdefault(s.article_id, []).append(syls)
+    return {aid: bag_of_syllables(chain.from_iterable(r)) for aid, r in rows.items()}
+
+
 def detect_events(
     bags: Mapping[str, Counter[str]],
     dates: Mapping[Key, Sequence[DateMention]],
@@ -61,34 +74,54 @@ def detect_events(
 ) -> list[tuple[str, ...]]:
     """Groups of article ids that tell one event each, in the order of ``bags``.
 
-    ``bags``: each article's content bag (:func:`tomtat.story.similarity.bag`);
-    ``dates``: the story stage's resolved dates per sentence key.
+    ``bags``: each article's content bag (:func:`article_bags`); ``dates``: the story
+    stage's resolved dates per sentence key. Bags become rows of one count matrix, so
+    all cosines come from one product and each merge updates one row.
     """
-    spans = year_spans(dates)
     ids = list(bags)
-    groups: list[list[str]] = [[a] for a in ids]
-    words = [bags[a] for a in ids]
-    lengths = [norm(w) for w in words]
+    n = len(ids)
+    if n < 2:
+        return [tuple(ids)] if ids else []
+    spans = year_spans(dates)
+    years = [list(spans.get(a, ())) for a in ids]
+    vocab: dict[str, int] = {}
+    for a in ids:
+        for w in bags[a]:
+            vocab.setdefault(w, len(vocab))
+    counts = np.zeros((n, max(1, len(vocab))))
+    for r, a in enumerate(ids):
+        for w, c in bags[a].items():
+            counts[r, vocab[w]] = c
 
-    def apart(g: list[str], h: list[str]) -> bool:
-        """No date of one group can be in a year of any date of the other."""
-        sg = [x for a in g for x in spans.get(a, ())]
-        sh = [y for b in h for y in spans.get(b, ())]
-        return bool(sg and sh) and not any(_overlap(x, y) for x in sg for y in sh)
+    def row(i: int) -> np.ndarray:
+        """Cosines of group ``i`` with every row, -1 where the years keep them apart."""
+        lengths = np.linalg.norm(counts, axis=1) * np.linalg.norm(counts[i])
+        sims = np.divide(counts @ counts[i], lengths, out=np.zeros(n), where=lengths > 0)
+        for k in range(n):
+            if alive[k] and years[i] and years[k] and not any(_overlap(x, y) for x in years[i] for y in years[k]):
+                sims[k] = -1.0
+        return sims
 
-    while len(groups) > 1:
-        best, best_sim = None, same_story
-        for i in range(len(groups)):
-            for j in range(i + 1, len(groups)):
-                sim = cosine(words[i], words[j], lengths[i], lengths[j])
-                if sim >= best_sim and not apart(groups[i], groups[j]):
-                    best, best_sim = (i, j), sim
-        if best is None:
+    alive = [True] * n
+    sims = np.vstack([row(i) for i in range(n)])
+    sims[np.tril_indices(n)] = -np.inf
+    groups = [[a] for a in ids]
+    while True:
+        flat = int(np.argmax(sims))
+        i, j = divmod(flat, n)
+        if sims[i, j] < same_story:
             break
-        i, j = best
-        groups[i].extend(groups.pop(j))
-        words[i] = merged([words[i], words.pop(j)])
-        lengths.pop(j)
-        lengths[i] = norm(words[i])
-    order = {a: n for n, a in enumerate(ids)}
-    return sorted((tuple(sorted(g, key=order.__getitem__)) for g in groups), key=lambda g: order[g[0]])
+        groups[i].extend(groups[j])
+        counts[i] += counts[j]
+        years[i].extend(years[j])
+        alive[j] = False
+        counts[j] = 0.0
+        sims[j, :] = -np.inf
+        sims[:, j] = -np.inf
+        fresh = row(i)
+        for k in range(n):
+            if alive[k] and k != i:
+                sims[min(i, k), max(i, k)] = fresh[k]
+    order = {a: r for r, a in enumerate(ids)}
+    kept = [tuple(sorted(groups[r], key=order.__getitem__)) for r in range(n) if alive[r]]
+    return sorted(kept, key=lambda g: order[g[0]])

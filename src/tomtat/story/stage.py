@@ -21,6 +21,7 @@ from tomtat.story.entities import (
     merge_mentions,
     sentence_syllables,
 )
+from tomtat.story.event_detection import article_bags, detect_events
 from tomtat.story.events import SubEvent, event_index, group_events, lend_years, mark_background
 from tomtat.story.keywords import extract_keywords
 from tomtat.story.mention_years import estimate_years
@@ -42,6 +43,8 @@ class Story:
     holds the id of the sub-event each sentence given to :func:`analyze` tells (None
     for none), in the order of those sentences, for selection to cover every main
     event. ``dates`` holds every resolved time expression per sentence key.
+    ``detected`` groups the article ids into the distinct events the cluster covers
+    (:mod:`tomtat.story.event_detection`): one group for a single story.
     """
 
     timeline: tuple[TimelineEvent, ...] = ()
@@ -51,6 +54,7 @@ class Story:
     dates: dict[Key, tuple[DateMention, ...]] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
     sentence_events: tuple[int | None, ...] = ()
+    detected: tuple[tuple[str, ...], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -155,6 +159,7 @@ def analyze(
     events = group_events(articles, units, dates, dict(zip(keys, lows)))
     dates = lend_years(events, units, dates)
     event_of = event_index(events)
+    detected = detect_events(article_bags(units, syllables), dates)
     return Story(
         timeline=mark_background(build_timeline(units, dates, order, dict(zip(keys, syllables))), events),
         entities=entities,
@@ -163,4 +168,5 @@ def analyze(
         dates=dates,
         notes=tuple(notes),
         sentence_events=tuple(event_of.get(s.key) for s in sentences),
+        detected=tuple(detected),
     )

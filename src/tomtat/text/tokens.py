@@ -27,11 +27,12 @@ from dataclasses import dataclass
 _TOKEN = re.compile(r"[^\W_]+")
 # A syllable as written ("Lavrov", "14-10", "U.S") or one punctuation mark.
 _CASED = re.compile(r"[^\W_]+(?:[-.][^\W_]+)*|[^\w\s]")
-# Separators frequent in news text, none of them a letter or digit.
+# Separators frequent in news text, none of them a word character (clean/repeats relies
+# on that: making them spaces leaves the words ``\w+`` finds unchanged).
 _SEPARATORS = tuple(',.:;"“”()?!…‘’\'-–—/%')
 
 
-def _spaced(text: str) -> str:
+def spaced(text: str) -> str:
     """``text`` with the frequent separators made spaces (the same tokens, cheaper to find)."""
     for ch in _SEPARATORS:
         if ch in text:
@@ -54,13 +55,13 @@ def syllables(text: str) -> list[str]:
     >>> syllables("Ông Lavrov nói: “Hợp_tác 4,5 tỷ USD”.")
     ['ông', 'lavrov', 'nói', 'hợp', 'tác', '4', '5', 'tỷ', 'usd']
     """
-    return _split(_spaced(unicodedata.normalize("NFC", text).lower()))
+    return _split(spaced(unicodedata.normalize("NFC", text).lower()))
 
 
 def syllable_rows(texts: Sequence[str]) -> list[list[str]]:
     """``syllables`` of each text, the texts normalised and lower-cased in one call."""
     joined = unicodedata.normalize("NFC", "\x00".join(texts)).lower()
-    pieces = _spaced(joined).split("\x00")
+    pieces = spaced(joined).split("\x00")
     if len(pieces) != len(texts):  # a text contained the separator: one by one
         return [syllables(t) for t in texts]
     return [_split(p) for p in pieces]
@@ -118,9 +119,9 @@ def _syllable_rows_of(texts: Sequence[str], lower: list[list[str]]) -> list[list
     tokens are joined by spaces). A final sigma ("ς") is the one case where lowering a
     token alone differs from lowering the text ("ΑΣ'Β"): such a row is cut from its text."""
     joined = "\x00".join(map(" ".join, lower))
-    pieces = _spaced(joined).split("\x00")
+    pieces = spaced(joined).split("\x00")
     if len(pieces) != len(lower):  # a token held the row separator: one by one
-        pieces = [_spaced(" ".join(row)) for row in lower]
+        pieces = [spaced(" ".join(row)) for row in lower]
     rows = [_split(p) for p in pieces]
     if "ς" in joined:
         rows = [syllables(t) if "ς" in p else row for t, p, row in zip(texts, pieces, rows)]
