@@ -1,10 +1,9 @@
 """Average linkage continued from known clusters: how new articles join stored stories.
 
 ``tomtat cluster`` groups a whole stream at once by average linkage (``link.py``). A
-store receives the stream in slices and must keep what it already grouped, so it cannot
-regroup from scratch: regrouping a slice joins stored articles that the batch grouping
-of the whole stream keeps apart, and a store that then merges the stories of every
-regrouped slice drifts towards fewer, larger stories than batch.
+store receives the stream in slices and keeps what it already grouped, so regrouping
+each slice from scratch would ask it to merge whatever stored stories the slice's
+grouping happens to join, with nothing ever split again.
 
 Here the known clusters (stored stories) are the starting point of the same
 agglomeration: every new row starts alone, and the two clusters with the highest
