@@ -12,7 +12,8 @@ single stories must stay one event.
 
 Events are :func:`tomtat.story.event_detection.detect_events` over the cleaned
 articles' content bags and the story stage's resolved dates (for the years); ``--threshold``
-overrides its ``SAME_STORY`` cosine. Confusion: rows = truth (one story / two stories), columns =
+overrides its ``SAME_STORY`` cosine, ``--anyway`` its ``SAME_ANYWAY`` (the cosine that joins
+across years; 2 = never). Confusion: rows = truth (one story / two stories), columns =
 found (one event / several).
 """
 
@@ -33,7 +34,7 @@ from tomtat.clean import clean_cluster  # noqa: E402
 from tomtat.evaluate.loaders import load_dataset  # noqa: E402
 from tomtat.model import Cluster  # noqa: E402
 from tomtat.story import analyze  # noqa: E402
-from tomtat.story.event_detection import SAME_STORY, article_bags, detect_events  # noqa: E402
+from tomtat.story.event_detection import SAME_ANYWAY, SAME_STORY, article_bags, detect_events  # noqa: E402
 from tomtat.story.stage import title_sentences  # noqa: E402
 from tomtat.text.tokens import syllables  # noqa: E402
 from tomtat.text.sentences import split_articles  # noqa: E402
@@ -41,16 +42,16 @@ from tomtat.text.sentences import split_articles  # noqa: E402
 CORPORA = {"vims-dev": "vims-dev", "abmusu-dev": "abmusu-dev/train.jsonl"}
 
 
-def article_events(cluster: Cluster, threshold: float) -> dict[str, int]:
+def article_events(cluster: Cluster, threshold: float, anyway: float) -> dict[str, int]:
     """Article id -> detected event number (the story stage's own detection, unless
-    ``threshold`` differs from its ``SAME_STORY``)."""
+    ``threshold`` or ``anyway`` differ from its ``SAME_STORY`` and ``SAME_ANYWAY``)."""
     arts = [a for a in clean_cluster(cluster.articles) if a.text.strip()]
     sentences = split_articles(arts)
     story = analyze(arts, sentences)
     groups: list[tuple[str, ...]] = list(story.detected)
-    if threshold != SAME_STORY:
+    if (threshold, anyway) != (SAME_STORY, SAME_ANYWAY):
         units = [*title_sentences(arts), *sentences]
-        groups = detect_events(article_bags(units, [syllables(s.text) for s in units]), story.dates, threshold)
+        groups = detect_events(article_bags(units, [syllables(s.text) for s in units]), story.dates, threshold, anyway)
     return {aid: g for g, ids in enumerate(groups) for aid in ids}
 
 
@@ -60,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pairs", type=int, default=200)
     ap.add_argument("--seed", type=int, default=15)
     ap.add_argument("--threshold", type=float, default=SAME_STORY)
+    ap.add_argument("--anyway", type=float, default=SAME_ANYWAY)
     args = ap.parse_args(argv)
     singles_one = singles = 0
     per_corpus: dict[str, tuple[int, int]] = {}
@@ -67,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, rel in CORPORA.items():
         clusters = [c.cluster for c in load_dataset(args.data / rel)]
         clusters_by_corpus[name] = clusters
-        one = sum(len(set(article_events(c, args.threshold).values())) == 1 for c in clusters)
+        one = sum(len(set(article_events(c, args.threshold, args.anyway).values())) == 1 for c in clusters)
         per_corpus[name] = (one, len(clusters))
         singles_one += one
         singles += len(clusters)
@@ -80,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         a, b = rng.sample(pool, 2)
         arts = [replace(x, id=f"A{i}:{x.id}") for i, x in enumerate(a.articles)]
         arts += [replace(x, id=f"B{i}:{x.id}") for i, x in enumerate(b.articles)]
-        found = article_events(Cluster(f"{a.id}+{b.id}", tuple(arts)), args.threshold)
+        found = article_events(Cluster(f"{a.id}+{b.id}", tuple(arts)), args.threshold, args.anyway)
         ids = sorted(found)
         truth = [i[0] for i in ids]
         pred = [found[i] for i in ids]
@@ -89,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         several = len(set(pred)) >= 2
         found_several += several
         split_right += several and ari >= 0.9
-    print(f"threshold (SAME_STORY cosine): {args.threshold}")
+    print(f"threshold (SAME_STORY cosine): {args.threshold}; across years (SAME_ANYWAY): {args.anyway}")
     for name, (one, total) in per_corpus.items():
         print(f"single {name}: one event {one}/{total} = {one / total:.3f}")
     print(f"single, both corpora: one event {singles_one}/{singles} = {singles_one / singles:.3f} (target >= 0.95)")

@@ -13,7 +13,8 @@ through ``Store.add_articles`` (store, group, summarise changed stories).
 
 Reported (one JSON line per engine): articles/s end to end, resident memory after
 1,000 and after all articles, the adjusted Rand index of the store's stories against
-``tomtat cluster`` (``group_articles``) of the same stream in arrival order, and the
+``tomtat cluster`` (``group_articles``) of the same stream in arrival order and (for
+both) against the story instances the stream was made of, and the
 latency of one new article to its updated story in the API (``POST /v1/articles`` then
 ``GET /v1/stories/{id}`` in-process) with the whole stream stored. Inputs are made in a
 temporary folder at run time; nothing from the data folder is written anywhere else.
@@ -89,7 +90,7 @@ def rss_mb() -> float:
     return psutil.Process().memory_info().rss / 2**20
 
 
-def run(url: str, stream: list[Article], chunk: int, engine: str, batch_labels: list[str] | None, workers: int) -> dict:
+def run(url: str, stream: list[Article], chunk: int, engine: str, batch_labels: list[str] | None, workers: int, instances: list[str]) -> dict:
     with Store(url, workers=workers) as store:
         memory: dict[str, float] = {}
         start = time.perf_counter()
@@ -106,11 +107,13 @@ def run(url: str, stream: list[Article], chunk: int, engine: str, batch_labels: 
         "engine": engine, "articles": len(stream), "chunk": chunk, "workers": workers, "seconds": round(seconds, 1),
         "articles_per_s": round(len(stream) / seconds, 1), "rss_mb": {k: round(v) for k, v in memory.items()}, **stored,
     }
+    names = [a.id for a in stream if a.id in story_of]
     if batch_labels is not None:
-        names = [a.id for a in stream if a.id in story_of]
         batch = dict(zip([a.id for a in stream], batch_labels))
         result["ari_vs_batch_cluster"] = round(adjusted_rand_index([batch[n] for n in names], [str(story_of[n]) for n in names]), 4)
         result["compared"] = len(names)
+    instance_of = dict(zip([a.id for a in stream], instances))
+    result["ari_vs_instances"] = round(adjusted_rand_index([instance_of[n] for n in names], [str(story_of[n]) for n in names]), 4)
     return result
 
 
@@ -147,21 +150,23 @@ def main() -> None:
     parser.add_argument("--pg-url", help="also run on this (empty) PostgreSQL database")
     parser.add_argument("--no-ari", action="store_true", help="skip the batch grouping to compare with")
     args = parser.parse_args()
-    stream, _ = make_stream(corpus(args.data), args.articles, args.days, args.seed)
+    stream, instances = make_stream(corpus(args.data), args.articles, args.days, args.seed)
     labels = None
     if not args.no_ari:
         start = time.perf_counter()
         groups = group_articles(stream)
         label_of = {a.id: g.id for g in groups for a in g.articles}
         labels = [label_of[a.id] for a in stream]
-        print(json.dumps({"batch_cluster_seconds": round(time.perf_counter() - start, 1), "batch_stories": len(groups)}), flush=True)
+        seconds = round(time.perf_counter() - start, 1)
+        batch_ari = round(adjusted_rand_index(instances, labels), 4)
+        print(json.dumps({"batch_cluster_seconds": seconds, "batch_stories": len(groups), "batch_ari_vs_instances": batch_ari}), flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{Path(tmp) / 'store.db'}"
-        result = run(url, stream, args.chunk, "sqlite", labels, args.workers)
+        result = run(url, stream, args.chunk, "sqlite", labels, args.workers, instances)
         result.update(latency(url, stream, random.Random(args.seed)))
         print(json.dumps(result), flush=True)
     if args.pg_url:
-        result = run(args.pg_url, stream, args.chunk, "postgresql", labels, args.workers)
+        result = run(args.pg_url, stream, args.chunk, "postgresql", labels, args.workers, instances)
         result.update(latency(args.pg_url, stream, random.Random(args.seed)))
         print(json.dumps(result), flush=True)
 

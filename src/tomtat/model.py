@@ -278,10 +278,13 @@ class Summary:
     @property
     def sections(self) -> list[tuple[SubEvent | None, tuple[Extract, ...]]]:
         """The extracts grouped by the dated event they tell, in the events' (time)
-        order, when the summary quotes events that the text places in different years
-        (``SubEvent.apart_from``); else one section with no event (a single-story
-        summary reads as one paragraph). Extracts of no dated event come last, in a
-        section with no event."""
+        order, when event detection found several distinct events (``event_groups``)
+        and the summary quotes events that the text places in different years
+        (``SubEvent.apart_from``); else one section with no event (a single story,
+        even one followed over years, reads as one paragraph). Extracts of no dated
+        event come last, in a section with no event."""
+        if len(self.event_groups) < 2:
+            return [(None, self.extracts)]
         dated = {k: e for e in self.events if e.date is not None for k in e.sentences}
         groups: dict[int, list[Extract]] = {}
         rest: list[Extract] = []

@@ -41,3 +41,16 @@ def test_one_story_stays_one_event_and_two_stories_split() -> None:
     ball = [Article(id=f"bd{i}", title="", text=t + " " + FOOTBALL[1 - i]) for i, t in enumerate(FOOTBALL)]
     groups = _events(flood + ball)
     assert sorted(groups) == [("bd0", "bd1"), ("lu0", "lu1", "lu2")]
+
+
+def test_one_story_followed_over_two_years_stays_one_event() -> None:
+    """Nearly the same report a year later (an anniversary follow-up) is one story,
+    though its dates lie in another year; the four events years apart stay apart."""
+    base = (
+        "Ngày 12/6/{y}, hàng trăm ngư dân xã Bình Châu, tỉnh Quảng Ngãi ra khơi đánh bắt "
+        "cá ngừ đại dương trên các tàu vỏ thép đóng theo chương trình hỗ trợ ngư dân. "
+        "Các tàu vỏ thép của ngư dân Bình Châu liên tục hư hỏng máy, ngư dân Quảng Ngãi "
+        "kiến nghị xử lý doanh nghiệp đóng tàu và bồi thường thiệt hại."
+    )
+    groups = _events([Article(id=f"tau{y}", title="", text=base.format(y=y)) for y in (2015, 2016)])
+    assert groups == [("tau2015", "tau2016")]

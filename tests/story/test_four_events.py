@@ -5,13 +5,15 @@ the summary is told event by event in every output format."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from tomtat.io.writers import render
-from tomtat.model import Article, Budget, Cluster, Summary
+from tomtat.model import Article, Budget, Cluster, Extract, Sentence, Summary
 from tomtat.pipeline import summarize_cluster
+from tomtat.story.events import SubEvent
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "four_events.json"
 TRUE_YEARS = [2012, 2015, 2022, 2024]
@@ -77,3 +79,21 @@ def test_a_second_report_without_clues_shares_the_dated_report_s_years() -> None
     [event] = [e for e in summary.events if e.date]
     assert set(event.article_ids) == {"plain", "bien-2015"}
     assert event.years is not None and (event.years.first, event.years.last) == (2015, 2016)
+
+
+
+def test_dated_sections_only_when_detection_finds_several_events() -> None:
+    """Sub-events years apart are told section by section only when event detection
+    found distinct events; one story followed over years keeps one paragraph."""
+    extracts = tuple(
+        Extract(Sentence(aid, 0, 0, 0, len(t), t), t)
+        for aid, t in (("a", "Tàu hỏng máy ngày 12/6/2015."), ("b", "Tàu lại hỏng máy ngày 12/6/2016."))
+    )
+    events = tuple(
+        SubEvent(n, f"{y}-06-12", "day", x.text, (x.sentence.article_id,), (x.sentence.key,))
+        for n, (y, x) in enumerate(zip((2015, 2016), extracts))
+    )
+    one = Summary("tau", extracts, (), "centroid", Budget(), events=events, event_groups=(("a", "b"),))
+    assert one.sections == [(None, extracts)]
+    two = replace(one, event_groups=(("a",), ("b",)))
+    assert [ev for ev, _ in two.sections] == list(events)

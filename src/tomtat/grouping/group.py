@@ -20,6 +20,7 @@ import numpy as np
 from scipy import sparse
 
 from tomtat.grouping.duplicates import TokenIds, near_duplicates, shingle_hashes
+from tomtat.grouping.extend import extend_clusters
 from tomtat.grouping.link import cluster_vectors
 from tomtat.grouping.vectors import feature_counts, normalize_rows, tfidf_matrix
 from tomtat.model import Article
@@ -99,6 +100,21 @@ def _nodes(articles: Sequence[Article], options: GroupingOptions) -> tuple[list[
 
 def group_articles(articles: Sequence[Article], options: GroupingOptions = GroupingOptions()) -> list[ArticleGroup]:
     """Stories of ``articles`` (ids unique), ordered by their first article in the input."""
+    return _group(articles, None, options)
+
+
+def extend_groups(articles: Sequence[Article], known: Sequence[str | None], options: GroupingOptions = GroupingOptions()) -> list[ArticleGroup]:
+    """Stories of ``articles`` when some are already grouped: ``known[i]`` names the
+    story article ``i`` is in (None for a new article). New articles join known stories,
+    or each other, by the rules of ``group_articles`` continued from the known stories
+    (``tomtat.grouping.extend``); known stories are never split, and two of them end in
+    one group only when new articles bridge them or a near-copy is in both."""
+    if len(known) != len(articles):
+        raise ValueError("known must name one story (or None) per article")
+    return _group(articles, known, options)
+
+
+def _group(articles: Sequence[Article], known: Sequence[str | None] | None, options: GroupingOptions) -> list[ArticleGroup]:
     if not articles:
         return []
     members, rows = _nodes(articles, options)
@@ -110,14 +126,40 @@ def group_articles(articles: Sequence[Article], options: GroupingOptions = Group
     times = [_timestamp(a.published) for a in articles]
     node_times = [min((t for i in group if (t := times[i]) is not None), default=None) for group in members]
     window = None if options.window_days is None else options.window_days * DAY
+    if known is None:
+        clusters = cluster_vectors(node_vectors, node_times, options.similarity, window)
+    else:
+        clusters = extend_clusters(node_vectors, node_times, _node_seeds(members, known), options.similarity, window)
 
     stories: list[tuple[int, ArticleGroup]] = []
-    for nodes in cluster_vectors(node_vectors, node_times, options.similarity, window):
+    for nodes in clusters:
         indices = sorted(i for node in nodes for i in members[node])
         chosen = tuple(articles[i] for i in indices)
         dups = tuple(tuple(articles[i].id for i in members[node]) for node in nodes if len(members[node]) > 1)
         stories.append((indices[0], ArticleGroup(story_id(chosen), chosen, dups)))
     return [story for _, story in sorted(stories, key=lambda pair: pair[0])]
+
+
+def _node_seeds(members: list[list[int]], known: Sequence[str | None]) -> list[int | None]:
+    """The known story of each node; stories sharing a node (near-copies stored in two
+    stories) count as one."""
+    number: dict[str, int] = {}
+    parent: list[int] = []
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    firsts: list[int | None] = []
+    for group in members:
+        seeds = [number.setdefault(name, len(number)) for i in group if (name := known[i]) is not None]
+        parent.extend(range(len(parent), len(number)))
+        for other in seeds[1:]:
+            parent[find(other)] = find(seeds[0])
+        firsts.append(seeds[0] if seeds else None)
+    return [None if first is None else find(first) for first in firsts]
 
 
 def _timestamp(published: str | None) -> float | None:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from tomtat.grouping import GroupingOptions, group_articles
+from tomtat.grouping import GroupingOptions, extend_groups
 from tomtat.grouping.group import DAY
 from tomtat.model import Article
 from tomtat.store.engine import GROUP_LOCK, lock
@@ -126,7 +126,8 @@ def assign_pending(conn: Connection, options: GroupingOptions, limit: int = MAX_
     context = _context(conn, pending, options)
     story_of = {row.id: row.story_id for row in context}
     rows = context + pending
-    groups = group_articles([_article(row) for row in rows], options)
+    known = [str(row.story_id) for row in context] + [None] * len(pending)
+    groups = extend_groups([_article(row) for row in rows], known, options)
     changed: set[int] = set()
     created = merged = copies = 0
     for group in groups:
