@@ -187,6 +187,21 @@ class TimelineEvent:
             out["background"] = True
         return out
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TimelineEvent:
+        """The event ``to_dict`` wrote (as a story store keeps it), read back."""
+        sentence = data.get("sentence")
+        return cls(
+            date=data["date"],
+            text=data["text"],
+            article_ids=tuple(data.get("article_ids", ())),
+            precision=data["precision"],
+            sentence=(sentence["article_id"], sentence["index"]) if sentence else None,
+            year_from=data.get("year_from"),
+            years=data.get("years"),
+            background=bool(data.get("background", False)),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Entity:

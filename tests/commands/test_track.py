@@ -64,3 +64,27 @@ def test_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str])
         assert main(argv) == 2
         err = capsys.readouterr().err
         assert expected in err and len(err.strip().splitlines()) == 1, err
+
+
+def test_add_exits_1_when_an_input_was_unreadable_and_keeps_the_rest(tmp_path: Path, rows: list[dict[str, str]], capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "news.db")
+    feed = _feed(tmp_path / "a.jsonl", rows[:3])
+    with feed.open("a", encoding="utf-8") as f:
+        f.write("{not json\n")
+    assert main(["track", "add", str(feed), "--db", db]) == 1
+    err = capsys.readouterr().err
+    assert "3 articles added" in err and "1 unreadable" in err
+    assert main(["track", "list", "--db", db, "--format", "json"]) == 0
+    assert sum(c["articles"] for c in json.loads(capsys.readouterr().out)) == 3
+
+
+def test_show_writes_timeline_dates_as_readers_do(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "news.db")
+    rows = [{"id": f"a{k}", "title": "Cầu mới thông xe", "source": f"Báo {k}",
+             "text": f"Sáng 15/3, thành phố thông xe cây cầu mới nối hai quận. Cầu dài {k + 2} km và có sáu làn xe."}
+            for k in range(3)]
+    assert main(["track", "add", str(_feed(tmp_path / "a.jsonl", rows)), "--db", db]) == 0
+    capsys.readouterr()
+    assert main(["track", "show", "1", "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "- 15/3 (chưa rõ năm): " in out and "--03-15" not in out

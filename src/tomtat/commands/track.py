@@ -16,6 +16,8 @@ import sys
 from tomtat.commands import fetch
 from tomtat.commands.common import write_lines
 from tomtat.errors import InputError
+from tomtat.io.writers.story import event_date_label
+from tomtat.model import TimelineEvent
 from tomtat.store import Store
 from tomtat.store.engine import DEFAULT_URL, ENV_VAR
 from tomtat.store.inputs import read_for_store
@@ -74,7 +76,9 @@ def run_add(args: argparse.Namespace) -> int:
     with Store(args.db) as store:
         report = store.add_articles(items)
     print(f"tomtat: track add: {report.line()}", file=sys.stderr)
-    return 0
+    # as batch and fetch: an input that could not be read is kept (with its error) but
+    # the run says so in its exit code, so a script notices
+    return 1 if report.unreadable else 0
 
 
 def _source_label(article: dict) -> str:
@@ -107,7 +111,7 @@ def _print_story(detail: dict, update: dict) -> None:
     if timeline:
         out.write("\nTimeline:\n")
         for event in timeline:
-            out.write(f"- {event['date']}: {event['text']}\n")
+            out.write(f"- {event_date_label(TimelineEvent.from_dict(event))}: {event['text']}\n")
     out.write(f"\nWhat's new since version {update['since']} ({len(update['new_articles'])} new articles):\n")
     for sentence in update["new_sentences"]:
         label = _source_label(articles.get(str(sentence["article_id"]), {"id": sentence["article_id"]}))

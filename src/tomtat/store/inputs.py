@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from tomtat.errors import InputError
-from tomtat.io.decode import decode_bytes
+from tomtat.io.decode import MAX_INPUT_BYTES, decode_bytes, read_bounded
 from tomtat.io.jsonl import iter_records
 from tomtat.io.readers import JSONL_SUFFIXES, SUPPORTED, read_inputs
 from tomtat.store.articles import StoreInput, Unreadable
@@ -28,35 +28,41 @@ def _jsonl(text: str, name: str) -> Iterator[StoreInput]:
             yield record.article
 
 
-def _file(path: Path) -> Iterator[StoreInput]:
+def _file(path: Path, max_bytes: int) -> Iterator[StoreInput]:
     name = str(path)
     try:
         if path.suffix.lower() in JSONL_SUFFIXES:
-            yield from _jsonl(decode_bytes(path.read_bytes(), name), name)
+            with path.open("rb") as stream:
+                data = read_bounded(stream, name, max_bytes)
+            yield from _jsonl(decode_bytes(data, name), name)
         else:
-            yield from read_inputs([name]).articles
+            yield from read_inputs([name], max_bytes=max_bytes).articles
     except InputError as err:
         yield Unreadable(name, str(err))
     except OSError as err:
         yield Unreadable(name, f"{name}: cannot read ({err.strerror})")
 
 
-def read_for_store(paths: Sequence[str], stdin: BinaryIO | None = None) -> Iterator[StoreInput]:
+def read_for_store(
+    paths: Sequence[str], stdin: BinaryIO | None = None, max_bytes: int = MAX_INPUT_BYTES
+) -> Iterator[StoreInput]:
     """Articles (or the errors of what could not be read) from files, folders or ``-``.
-    A path that does not exist at all is an ``InputError``: that is a typo, not data."""
+    A path that does not exist at all is an ``InputError``: that is a typo, not data.
+    Each file and standard input is read up to ``max_bytes``; a larger one is recorded
+    as unreadable, never read without end (a device, a pipe that never closes)."""
     if not paths:
         raise InputError("no input given (name files, folders, or - for standard input)")
     for raw in paths:
         if raw != "-" and not Path(raw).exists():
             raise InputError(f"{raw}: no such file or folder")
-    return _read(paths, stdin)
+    return _read(paths, stdin, max_bytes)
 
 
-def _read(paths: Sequence[str], stdin: BinaryIO | None) -> Iterator[StoreInput]:
+def _read(paths: Sequence[str], stdin: BinaryIO | None, max_bytes: int) -> Iterator[StoreInput]:
     for raw in paths:
         if raw == "-":
-            data = (stdin if stdin is not None else sys.stdin.buffer).read()
             try:
+                data = read_bounded(stdin if stdin is not None else sys.stdin.buffer, "<stdin>", max_bytes)
                 text = decode_bytes(data, "<stdin>")
             except InputError as err:
                 yield Unreadable("<stdin>", str(err))
@@ -65,7 +71,7 @@ def _read(paths: Sequence[str], stdin: BinaryIO | None) -> Iterator[StoreInput]:
                 yield from _jsonl(text, "<stdin>")
             else:
                 try:
-                    yield from read_inputs(["-"], stdin=io.BytesIO(data)).articles
+                    yield from read_inputs(["-"], stdin=io.BytesIO(data), max_bytes=max_bytes).articles
                 except InputError as err:
                     yield Unreadable("<stdin>", str(err))
             continue
@@ -73,7 +79,7 @@ def _read(paths: Sequence[str], stdin: BinaryIO | None) -> Iterator[StoreInput]:
         if path.is_dir():
             for child in sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith(".") and not p.name.endswith("~")):
                 if child.suffix.lower() in SUPPORTED:
-                    yield from _file(child)
+                    yield from _file(child, max_bytes)
         else:
-            yield from _file(path)
+            yield from _file(path, max_bytes)
 
