@@ -44,13 +44,7 @@ def date_label(iso: str) -> str:
 def years_label(est: YearEstimate) -> str:
     """An inferred year or range in Vietnamese: ``2024``, ``2022–2023``, ``2014 hoặc
     2020``, ``từ 2025``."""
-    if est.exact is not None:
-        return str(est.exact)
-    if est.years:
-        return " hoặc ".join(map(str, est.years))
-    if est.last is None:
-        return f"từ {est.first}"
-    return f"{est.first}–{est.last}"
+    return est.describe("hoặc", "từ")
 
 
 def event_date_label(event: TimelineEvent) -> str:
