@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import socket
 import sys
-import threading
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))  # serve_process: a real `tomtat serve` for tests
+sys.path.insert(0, str(Path(__file__).parent))  # serve_process, thread_server: real servers for tests
+
+from thread_server import LiveServer, serving  # noqa: E402
 
 # The server extra is optional: each test module skips itself (pytest.importorskip)
 # when fastapi, uvicorn or httpx is missing, so this file imports them only lazily.
@@ -75,39 +73,13 @@ def client_with():
         c.__exit__(None, None, None)
 
 
-@dataclass
-class LiveServer:
-    host: str
-    port: int
-
-    @property
-    def url(self) -> str:
-        return f"http://{self.host}:{self.port}"
-
-
 @pytest.fixture(scope="session")
 def live_server() -> Iterator[LiveServer]:
     """A real uvicorn server on 127.0.0.1 (a free port) in a thread, limit 10 MB."""
-    import uvicorn
-
     from tomtat.server import ServerConfig, create_app
 
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    sock.close()
-    config = uvicorn.Config(create_app(ServerConfig()), host="127.0.0.1", port=port, log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the test server did not start")
-        time.sleep(0.05)
-    yield LiveServer("127.0.0.1", port)
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(ServerConfig())) as server:
+        yield server
 
 
 @pytest.fixture(scope="session")
@@ -123,8 +95,6 @@ def served_app():
 @pytest.fixture(scope="session")
 def live_server_app() -> Iterator[LiveServer]:
     """Like ``live_server``, with one more route, ``GET /boom``, that fails unexpectedly."""
-    import uvicorn
-
     from tomtat.server import ServerConfig, create_app
 
     app = create_app(ServerConfig())
@@ -133,18 +103,5 @@ def live_server_app() -> Iterator[LiveServer]:
     async def boom() -> None:
         raise RuntimeError("a bug")
 
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    sock.close()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="critical"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the test server did not start")
-        time.sleep(0.05)
-    yield LiveServer("127.0.0.1", port)
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(app, log_level="critical") as server:
+        yield server

@@ -4,9 +4,6 @@ article text shown as text. Skipped with a reason when Chromium or playwright is
 from __future__ import annotations
 
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +14,7 @@ pytest.importorskip("uvicorn", reason="the server extra is not installed: pip in
 
 from tomtat.model import Article  # noqa: E402
 from tomtat.store import Store  # noqa: E402
+from thread_server import serving  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -26,8 +24,6 @@ EVIL_LINE = "<script>window.__pwned=1</script><b>đậm</b> vẫn là chữ."
 @pytest.fixture
 def store_server(tmp_path: Path, rows: list[dict[str, str]]) -> Iterator[str]:
     """A uvicorn server on 127.0.0.1 serving a store: two batches, so stories have two versions."""
-    import uvicorn
-
     from tomtat.server import ServerConfig, create_app
 
     db = str(tmp_path / "news.db")
@@ -36,20 +32,8 @@ def store_server(tmp_path: Path, rows: list[dict[str, str]]) -> Iterator[str]:
     with Store(db) as store:
         store.add_articles(articles[:6])
         store.add_articles(articles[6:])
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(ServerConfig(db=db)), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the test server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(ServerConfig(db=db))) as server:
+        yield server.url
 
 
 def test_story_list_story_versions_search(store_server: str) -> None:
