@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -98,3 +100,23 @@ def stream() -> list[dict[str, str]]:
 def rows() -> list[dict[str, str]]:
     """``stream()``: nine invented articles, three stories interleaved."""
     return stream()
+
+
+@pytest.fixture
+def tmpfs(tmp_path: Path) -> Iterator[Callable[[str], Path]]:
+    """Mount a small private tmpfs with the given options ("size=8k", "ro,size=8k") in
+    ``tmp_path`` and return its folder, for full-disk and read-only tests; the test is
+    skipped where mounting is not allowed. Every mount is removed afterwards."""
+    mounted: list[Path] = []
+
+    def mount(options: str) -> Path:
+        folder = tmp_path / f"tmpfs{len(mounted)}"
+        folder.mkdir()
+        if subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)], capture_output=True).returncode:
+            pytest.skip("cannot mount a tmpfs here")
+        mounted.append(folder)
+        return folder
+
+    yield mount
+    for folder in mounted:
+        subprocess.run(["umount", str(folder)], check=False)

@@ -87,36 +87,24 @@ def test_a_full_device_is_one_error_and_stays_a_device(tmp_path, capsys, sample_
 
 
 @needs_root
-def test_a_full_disk_leaves_the_old_file_and_no_temporary(tmp_path, capsys, sample_dir):
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8k", "tmpfs", str(disk)], capture_output=True).returncode:
-        pytest.skip("cannot mount a tmpfs here")
-    try:
-        target = disk / "out.json"
-        target.write_text("old\n")
-        big = tmp_path / "big.txt"
-        big.write_text("Tiêu đề\n\n" + "Hà Nội mưa lớn chiều nay và nhiều phố ngập sâu. " * 2000, encoding="utf-8")
-        assert main(["clean", str(big), "-f", "json", "-o", str(target)]) == 2
-        err = capsys.readouterr().err
-        assert "No space left" in err and err.count("\n") == 1
-        assert target.read_text() == "old\n" and [p.name for p in disk.iterdir()] == ["out.json"]
-    finally:
-        subprocess.run(["umount", str(disk)], check=False)
+def test_a_full_disk_leaves_the_old_file_and_no_temporary(tmp_path, tmpfs, capsys, sample_dir):
+    disk = tmpfs("size=8k")
+    target = disk / "out.json"
+    target.write_text("old\n")
+    big = tmp_path / "big.txt"
+    big.write_text("Tiêu đề\n\n" + "Hà Nội mưa lớn chiều nay và nhiều phố ngập sâu. " * 2000, encoding="utf-8")
+    assert main(["clean", str(big), "-f", "json", "-o", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert "No space left" in err and err.count("\n") == 1
+    assert target.read_text() == "old\n" and [p.name for p in disk.iterdir()] == ["out.json"]
 
 
 @needs_root
-def test_a_read_only_folder_is_one_error(tmp_path, capsys, sample_dir):
-    disk = tmp_path / "ro"
-    disk.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=8k", "tmpfs", str(disk)], capture_output=True).returncode:
-        pytest.skip("cannot mount a tmpfs here")
-    try:
-        assert main(["summarize", str(sample_dir), "-o", str(disk / "out.txt")]) == 2
-        err = capsys.readouterr().err
-        assert "Read-only" in err and err.count("\n") == 1
-    finally:
-        subprocess.run(["umount", str(disk)], check=False)
+def test_a_read_only_folder_is_one_error(tmp_path, tmpfs, capsys, sample_dir):
+    disk = tmpfs("ro,size=8k")
+    assert main(["summarize", str(sample_dir), "-o", str(disk / "out.txt")]) == 2
+    err = capsys.readouterr().err
+    assert "Read-only" in err and err.count("\n") == 1
 
 
 @needs_root
