@@ -10,6 +10,11 @@ of everything a user or a later stage can see: the summary JSON (sentences with 
 identities, removals, timeline, actors, keywords, notes), the cleaned text of each
 article, and the story's sub-events and resolved dates. ``--against`` lists every
 cluster whose fingerprint moved and exits 1 if any did.
+
+``--cache`` summarises each cluster the way the story store does: growing, one article
+at a time, every run with one ``ArticleCache`` shared by all clusters (sized to hold
+fewer articles than a run of the largest cluster, so entries are dropped too); the
+fingerprint is that of the last run, and must equal the one made without a cache.
 """
 
 from __future__ import annotations
@@ -23,7 +28,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from tomtat.article_cache import ArticleCache  # noqa: E402
 from tomtat.clean import clean_cluster  # noqa: E402
+from tomtat.errors import TomtatError  # noqa: E402
 from tomtat.evaluate.loaders import vims  # noqa: E402
 from tomtat.io.readers import read_cluster  # noqa: E402
 from tomtat.model import Budget, Cluster  # noqa: E402
@@ -42,9 +49,16 @@ def clusters(corpus: Path) -> list[Cluster]:
     return [cluster]
 
 
-def fingerprint(cluster: Cluster, method: str | None, words: int) -> str:
-    """SHA-256 of the summary, the cleaned articles and the story of one cluster."""
-    summary = summarize_cluster(cluster, Budget(words=words), method)
+def fingerprint(cluster: Cluster, method: str | None, words: int, cache: ArticleCache | None = None) -> str:
+    """SHA-256 of the summary, the cleaned articles and the story of one cluster;
+    with ``cache``, the cluster is first summarised growing article by article."""
+    if cache is not None:
+        for n in range(1, len(cluster.articles)):
+            try:
+                summarize_cluster(Cluster(cluster.id, cluster.articles[:n]), Budget(words=words), method, cache=cache)
+            except TomtatError:  # a first article without text: as the store, go on
+                pass
+    summary = summarize_cluster(cluster, Budget(words=words), method, cache=cache)
     cleaned = [a for a in clean_cluster(cluster.articles) if a.text.strip()]
     story = analyze(cleaned, split_articles(cleaned))
     document = {
@@ -62,11 +76,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("corpus", nargs="*", type=Path, default=list(DEFAULT_CORPORA))
     parser.add_argument("--method", action="append", help="default: the default method")
     parser.add_argument("--words", type=int, default=230)
+    parser.add_argument("--cache", action="store_true", help="summarise each cluster growing, with an ArticleCache")
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--save", type=Path, help="write the fingerprints to this JSON file")
     group.add_argument("--against", type=Path, help="compare with fingerprints saved earlier")
     args = parser.parse_args(argv)
     prints: dict[str, str] = {}
+    cache = ArticleCache(size=20) if args.cache else None
     for corpus in args.corpus:
         if not corpus.is_dir():
             print(f"fingerprint: {corpus} is not a folder", file=sys.stderr)
@@ -74,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         for cluster in clusters(corpus):
             for method in args.method or [None]:
                 key = f"{corpus.name}/{cluster.id}/{method or 'default'}"
-                prints[key] = fingerprint(cluster, method, args.words)
+                prints[key] = fingerprint(cluster, method, args.words, cache)
     if args.save:
         args.save.write_text(json.dumps(prints, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         print(f"{len(prints)} fingerprints saved to {args.save}")

@@ -52,6 +52,7 @@ def profile(folders: list[Path], method: str, words: int, scratch: Path) -> dict
         doc.set(pipeline.CLUSTER, cluster)
         doc.set(pipeline.BUDGET, budget)
         doc.set(pipeline.METHOD, selector)
+        doc.set(pipeline.CACHE, None)
         for stage in pipeline.STAGES:
             t0 = clock()
             stage.run(StageView(doc, stage))

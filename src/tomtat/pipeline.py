@@ -7,9 +7,9 @@ docs/ARCHITECTURE.md draws it:
 ============  ========================================  ===================================
 stage         requires                                  assigns
 ============  ========================================  ===================================
-clean         cluster                                   cleaned, articles, clean_notes
-split         articles                                  sentences
-tokenize      articles, sentences                       tokens, title_tokens
+clean         cluster, cache                            cleaned, articles, clean_notes
+split         articles, cache                           sentences
+tokenize      articles, sentences, cache                tokens, title_tokens
 represent     articles, sentences, tokens, title_tokens representation
 limits        budget, representation                    limits
 story         articles, sentences, tokens,              story, sentence_events, dates
@@ -19,6 +19,11 @@ select        method, representation, limits,           chosen
 order         representation, chosen, dates             ordered
 compose       representation, ordered, limits           extracts, compose_notes
 ============  ========================================  ===================================
+
+``cache`` is an optional ``ArticleCache`` (``tomtat.article_cache``) owned by the caller:
+clean, split and tokenize take each article's own share of their work from it, so a
+cluster summarised again with one more article redoes only that article's share. The
+results are the same with or without it.
 
 Without the story stage (``story=False``) a stand-in assigns the same fields empty, so
 selection and ordering run exactly as they would on a story with no events or dates.
@@ -30,9 +35,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
+from tomtat.article_cache import ArticleCache
 from tomtat.clean import clean_cluster
+from tomtat.clean.cleaner import clean_lines
 from tomtat.compose import compose
-from tomtat.document import Document, Field, Stage, StageView, check_order, run
+from tomtat.document import ContractError, Document, Field, Stage, StageView, check_order, run
 from tomtat.errors import BudgetError, InputError
 from tomtat.model import Budget, CleanArticle, Cluster, Extract, Limits, Sentence, Summary
 from tomtat.order import reading_order
@@ -49,6 +56,7 @@ Key = tuple[str, int]
 CLUSTER: Field[Cluster] = Field("cluster", "the input articles")
 BUDGET: Field[Budget] = Field("budget", "how long the summary may be")
 METHOD: Field[Method] = Field("method", "the selection method")
+CACHE: Field[ArticleCache | None] = Field("cache", "per-article results kept between runs, if any")
 CLEANED: Field[tuple[CleanArticle, ...]] = Field("cleaned", "every article after cleaning")
 ARTICLES: Field[tuple[CleanArticle, ...]] = Field("articles", "cleaned articles that kept text")
 CLEAN_NOTES: Field[tuple[str, ...]] = Field("clean_notes", "articles skipped as empty")
@@ -65,7 +73,7 @@ ORDERED: Field[tuple[int, ...]] = Field("ordered", "selected sentence indices in
 EXTRACTS: Field[tuple[Extract, ...]] = Field("extracts", "the summary's sentences")
 COMPOSE_NOTES: Field[tuple[str, ...]] = Field("compose_notes", "a sentence cut at the budget")
 
-INPUTS = (CLUSTER, BUDGET, METHOD)
+INPUTS = (CLUSTER, BUDGET, METHOD, CACHE)
 
 
 def check_budget(budget: Budget) -> None:
@@ -80,8 +88,8 @@ def check_budget(budget: Budget) -> None:
 
 def _clean(doc: StageView) -> None:
     """Debris out, every removal recorded; articles left without text are skipped."""
-    cluster = doc.get(CLUSTER)
-    cleaned = tuple(clean_cluster(cluster.articles))
+    cluster, cache = doc.get(CLUSTER), doc.get(CACHE)
+    cleaned = tuple(clean_cluster(cluster.articles, lines=clean_lines if cache is None else cache.clean_lines))
     kept = tuple(a for a in cleaned if a.text.strip())
     if not kept:
         raise InputError(f"cluster {cluster.id!r} has no article with text to summarize")
@@ -94,13 +102,27 @@ def _clean(doc: StageView) -> None:
 
 
 def _split(doc: StageView) -> None:
-    doc.set(SENTENCES, tuple(split_articles(doc.get(ARTICLES))))
+    cache = doc.get(CACHE)
+    if cache is None:
+        doc.set(SENTENCES, tuple(split_articles(doc.get(ARTICLES))))
+    else:
+        doc.set(SENTENCES, tuple(s for a in doc.get(ARTICLES) for s in cache.sentences(a)))
 
 
 def _tokenize(doc: StageView) -> None:
-    """Every sentence and title cut once; represent and story share the result."""
-    doc.set(TOKENS, tokenize([s.text for s in doc.get(SENTENCES)]))
-    doc.set(TITLE_TOKENS, tokenize([a.title for a in doc.get(ARTICLES)]))
+    """Every sentence and title cut once; represent and story share the result. With a
+    cache, the sentences are the articles' in order (the split stage made them so) and
+    each article's rows come from it."""
+    cache, articles = doc.get(CACHE), doc.get(ARTICLES)
+    if cache is None:
+        doc.set(TOKENS, tokenize([s.text for s in doc.get(SENTENCES)]))
+    else:
+        rows = [cache.tokens(a) for a in articles]
+        tokens = TokenRows(*([row for r in rows for row in getattr(r, part)] for part in ("cased", "lower", "syllables")))
+        if len(tokens) != len(doc.get(SENTENCES)):
+            raise ContractError("tokenize: the cached rows do not match the sentences")
+        doc.set(TOKENS, tokens)
+    doc.set(TITLE_TOKENS, tokenize([a.title for a in articles]))
 
 
 def _represent(doc: StageView) -> None:
@@ -144,9 +166,9 @@ def _compose(doc: StageView) -> None:
 
 def _stages(story: Stage) -> tuple[Stage, ...]:
     return (
-        Stage("clean", (CLUSTER,), (CLEANED, ARTICLES, CLEAN_NOTES), _clean),
-        Stage("split", (ARTICLES,), (SENTENCES,), _split),
-        Stage("tokenize", (ARTICLES, SENTENCES), (TOKENS, TITLE_TOKENS), _tokenize),
+        Stage("clean", (CLUSTER, CACHE), (CLEANED, ARTICLES, CLEAN_NOTES), _clean),
+        Stage("split", (ARTICLES, CACHE), (SENTENCES,), _split),
+        Stage("tokenize", (ARTICLES, SENTENCES, CACHE), (TOKENS, TITLE_TOKENS), _tokenize),
         Stage("represent", (ARTICLES, SENTENCES, TOKENS, TITLE_TOKENS), (REPRESENTATION,), _represent),
         Stage("limits", (BUDGET, REPRESENTATION), (LIMITS,), _limits),
         story,
@@ -163,25 +185,34 @@ check_order(STAGES, INPUTS)
 check_order(STAGES_WITHOUT_STORY, INPUTS)
 
 
-def build_document(cluster: Cluster, budget: Budget = Budget(), method: str | None = None, story: bool = True) -> Document:
+def build_document(
+    cluster: Cluster, budget: Budget = Budget(), method: str | None = None, story: bool = True, cache: ArticleCache | None = None
+) -> Document:
     """Run every stage over one cluster and return the document they built."""
     check_budget(budget)
     doc = Document()
     doc.set(CLUSTER, cluster)
     doc.set(BUDGET, budget)
     doc.set(METHOD, get_method(method))
+    doc.set(CACHE, cache)
     return run(STAGES if story else STAGES_WITHOUT_STORY, doc)
 
 
 def summarize_cluster(
-    cluster: Cluster, budget: Budget = Budget(), method: str | None = None, story: bool = True
+    cluster: Cluster,
+    budget: Budget = Budget(),
+    method: str | None = None,
+    story: bool = True,
+    cache: ArticleCache | None = None,
 ) -> Summary:
     """Summarize one cluster of articles within ``budget`` using ``method``.
 
     With ``story`` (the default) the summary also carries the timeline, actors and
-    keywords (``tomtat.story``), and selection covers each main sub-event.
+    keywords (``tomtat.story``), and selection covers each main sub-event. ``cache``
+    (optional, the caller's) spares per-article work done in earlier runs; the summary
+    is the same with or without it.
     """
-    doc = build_document(cluster, budget, method, story)
+    doc = build_document(cluster, budget, method, story, cache)
     structure = doc.get(STORY)
     summary = Summary(
         cluster_id=cluster.id,

@@ -19,7 +19,7 @@ Every removal becomes a ``Removal`` naming its rule and original line.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from tomtat.clean.encoding import repair_lines
@@ -32,7 +32,11 @@ from tomtat.clean.structure import assemble
 from tomtat.model import Article, CleanArticle, Removal
 
 
-def _clean_lines(article: Article, rules: Sequence[Rule]) -> tuple[str, list[Line], list[Removal]]:
+CleanLines = tuple[str, list[Line], list[Removal]]  # title, kept lines, removals
+
+
+def clean_lines(article: Article, rules: Sequence[Rule]) -> CleanLines:
+    """Steps 1-3 for one article: depends on that article (and the rules) alone."""
     title = normalize_text(article.title).strip()
     raw = split_lines_text(article.text).split("\n")
     repaired, removed = repair_lines(article.id, raw)
@@ -58,17 +62,22 @@ def clean_article(article: Article, rules: Sequence[Rule] | None = None) -> Clea
     ('Nội dung chính của bài.', ['dateline', 'end-mark', 'source-line'])
     """
     rules = load_rules() if rules is None else rules
-    title, kept, removed = _clean_lines(article, rules)
+    title, kept, removed = clean_lines(article, rules)
     return assemble(article, title, kept, removed)
 
 
 def clean_cluster(
-    articles: Sequence[Article], rules: Sequence[Rule] | None = None, min_articles: int = 3
+    articles: Sequence[Article],
+    rules: Sequence[Rule] | None = None,
+    min_articles: int = 3,
+    lines: Callable[[Article, Sequence[Rule]], CleanLines] = clean_lines,
 ) -> list[CleanArticle]:
     """Clean every article, then remove short non-sentence lines that recur in at least
-    ``min_articles`` articles of the cluster (shared site furniture, not content)."""
+    ``min_articles`` articles of the cluster (shared site furniture, not content).
+    ``lines`` does steps 1-3 for one article (``clean_lines``, or a cache of it: see
+    ``tomtat.article_cache``); its results are read, never changed."""
     rules = load_rules() if rules is None else rules
-    staged = [(a, *_clean_lines(a, rules)) for a in articles]
+    staged = [(a, *lines(a, rules)) for a in articles]
     shared = shared_lines([kept for _, _, kept, _ in staged], min_articles)
     out = []
     for article, title, kept, removed in staged:

@@ -17,6 +17,7 @@ from itertools import islice
 
 import sqlalchemy as sa
 
+from tomtat.article_cache import ArticleCache
 from tomtat.grouping import GroupingOptions
 from tomtat.store.articles import StoreInput, insert_articles
 from tomtat.store.assign import assign_pending
@@ -77,6 +78,7 @@ class Store:
         self.settings = settings
         self.workers = workers
         self._pool: ProcessPoolExecutor | None = None
+        self.cache = ArticleCache()  # per-article pipeline work, for the stories summarised here
         migrate(self.engines)
 
     def close(self) -> None:
@@ -137,7 +139,7 @@ class Store:
             futures = {self._pool.submit(summarize_story, s.cluster(), self.settings): s for s in snapshots}
             made = ((futures[f], f.result()) for f in as_completed(futures))
         else:
-            made = ((s, summarize_story(s.cluster(), self.settings)) for s in snapshots)
+            made = ((s, summarize_story(s.cluster(), self.settings, self.cache)) for s in snapshots)
         for snapshot, result in made:
             if store_version(self.engines, snapshot, result, self.settings):
                 report.stories.append(snapshot.story_id)

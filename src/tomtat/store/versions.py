@@ -19,6 +19,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from tomtat import __version__
+from tomtat.article_cache import ArticleCache
 from tomtat.errors import TomtatError
 from tomtat.io.writers.story import main_actors
 from tomtat.model import Article, Budget, Cluster
@@ -67,11 +68,11 @@ def _summary_input(story_id: int, rows: list[sa.Row]) -> Cluster:
     )
 
 
-def _summarize(cluster: Cluster, settings: Settings) -> tuple[dict, list[dict], list[dict], str]:
+def _summarize(cluster: Cluster, settings: Settings, cache: ArticleCache | None) -> tuple[dict, list[dict], list[dict], str]:
     """(summary JSON, timeline, main actors, method); a cluster that cannot be
     summarised still gets a version, empty, saying why."""
     try:
-        summary = summarize_cluster(cluster, settings.budget, settings.method)
+        summary = summarize_cluster(cluster, settings.budget, settings.method, cache=cache)
     except TomtatError as err:
         empty = {"id": cluster.id, "summary": "", "words": 0, "sentences": [], "articles": [], "timeline": [], "entities": [], "keywords": [], "notes": [str(err)]}
         return empty, [], [], settings.method or "default"
@@ -115,9 +116,10 @@ class Snapshot:
 Made = tuple[dict, list[dict], list[dict], str]
 
 
-def summarize_story(cluster: Cluster, settings: Settings) -> Made:
-    """The slow, pure part (no database): safe to run in a worker process."""
-    return _summarize(cluster, settings)
+def summarize_story(cluster: Cluster, settings: Settings, cache: ArticleCache | None = None) -> Made:
+    """The slow, pure part (no database): safe to run in a worker process. ``cache``
+    (the caller's) spares the per-article work of articles summarised before."""
+    return _summarize(cluster, settings, cache)
 
 
 def read_snapshot(engines: Engines, story_id: int) -> Snapshot | None:
