@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from itertools import islice
 
 import sqlalchemy as sa
@@ -23,7 +21,8 @@ from tomtat.store.articles import StoreInput, insert_articles
 from tomtat.store.assign import assign_pending
 from tomtat.store.engine import Engines, create_engines, migrate
 from tomtat.store.schema import articles
-from tomtat.store.versions import Settings, dirty_stories, read_snapshot, store_version, summarize_story
+from tomtat.store.versions import Made, Settings, Snapshot, dirty_stories, read_snapshot, store_version, summarize_story
+from tomtat.store.workers import SummaryWorkers
 
 INSERT_CHUNK = 200  # articles committed per transaction
 RETRIES = 5
@@ -77,14 +76,14 @@ class Store:
         self.grouping = grouping
         self.settings = settings
         self.workers = workers
-        self._pool: ProcessPoolExecutor | None = None
-        self.cache = ArticleCache()  # per-article pipeline work, for the stories summarised here
+        # Summaries are made here with one cache, or in worker processes with one each.
+        self.cache = ArticleCache()
+        self._workers = SummaryWorkers(workers, settings) if workers > 1 else None
         migrate(self.engines)
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
-            self._pool = None
+        if self._workers is not None:
+            self._workers.close()
         self.engines.dispose()
 
     def __enter__(self) -> Store:
@@ -133,11 +132,8 @@ class Store:
         with self.engines.read.connect() as conn:
             todo = dirty_stories(conn)
         snapshots = [s for s in (read_snapshot(self.engines, story_id) for story_id, _ in todo) if s is not None]
-        if self.workers > 1 and len(snapshots) > 1:
-            if self._pool is None:
-                self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
-            futures = {self._pool.submit(summarize_story, s.cluster(), self.settings): s for s in snapshots}
-            made = ((futures[f], f.result()) for f in as_completed(futures))
+        if self._workers is not None:
+            made: Iterable[tuple[Snapshot, Made]] = self._workers.summarize(snapshots)
         else:
             made = ((s, summarize_story(s.cluster(), self.settings, self.cache)) for s in snapshots)
         for snapshot, result in made:
