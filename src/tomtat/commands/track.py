@@ -16,6 +16,7 @@ import sys
 from tomtat.commands import fetch
 from tomtat.commands.common import write_lines
 from tomtat.errors import InputError
+from tomtat.io.wording import counted
 from tomtat.io.writers.story import event_date_label
 from tomtat.model import TimelineEvent
 from tomtat.store import Store
@@ -90,7 +91,7 @@ def _print_story(detail: dict, update: dict) -> None:
     latest = detail["latest"] or {}
     summary = latest.get("summary", {})
     out.write(f"# {detail['headline']}\n")
-    out.write(f"story {detail['id']} · {detail['articles']} articles from {detail['sources']} sources · version {latest.get('number', 0)}")
+    out.write(f"story {detail['id']} · {counted(detail['articles'], 'article')} from {counted(detail['sources'], 'source')} · version {latest.get('number', 0)}")
     if detail["first_published"]:
         out.write(f" · {detail['first_published'][:10]} to {detail['last_published'][:10]}")
     out.write("\n\n")
@@ -152,7 +153,7 @@ def run_list(args: argparse.Namespace) -> int:
     for card in cards:
         dates = f"{card['first_published'][:10]}..{card['last_published'][:10]}" if card["first_published"] else "undated"
         actors = ", ".join(card["actors"][:3])
-        print(f"{card['id']:>6}  {card['headline']}  ({card['articles']} articles, {card['sources']} sources, {dates}{'; ' + actors if actors else ''})")
+        print(f"{card['id']:>6}  {card['headline']}  ({counted(card['articles'], 'article')}, {counted(card['sources'], 'source')}, {dates}{'; ' + actors if actors else ''})")
     if not cards:
         print("tomtat: track list: no story matches", file=sys.stderr)
     return 0
@@ -162,5 +163,5 @@ def run_export(args: argparse.Namespace) -> int:
     with Store(args.db) as store, store.engines.read.connect() as conn:
         lines = [json.dumps(cluster, ensure_ascii=False) + "\n" for cluster in export_clusters(conn)]
     write_lines(lines, args.output)
-    print(f"tomtat: track export: {len(lines)} stories", file=sys.stderr)
+    print(f"tomtat: track export: {counted(len(lines), 'story', 'stories')}", file=sys.stderr)
     return 0
