@@ -86,7 +86,10 @@ def _source_label(article: dict) -> str:
     return " - ".join(part for part in (article.get("source"), article.get("title")) if part) or str(article.get("id"))
 
 
-def _print_story(detail: dict, update: dict) -> None:
+_ACTOR_GROUPS = {"PER": "People", "ORG": "Organisations", "LOC": "Places"}
+
+
+def _print_story(detail: dict, update: dict, asked_since: bool) -> None:
     out = sys.stdout
     latest = detail["latest"] or {}
     summary = latest.get("summary", {})
@@ -106,14 +109,19 @@ def _print_story(detail: dict, update: dict) -> None:
         out.write("\nSources:\n")
         for article_id, n in number_of.items():
             out.write(f"[{n}] {_source_label(articles.get(article_id, {'id': article_id}))}\n")
-    if detail["actors"]:
-        out.write("\nActors: " + ", ".join(detail["actors"]) + "\n")
+    groups: dict[str, list[str]] = {}
+    for actor in latest.get("actors", []):
+        groups.setdefault(_ACTOR_GROUPS.get(actor.get("type", ""), "Others"), []).append(actor["name"])
+    for heading, names in groups.items():
+        out.write(f"\n{heading}: " + ", ".join(names) + "\n")
     timeline = latest.get("timeline", [])
     if timeline:
         out.write("\nTimeline:\n")
         for event in timeline:
             out.write(f"- {event_date_label(TimelineEvent.from_dict(event))}: {event['text']}\n")
-    out.write(f"\nWhat's new since version {update['since']} ({len(update['new_articles'])} new articles):\n")
+    if not update["since"] and not asked_since:
+        return  # the first version, all of it new and printed above (``--since 0`` still lists it)
+    out.write(f"\nWhat's new since version {update['since']} ({counted(len(update['new_articles']), 'new article')}):\n")
     for sentence in update["new_sentences"]:
         label = _source_label(articles.get(str(sentence["article_id"]), {"id": sentence["article_id"]}))
         out.write(f"- {sentence['text']} ({label})\n")
@@ -128,7 +136,7 @@ def run_show(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps({"story": detail, "whats_new": update}, ensure_ascii=False, indent=2))
     else:
-        _print_story(detail, update)
+        _print_story(detail, update, asked_since=args.since is not None)
     return 0
 
 
