@@ -7,7 +7,7 @@ empty queue takes the last story of the longest other queue rather than wait. Ea
 worker holds one story at a time (nothing piles up in a pipe) and sends back the pure
 result of ``summarize_story``; the caller stores it. A worker that dies makes
 ``summarize`` raise ``StoreError``: nothing it was doing is stored, and the stories stay
-marked as needing a version.
+marked as needing a version. Workers found dead when a call starts are started again.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from collections.abc import Iterator, Sequence
+from typing import NoReturn
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 
@@ -66,7 +67,8 @@ class SummaryWorkers:
 
     def summarize(self, snapshots: Sequence[Snapshot]) -> Iterator[tuple[Snapshot, Made]]:
         """(snapshot, result) for every snapshot, in the order they are done."""
-        if not self._procs:
+        if not self._procs or not all(proc.is_alive() for proc in self._procs):  # not started, or one died since
+            self.close()
             self._start()
         queues: list[deque[Snapshot]] = [deque() for _ in range(self.count)]
         for snapshot in snapshots:
@@ -81,8 +83,11 @@ class SummaryWorkers:
                 if not longest:
                     return
                 snapshot = longest.pop()
-            self._conns[worker].send(snapshot.cluster())
             busy[worker] = snapshot
+            try:
+                self._conns[worker].send(snapshot.cluster())
+            except OSError:
+                self._stopped()
 
         try:
             for worker in range(self.count):
@@ -102,11 +107,14 @@ class SummaryWorkers:
         try:
             answer = self._conns[worker].recv()
         except (EOFError, OSError):
-            self.close()
-            raise StoreError("a summary worker process stopped; run the same command again to finish") from None
+            self._stopped()
         if isinstance(answer, BaseException):
             raise answer
         return answer  # type: ignore[no-any-return]
+
+    def _stopped(self) -> NoReturn:
+        self.close()
+        raise StoreError("a summary worker process stopped; run the same command again to finish")
 
     def close(self) -> None:
         """Stop the workers (they are started again on next use)."""

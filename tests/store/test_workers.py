@@ -1,0 +1,67 @@
+"""Summaries in worker processes: the same versions as in one process; a dead worker stores nothing."""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from tomtat.model import Article
+from tomtat.store import Store
+from tomtat.store.engine import StoreError
+from tomtat.store.schema import stories, story_versions
+from tomtat.store.versions import Settings, read_snapshot
+from tomtat.store.workers import SummaryWorkers
+
+
+def _articles(rows: list[dict[str, str]]) -> list[Article]:
+    return [Article(id=r["id"], title=r["title"], text=r["text"], source=r.get("source"), published=r.get("published")) for r in rows]
+
+
+def _versions(store: Store) -> list[tuple[int, int, str]]:
+    with store.engines.read.connect() as conn:
+        query = sa.select(story_versions.c.story_id, story_versions.c.number, story_versions.c.summary).order_by(story_versions.c.story_id, story_versions.c.number)
+        return [tuple(row) for row in conn.execute(query)]
+
+
+def _kill(store: Store) -> None:
+    assert store._workers is not None
+    for process in store._workers._procs:
+        os.kill(process.pid, signal.SIGKILL)
+        process.join()
+
+
+def test_two_workers_make_the_versions_one_process_makes(tmp_path: Path, rows: list[dict[str, str]]) -> None:
+    made = []
+    for workers in (1, 2):
+        with Store(f"sqlite:///{tmp_path / f'w{workers}.db'}", workers=workers) as store:
+            store.add_articles(_articles(rows[:5]))
+            for k, article in enumerate(_articles(rows[5:])):  # each a new version of a story seen before
+                if workers == 2 and k == 1:
+                    _kill(store)  # dead between two calls: started again
+                store.add_articles([article])
+            made.append(_versions(store))
+            with store.engines.read.connect() as conn:
+                assert conn.execute(sa.select(sa.func.count()).where(stories.c.summarized_revision < stories.c.revision)).scalar() == 0
+    assert made[0] == made[1] and len(made[0]) > 3
+
+
+def test_workers_killed_while_summarising_raise_and_answer_again_next_time(tmp_path: Path, rows: list[dict[str, str]]) -> None:
+    with Store(f"sqlite:///{tmp_path / 's.db'}") as store:
+        store.add_articles(_articles(rows))
+        snapshots = [s for s in (read_snapshot(store.engines, i) for i in range(1, 4)) if s is not None] * 3
+    workers = SummaryWorkers(2, Settings())
+    try:
+        answers = workers.summarize(snapshots)
+        next(answers)
+        for process in workers._procs:
+            os.kill(process.pid, signal.SIGKILL)
+            process.join()
+        with pytest.raises(StoreError, match="worker process stopped"):
+            list(answers)
+        assert len(list(workers.summarize(snapshots[:2]))) == 2
+    finally:
+        workers.close()
