@@ -11,8 +11,10 @@ articles are published within 36 hours of that day. Articles arrive in day order
 shuffled within each day (outlets interleaved), and are added ``--chunk`` at a time
 through ``Store.add_articles`` (store, group, summarise changed stories).
 
-Reported (one JSON line per engine): articles/s end to end, resident memory after
-1,000 and after all articles, the adjusted Rand index of the store's stories against
+Reported (one JSON line per engine): articles/s end to end, the CPU seconds of this
+process and of each worker process (``cpu_s``; articles per CPU second: what the code
+costs, whatever else the machine runs), resident memory (with the
+workers') after 1,000 and after all articles, the adjusted Rand index of the store's stories against
 ``tomtat cluster`` (``group_articles``) of the same stream in arrival order and (for
 both) against the story instances the stream was made of, and the
 latency of one new article to its updated story in the API (``POST /v1/articles`` then
@@ -87,25 +89,49 @@ def make_stream(base: list[tuple[str, dict]], n: int, days: int, seed: int) -> t
 
 
 def rss_mb() -> float:
-    return psutil.Process().memory_info().rss / 2**20
+    """Resident memory of this process and its worker processes together."""
+    me = psutil.Process()
+    total = me.memory_info().rss
+    for child in me.children(recursive=True):
+        try:
+            total += child.memory_info().rss
+        except psutil.NoSuchProcess:
+            pass
+    return total / 2**20
+
+
+def cpu_seconds() -> dict[str, float]:
+    """CPU time (user + system) used so far by this process ("main") and by each of its
+    worker processes (by pid): on a shared machine, wall time says more about the other
+    loads than about this code."""
+    me = psutil.Process()
+    out = {"main": sum(me.cpu_times()[:2])}
+    for child in me.children(recursive=True):
+        try:
+            out[f"worker {child.pid}"] = sum(child.cpu_times()[:2])
+        except psutil.NoSuchProcess:
+            pass
+    return out
 
 
 def run(url: str, stream: list[Article], chunk: int, engine: str, batch_labels: list[str] | None, workers: int, instances: list[str]) -> dict:
     with Store(url, workers=workers) as store:
         memory: dict[str, float] = {}
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), cpu_seconds()
         for i in range(0, len(stream), chunk):
             store.add_articles(stream[i : i + chunk])
             if i + chunk >= 1000 and "1000" not in memory:
                 memory["1000"] = rss_mb()
         seconds = time.perf_counter() - start
+        used = {k: v - cpu.get(k, 0.0) for k, v in cpu_seconds().items()}
         memory[str(len(stream))] = rss_mb()
         with store.engines.read.connect() as conn:
             stored = counts(conn)
             story_of = dict(conn.execute(sa.select(articles.c.name, membership.c.story_id).join(membership, membership.c.article_id == articles.c.id)).all())
     result = {
         "engine": engine, "articles": len(stream), "chunk": chunk, "workers": workers, "seconds": round(seconds, 1),
-        "articles_per_s": round(len(stream) / seconds, 1), "rss_mb": {k: round(v) for k, v in memory.items()}, **stored,
+        "articles_per_s": round(len(stream) / seconds, 1), "cpu_s": {k: round(v, 1) for k, v in used.items()},
+        "articles_per_cpu_s": round(len(stream) / sum(used.values()), 1), "rss_mb": {k: round(v) for k, v in memory.items()}, **stored,
     }
     names = [a.id for a in stream if a.id in story_of]
     if batch_labels is not None:

@@ -13,7 +13,8 @@ from tomtat.model import Article
 from tomtat.store import Store
 from tomtat.store.engine import StoreError
 from tomtat.store.schema import stories, story_versions
-from tomtat.store.versions import Settings, read_snapshot
+from tomtat.store.assign import assign_pending
+from tomtat.store.versions import Settings, read_snapshots
 from tomtat.store.workers import SummaryWorkers
 
 
@@ -52,7 +53,10 @@ def test_two_workers_make_the_versions_one_process_makes(tmp_path: Path, rows: l
 def test_workers_killed_while_summarising_raise_and_answer_again_next_time(tmp_path: Path, rows: list[dict[str, str]]) -> None:
     with Store(f"sqlite:///{tmp_path / 's.db'}") as store:
         store.add_articles(_articles(rows))
-        snapshots = [s for s in (read_snapshot(store.engines, i) for i in range(1, 4)) if s is not None] * 3
+        store.store_articles([Article(id=f"{r['id']}-again", title=r["title"], text=r["text"] + " Tin cập nhật.") for r in rows])
+        with store.engines.write.begin() as conn:
+            assign_pending(conn, store.grouping)  # grouped, not yet summarised
+        snapshots = read_snapshots(store.engines) * 3
     workers = SummaryWorkers(2, Settings())
     try:
         answers = workers.summarize(snapshots)

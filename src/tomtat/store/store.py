@@ -22,7 +22,7 @@ from tomtat.store.articles import StoreInput, insert_articles
 from tomtat.store.assign import assign_pending
 from tomtat.store.engine import Engines, create_engines, migrate
 from tomtat.store.schema import articles
-from tomtat.store.versions import Made, Settings, Snapshot, dirty_stories, read_snapshot, store_version, summarize_story
+from tomtat.store.versions import Made, Settings, Snapshot, read_snapshots, store_version, summarize_story
 from tomtat.store.workers import SummaryWorkers
 
 INSERT_CHUNK = 200  # articles committed per transaction
@@ -131,9 +131,7 @@ class Store:
             report.stories_merged += done.merged
             if not done.grouped:
                 break
-        with self.engines.read.connect() as conn:
-            todo = dirty_stories(conn)
-        snapshots = [s for s in (read_snapshot(self.engines, story_id) for story_id, _ in todo) if s is not None]
+        snapshots = read_snapshots(self.engines)
         if self._workers is not None:
             made: Iterable[tuple[Snapshot, Made]] = self._workers.summarize(snapshots)
         else:
