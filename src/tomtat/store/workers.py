@@ -110,7 +110,7 @@ class SummaryWorkers:
             self._stopped()
         if isinstance(answer, BaseException):
             raise answer
-        return answer  # type: ignore[no-any-return]
+        return answer
 
     def _stopped(self) -> NoReturn:
         self.close()
