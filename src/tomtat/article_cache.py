@@ -5,9 +5,10 @@ is over articles it has seen before. Part of the pipeline depends on one article
 
 - the cleaner's pass over one article (repair, normalise, line rules, repeats:
   ``tomtat.clean.cleaner.clean_lines``), before the cluster-wide evidence step;
-- the split of a cleaned article into sentences (``split_article``);
-- the tokens of those sentences (``tokenize``: one row per sentence, each row cut from
-  its own text alone).
+- the split of a cleaned article into sentences (``split_article``).
+
+(The sentences' tokens depend on one article too, but they take about 20 times the
+memory of its text, for a few per cent of a summary's time: they are not kept.)
 
 An ``ArticleCache`` keeps these results for the articles used most recently, at most
 ``size`` of each kind (least recently used out first), keyed by the whole input they
@@ -21,19 +22,17 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from tomtat.clean.cleaner import CleanLines, clean_lines
 from tomtat.clean.rules import Rule
 from tomtat.model import Article, CleanArticle, Sentence
 from tomtat.text.sentences import split_article
-from tomtat.text.tokens import TokenRows, tokenize
 
 K = TypeVar("K")
 V = TypeVar("V")
 
-DEFAULT_SIZE = 2000  # articles: about the articles of the stories one store pass changes
+DEFAULT_SIZE = 1000  # articles (about 20 KB each): those of the stories a few store passes change
 
 
 class _LRU(Generic[K, V]):
@@ -61,28 +60,20 @@ class _LRU(Generic[K, V]):
         self._values.clear()
 
 
-@dataclass(frozen=True, slots=True)
-class _Cut:
-    """One cleaned article's sentences and their tokens."""
-
-    sentences: tuple[Sentence, ...]
-    tokens: TokenRows
-
-
 class ArticleCache:
-    """Per-article results of the clean, split and tokenize stages, ``size`` articles of
-    each at most (see the module docstring)."""
+    """Per-article results of the clean and split stages, ``size`` articles of each at
+    most (see the module docstring)."""
 
     def __init__(self, size: int = DEFAULT_SIZE) -> None:
         if size < 1:
             raise ValueError("size must be at least 1")
         self._lines: _LRU[Article, CleanLines] = _LRU(size)
-        self._cuts: _LRU[CleanArticle, _Cut] = _LRU(size)
+        self._sentences: _LRU[CleanArticle, tuple[Sentence, ...]] = _LRU(size)
         self._rules: Sequence[Rule] | None = None
 
     def __len__(self) -> int:
         """Articles held (the larger of the two kinds)."""
-        return max(len(self._lines), len(self._cuts))
+        return max(len(self._lines), len(self._sentences))
 
     def clean_lines(self, article: Article, rules: Sequence[Rule]) -> CleanLines:
         """``clean_lines(article, rules)``, remembered (for one set of rules at a time)."""
@@ -91,17 +82,6 @@ class ArticleCache:
             self._rules = rules
         return self._lines.get(article, lambda: clean_lines(article, rules))
 
-    def _cut(self, article: CleanArticle) -> _Cut:
-        def make() -> _Cut:
-            sentences = tuple(split_article(article))
-            return _Cut(sentences, tokenize([s.text for s in sentences]))
-
-        return self._cuts.get(article, make)
-
     def sentences(self, article: CleanArticle) -> tuple[Sentence, ...]:
         """``split_article(article)``, remembered."""
-        return self._cut(article).sentences
-
-    def tokens(self, article: CleanArticle) -> TokenRows:
-        """``tokenize`` of the article's sentences (one row each), remembered."""
-        return self._cut(article).tokens
+        return self._sentences.get(article, lambda: tuple(split_article(article)))

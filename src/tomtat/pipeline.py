@@ -9,7 +9,7 @@ stage         requires                                  assigns
 ============  ========================================  ===================================
 clean         cluster, cache                            cleaned, articles, clean_notes
 split         articles, cache                           sentences
-tokenize      articles, sentences, cache                tokens, title_tokens
+tokenize      articles, sentences                       tokens, title_tokens
 represent     articles, sentences, tokens, title_tokens representation
 limits        budget, representation                    limits
 story         articles, sentences, tokens,              story, sentence_events, dates
@@ -21,7 +21,7 @@ compose       representation, ordered, limits           extracts, compose_notes
 ============  ========================================  ===================================
 
 ``cache`` is an optional ``ArticleCache`` (``tomtat.article_cache``) owned by the caller:
-clean, split and tokenize take each article's own share of their work from it, so a
+clean and split take each article's own share of their work from it, so a
 cluster summarised again with one more article redoes only that article's share. The
 results are the same with or without it.
 
@@ -39,7 +39,7 @@ from tomtat.article_cache import ArticleCache
 from tomtat.clean import clean_cluster
 from tomtat.clean.cleaner import clean_lines
 from tomtat.compose import compose
-from tomtat.document import ContractError, Document, Field, Stage, StageView, check_order, run
+from tomtat.document import Document, Field, Stage, StageView, check_order, run
 from tomtat.errors import BudgetError, InputError
 from tomtat.model import Budget, CleanArticle, Cluster, Extract, Limits, Sentence, Summary
 from tomtat.order import reading_order
@@ -110,19 +110,9 @@ def _split(doc: StageView) -> None:
 
 
 def _tokenize(doc: StageView) -> None:
-    """Every sentence and title cut once; represent and story share the result. With a
-    cache, the sentences are the articles' in order (the split stage made them so) and
-    each article's rows come from it."""
-    cache, articles = doc.get(CACHE), doc.get(ARTICLES)
-    if cache is None:
-        doc.set(TOKENS, tokenize([s.text for s in doc.get(SENTENCES)]))
-    else:
-        rows = [cache.tokens(a) for a in articles]
-        tokens = TokenRows(*([row for r in rows for row in getattr(r, part)] for part in ("cased", "lower", "syllables")))
-        if len(tokens) != len(doc.get(SENTENCES)):
-            raise ContractError("tokenize: the cached rows do not match the sentences")
-        doc.set(TOKENS, tokens)
-    doc.set(TITLE_TOKENS, tokenize([a.title for a in articles]))
+    """Every sentence and title cut once; represent and story share the result."""
+    doc.set(TOKENS, tokenize([s.text for s in doc.get(SENTENCES)]))
+    doc.set(TITLE_TOKENS, tokenize([a.title for a in doc.get(ARTICLES)]))
 
 
 def _represent(doc: StageView) -> None:
@@ -168,7 +158,7 @@ def _stages(story: Stage) -> tuple[Stage, ...]:
     return (
         Stage("clean", (CLUSTER, CACHE), (CLEANED, ARTICLES, CLEAN_NOTES), _clean),
         Stage("split", (ARTICLES, CACHE), (SENTENCES,), _split),
-        Stage("tokenize", (ARTICLES, SENTENCES, CACHE), (TOKENS, TITLE_TOKENS), _tokenize),
+        Stage("tokenize", (ARTICLES, SENTENCES), (TOKENS, TITLE_TOKENS), _tokenize),
         Stage("represent", (ARTICLES, SENTENCES, TOKENS, TITLE_TOKENS), (REPRESENTATION,), _represent),
         Stage("limits", (BUDGET, REPRESENTATION), (LIMITS,), _limits),
         story,
