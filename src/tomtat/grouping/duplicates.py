@@ -13,52 +13,30 @@ string in Python); datasketch does the MinHash permutations and the LSH banding.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
+from typing import Literal
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 
 SHINGLE = 4
+_SCHEME: Literal["affine32"] = "affine32"
 _MULT = np.uint64(0x9E3779B1)
 _MASK = np.uint64(0xFFFFFFFF)
 
 
-def shingle_hashes(tokens: Sequence[int], size: int = SHINGLE) -> np.ndarray:
-    """Distinct 32-bit hashes of the ``size``-token shingles of a list of token ids."""
-    if not tokens:
+def shingle_hashes(tokens: np.ndarray, size: int = SHINGLE) -> np.ndarray:
+    """Distinct 32-bit hashes of the ``size``-token shingles of an array of token ids."""
+    if not len(tokens):
         return np.zeros(0, dtype=np.uint64)
-    base = (np.asarray(tokens, dtype=np.uint64) * _MULT + _MULT) & _MASK
+    base = (tokens.astype(np.uint64) * _MULT + _MULT) & _MASK
     if len(base) < size:
         return np.unique(base)
     combined = base[: len(base) - size + 1].copy()
     for k in range(1, size):
         combined = ((combined * _MULT) ^ base[k : len(base) - size + 1 + k]) & _MASK
     return np.unique(combined)
-
-
-class TokenIds:
-    """Syllable -> small integer, shared by all articles of one run (deterministic
-    for a given input, unlike Python's salted ``hash``); remembers which ids are
-    stopwords (``is_stop``) for the vectors."""
-
-    def __init__(self, stop: frozenset[str]) -> None:
-        self._ids: dict[str, int] = {}
-        self._stop = stop
-        self._flags: list[bool] = []
-
-    def __call__(self, tokens: Sequence[str]) -> list[int]:
-        ids, out = self._ids, []
-        for token in tokens:
-            i = ids.get(token)
-            if i is None:
-                i = ids[token] = len(self._flags)
-                self._flags.append(token in self._stop)
-            out.append(i)
-        return out
-
-    def is_stop(self) -> np.ndarray:
-        """Boolean array: is syllable id i a stopword."""
-        return np.array(self._flags, dtype=bool)
 
 
 def _identity(value: int) -> int:
@@ -83,22 +61,36 @@ class UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def near_duplicates(shingles: Sequence[np.ndarray], threshold: float = 0.7, num_perm: int = 64) -> UnionFind:
-    """Union-find over the articles whose shingle-hash sets are given, where
-    near-duplicates (estimated Jaccard >= ``threshold``) share a set."""
-    groups = UnionFind(len(shingles))
+@cache
+def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    """The MinHash permutations (datasketch's default seed): the same in every run."""
+    a, b = MinHash(num_perm=num_perm, scheme=_SCHEME).permutations
+    return a, b
+
+
+def minhash_signature(shingles: np.ndarray, num_perm: int = 64) -> np.ndarray:
+    """MinHash hash values (uint32) of a set of shingle hashes; empty for an empty set."""
+    if not len(shingles):
+        return np.zeros(0, dtype=np.uint32)
+    signature = MinHash(num_perm=num_perm, hashfunc=_identity, permutations=_permutations(num_perm), scheme=_SCHEME)
+    signature.update_batch(shingles.tolist())
+    return np.asarray(signature.hashvalues, dtype=np.uint32)
+
+
+def near_duplicates(signatures: Sequence[np.ndarray], threshold: float = 0.7) -> UnionFind:
+    """Union-find over the articles whose MinHash signatures (``minhash_signature``,
+    all of one length) are given, where near-duplicates (estimated Jaccard >=
+    ``threshold``) share a set; articles with an empty signature join nothing."""
+    groups = UnionFind(len(signatures))
+    num_perm = next((len(s) for s in signatures if len(s)), 0)
+    if not num_perm:
+        return groups
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    permutations = MinHash(num_perm=num_perm).permutations  # drawn once, shared by all
-    signatures = []
-    for i, hashes in enumerate(shingles):
-        signature = MinHash(num_perm=num_perm, hashfunc=_identity, permutations=permutations, scheme="affine32")
-        if len(hashes):
-            signature.update_batch(hashes.tolist())
-        signatures.append(signature)
-        if not len(hashes):
+    for i, values in enumerate(signatures):
+        if not len(values):
             continue
-        for j in lsh.query(signature):
-            if signature.jaccard(signatures[j]) >= threshold:
+        for j in lsh.query(MinHash(hashvalues=values, permutations=_permutations(num_perm), scheme=_SCHEME)):
+            if np.mean(values == signatures[j]) >= threshold:
                 groups.union(i, j)
-        lsh.insert(i, signature)
+        lsh.insert(i, MinHash(hashvalues=values, permutations=_permutations(num_perm), scheme=_SCHEME))
     return groups
