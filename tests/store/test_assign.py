@@ -85,3 +85,17 @@ def test_articles_stored_without_features_get_them_when_grouped(db_url: str, row
         label = {r["id"]: r["story"] for r in rows}
         found = _story_of(store)
         assert len({found[n] for n in found}) == 3 and all(len({found[n] for n in found if label[n] == s}) == 1 for s in set(label.values()))
+
+
+def test_a_late_near_copy_joins_its_original_story_whatever_the_window(db_url: str, rows: list[dict[str, str]]) -> None:
+    stream = [Article(id=r["id"], title=r["title"], text=r["text"], published=r["published"]) for r in rows]
+    copy = Article(id="late-copy", title=stream[0].title, text=stream[0].text + " (Theo TTXVN)", published="2026-03-01T08:00:00+07:00")
+    with Store(db_url) as store:
+        store.add_articles(stream)
+        report = store.add_articles([copy])
+        found = _story_of(store)
+        with store.engines.read.connect() as conn:
+            original, linked = conn.execute(sa.select(articles.c.id, articles.c.duplicate_of).where(articles.c.name.in_([stream[0].id, "late-copy"])).order_by(articles.c.id)).all()
+            assert problems(conn) == []
+    assert found["late-copy"] == found[stream[0].id] and report.near_duplicates == 1
+    assert linked.duplicate_of == original.id

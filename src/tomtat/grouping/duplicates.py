@@ -12,6 +12,7 @@ string in Python); datasketch does the MinHash permutations and the LSH banding.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from functools import cache
 from typing import Literal
@@ -77,6 +78,28 @@ def minhash_signature(shingles: np.ndarray, num_perm: int = 64) -> np.ndarray:
     return np.asarray(signature.hashvalues, dtype=np.uint32)
 
 
+@cache
+def _bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """(bands, rows per band) datasketch's LSH index uses for this threshold and size."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
+
+
+def band_keys(signature: np.ndarray, threshold: float = 0.7) -> list[int]:
+    """One signed 64-bit key per LSH band of a signature (empty for an empty one): two
+    articles are near-duplicate candidates exactly when ``near_duplicates``' index puts
+    them in one bucket, that is when they share a key. A store keeps these keys, so it
+    finds the candidates of a new article among all it holds with one indexed lookup."""
+    if not len(signature):
+        return []
+    bands, rows = _bands(threshold, len(signature))
+    values = signature.astype("<u4")
+    return [
+        int.from_bytes(hashlib.blake2b(bytes([band]) + values[band * rows : (band + 1) * rows].tobytes(), digest_size=8).digest(), "little", signed=True)
+        for band in range(bands)
+    ]
+
+
 def near_duplicates(signatures: Sequence[np.ndarray], threshold: float = 0.7) -> UnionFind:
     """Union-find over the articles whose MinHash signatures (``minhash_signature``,
     all of one length) are given, where near-duplicates (estimated Jaccard >=
@@ -85,7 +108,8 @@ def near_duplicates(signatures: Sequence[np.ndarray], threshold: float = 0.7) ->
     num_perm = next((len(s) for s in signatures if len(s)), 0)
     if not num_perm:
         return groups
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    bands, rows = _bands(threshold, num_perm)
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm, params=(bands, rows))
     for i, values in enumerate(signatures):
         if not len(values):
             continue

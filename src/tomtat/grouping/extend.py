@@ -12,8 +12,9 @@ articles linked to a new one, directly or through a chain of similar pairs, plus
 article of a stored story any of them is in (and, again, what those link to). Their
 average linkage is recomputed from scratch, as batch computes it, which may move stored
 articles between stories (a story splits, or two merge); the caller maps the groups onto
-its stories. What it is given must hold every stored article such a chain can reach (the
-caller widens what it loads until ``Regrouping.reach`` is inside it).
+its stories. What it is given must hold every stored article such a chain can reach: the
+caller widens what it loads (the time window around ``Regrouping.times``, the whole
+stories of affected articles, stored near-copies of new ones) until nothing is missing.
 """
 
 from __future__ import annotations
@@ -35,12 +36,12 @@ class Regrouping:
     """``groups``: the article rows of each recomputed group (each sorted, in order of
     first row); ``affected``: per row, whether its group was recomputed (rows not
     affected stay in their known story); ``copies``: rows of each near-duplicate group;
-    ``reach``: (earliest, latest) time of an affected dated article, None if none is dated."""
+    ``times``: the publication times of the affected dated articles, ascending."""
 
     groups: list[list[int]]
     affected: np.ndarray
     copies: list[list[int]]
-    reach: tuple[float, float] | None
+    times: list[float]
 
 
 def _affected_nodes(nodes: Nodes, times: np.ndarray, known: Sequence[int | None], options: GroupingOptions) -> np.ndarray:
@@ -73,7 +74,7 @@ def regroup(features: Sequence[ArticleFeatures], times: Sequence[float | None], 
     if len(known) != n or len(times) != n:
         raise ValueError("features, times and known must have one entry per article")
     if n == 0:
-        return Regrouping([], np.zeros(0, dtype=bool), [], None)
+        return Regrouping([], np.zeros(0, dtype=bool), [], [])
     nodes = make_nodes(features, times, options)
     node_times = np.array([np.nan if t is None else t for t in nodes.times], dtype=float)
     picked = np.flatnonzero(_affected_nodes(nodes, node_times, known, options))
@@ -82,6 +83,5 @@ def regroup(features: Sequence[ArticleFeatures], times: Sequence[float | None], 
     affected = np.zeros(n, dtype=bool)
     for group in groups:
         affected[group] = True
-    dated = [t for i in np.flatnonzero(affected) if (t := times[i]) is not None]
-    reach = (min(dated), max(dated)) if dated else None
-    return Regrouping(groups, affected, [m for m in nodes.members if len(m) > 1], reach)
+    dated = sorted({t for i in np.flatnonzero(affected) if (t := times[i]) is not None})
+    return Regrouping(groups, affected, [m for m in nodes.members if len(m) > 1], dated)

@@ -3,10 +3,11 @@
 The articles not yet in any story ("pending") are regrouped with the stored articles
 they can reach (``tomtat.grouping.extend.regroup``): every stored article within the
 time window of theirs is loaded (its grouping features only, kept since it was stored),
-and the regrouped part (the chains of similar pairs through a pending article, plus the
-whole stories on those chains) is widened until nothing it can reach is missing: members
-of its stories stored outside the window, articles within the window of its earliest
-and latest ones. That part is grouped again by batch average linkage, and its groups
+with every stored near-copy of one of them however old (found by its LSH band keys,
+kept in ``article_bands``: batch joins copies whatever their dates). The regrouped part
+(the chains of similar pairs through a pending article, plus the whole stories on those
+chains) is widened until nothing it can reach is missing: members of its stories stored
+outside the window, articles within the window of any of its articles. That part is grouped again by batch average linkage, and its groups
 are mapped onto the stored stories:
 
 - each stored story keeps the group holding most of its articles (largest overlaps
@@ -33,12 +34,13 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from tomtat.grouping import GroupingOptions
+from tomtat.grouping.duplicates import band_keys
 from tomtat.grouping.extend import Regrouping, regroup
 from tomtat.grouping.features import ArticleFeatures, FeatureMaker
 from tomtat.grouping.group import window_seconds
 from tomtat.model import Article
 from tomtat.store.engine import GROUP_LOCK, lock
-from tomtat.store.schema import articles, membership, stories
+from tomtat.store.schema import article_bands, articles, membership, stories
 
 MAX_PENDING = 2000  # pending articles grouped per transaction
 MAX_UNDATED_CONTEXT = 1000  # most recent stored articles compared with undated new ones
@@ -85,8 +87,7 @@ def _features(conn: Connection, rows: Sequence[sa.Row], num_perm: int) -> dict[i
     return out
 
 
-def _load(conn: Connection, query: sa.Select, num_perm: int, story: bool) -> list[_Loaded]:
-    rows = list(conn.execute(query))
+def _loaded(conn: Connection, rows: Sequence[sa.Row], num_perm: int, story: bool) -> list[_Loaded]:
     features = _features(conn, rows, num_perm)
     return [_Loaded(r.id, r.published_at, features[r.id], r.story_id if story else None) for r in rows]
 
@@ -98,7 +99,7 @@ _STORED = sa.select(*_COLUMNS, membership.c.story_id).join(membership, membershi
 def _pending(conn: Connection, limit: int, num_perm: int) -> list[_Loaded]:
     grouped = sa.select(membership.c.article_id).where(membership.c.article_id == articles.c.id)
     query = sa.select(*_COLUMNS).where(articles.c.read_error.is_(None), ~sa.exists(grouped)).order_by(articles.c.id).limit(limit)
-    return _load(conn, query, num_perm, story=False)
+    return _loaded(conn, list(conn.execute(query)), num_perm, story=False)
 
 
 class _Context:
@@ -108,51 +109,64 @@ class _Context:
         self.conn = conn
         self.num_perm = num_perm
         self.rows: dict[int, _Loaded] = {}
-        self.span: tuple[float, float] | None = None  # published_at range fully loaded
+        self.covered: list[tuple[float, float]] = []  # published_at ranges fully loaded
 
     def add(self, query: sa.Select) -> int:
         """Load what ``query`` (over ``_STORED``) finds and is not loaded yet; how many."""
-        if len(self.rows) >= MAX_CONTEXT:
+        room = MAX_CONTEXT - len(self.rows)
+        if room <= 0:
             return 0
-        ids = list(self.rows)
-        if ids:
-            query = query.where(articles.c.id.not_in(ids))
-        found = _load(self.conn, query.limit(MAX_CONTEXT - len(self.rows)), self.num_perm, story=True)
-        self.rows.update((row.id, row) for row in found)
+        found = [row for row in self.conn.execute(query) if row.id not in self.rows][:room]
+        self.rows.update((row.id, row) for row in _loaded(self.conn, found, self.num_perm, story=True))
         return len(found)
 
     def cover(self, lo: float, hi: float) -> int:
         """Load every stored article published in [lo, hi]."""
-        if self.span is not None:
-            lo, hi = min(lo, self.span[0]), max(hi, self.span[1])
-            if (lo, hi) == self.span:
-                return 0
-        self.span = (lo, hi)
+        if any(a <= lo and hi <= b for a, b in self.covered):
+            return 0
+        self.covered.append((lo, hi))
         return self.add(_STORED.where(articles.c.published_at.between(lo, hi)))
+
+    def reach(self, times: Sequence[float], window: float) -> int:
+        """Load every stored article within ``window`` of any of ``times`` (sorted)."""
+        loaded, start = 0, 0
+        for k in range(1, len(times) + 1):
+            if k == len(times) or times[k] - times[k - 1] > 2 * window:
+                loaded += self.cover(times[start] - window, times[k - 1] + window)
+                start = k
+        return loaded
 
     def whole(self, story_ids: Iterable[int]) -> int:
         """Load the members of these stories."""
         ids = sorted(set(story_ids))
         return self.add(_STORED.where(membership.c.story_id.in_(ids))) if ids else 0
 
+    def copies(self, keys: Iterable[int]) -> int:
+        """Load the stored articles sharing a near-duplicate band key with ``keys``."""
+        wanted = sorted(set(keys))
+        if not wanted:
+            return 0
+        return self.add(_STORED.where(articles.c.id.in_(sa.select(article_bands.c.article_id).where(article_bands.c.band_key.in_(wanted)))))
+
 
 def _regroup(conn: Connection, pending: list[_Loaded], options: GroupingOptions) -> tuple[list[_Loaded], Regrouping]:
     """Load what the pending articles can reach and regroup; the rows grouped and the result."""
     context = _Context(conn, options.num_perm)
     window = window_seconds(options)
-    dated = [row.published_at for row in pending if row.published_at is not None]
+    dated = sorted(row.published_at for row in pending if row.published_at is not None)
     if window is None or len(dated) < len(pending):  # undated articles link with anything
         context.add(_STORED.order_by(articles.c.id.desc()).limit(MAX_UNDATED_CONTEXT))
     if window is not None and dated:
-        context.cover(min(dated) - window, max(dated) + window)
+        context.reach(dated, window)
         context.add(_STORED.where(articles.c.published_at.is_(None)).order_by(articles.c.id.desc()).limit(MAX_UNDATED_CONTEXT))
+    context.copies(key for row in pending for key in band_keys(row.features.signature, options.duplicate))
     for _ in range(MAX_WIDEN):
         rows = sorted(context.rows.values(), key=lambda r: r.id) + pending
         result = regroup([r.features for r in rows], [r.published_at for r in rows], [r.story for r in rows], options)
         touched = {rows[i].story for i in np.flatnonzero(result.affected)} - {None}
         loaded = context.whole(s for s in touched if s is not None)
-        if window is not None and result.reach is not None:
-            loaded += context.cover(result.reach[0] - window, result.reach[1] + window)
+        if window is not None:
+            loaded += context.reach(result.times, window)
         if not loaded:
             break
     return rows, result
@@ -249,6 +263,9 @@ def assign_pending(conn: Connection, options: GroupingOptions, limit: int = MAX_
         changed.discard(story)
         merged += 1
     copies = _link_copies(conn, rows, result, pending_ids)
+    bands = [{"article_id": p.id, "band_key": key} for p in pending for key in sorted(set(band_keys(p.features.signature, options.duplicate)))]
+    if bands:
+        conn.execute(sa.insert(article_bands), bands)
     for story in sorted(changed):
         refresh_counts(conn, story, now)
     return Assignment(len(pending), frozenset(changed), created, merged, copies, split)

@@ -11,6 +11,9 @@
   ``actors``, the date range and the lower-cased ``search_text`` and ``actor_names``
   are copies of its latest version, for listing and search.
 - ``membership``: which story each grouped article is in (one story per article).
+- ``article_bands``: the near-duplicate LSH band keys of each grouped article
+  (``tomtat.grouping.duplicates.band_keys``), so a new article's near-copies are found
+  among every stored article, however old, with one indexed lookup.
 - ``story_versions``: every summary of every story, with what produced it.
 
 The migrations in ``tomtat/store/migrations`` create exactly these tables; a test
@@ -70,6 +73,14 @@ membership = sa.Table(
     sa.Column("story_id", sa.Integer, sa.ForeignKey("stories.id"), nullable=False),
     sa.Column("revision", sa.Integer, nullable=False),
     sa.Index("ix_membership_story", "story_id"),
+)
+
+article_bands = sa.Table(
+    "article_bands",
+    metadata,
+    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id"), primary_key=True),
+    sa.Column("band_key", sa.BigInteger, primary_key=True),
+    sa.Index("ix_article_bands_key", "band_key"),
 )
 
 story_versions = sa.Table(
