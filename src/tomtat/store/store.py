@@ -18,6 +18,7 @@ from itertools import islice
 import sqlalchemy as sa
 
 from tomtat.grouping import GroupingOptions
+from tomtat.io.wording import counted
 from tomtat.store.articles import StoreInput, insert_articles
 from tomtat.store.assign import assign_pending
 from tomtat.store.engine import Engines, create_engines, migrate
@@ -38,8 +39,8 @@ def _transient(err: sa.exc.DBAPIError) -> bool:
 class AddReport:
     """What one ``add_articles`` call did. ``added``: new article ids; ``already``:
     inputs that were stored before (same URL or text); ``unreadable``: inputs recorded
-    with their error; ``stories``: ids of stories given a new version; ``stories_split``: stories made of
-    articles that left another story."""
+    with their error; ``stories``: ids of stories given a new version;
+    ``stories_split``: new stories made of articles that left another story."""
 
     added: list[int] = field(default_factory=list)
     already: list[int] = field(default_factory=list)
@@ -53,9 +54,10 @@ class AddReport:
     def line(self) -> str:
         """One line for the user."""
         return (
-            f"{len(self.added)} articles added, {len(self.already)} already stored, {len(self.unreadable)} unreadable "
-            f"(recorded), {self.near_duplicates} near-duplicates linked; {self.stories_created} new stories, "
-            f"{self.stories_merged} merged, {self.stories_split} split off, {len(self.stories)} stories updated"
+            f"{counted(len(self.added), 'article')} added, {len(self.already)} already stored, {len(self.unreadable)} unreadable "
+            f"(recorded), {counted(self.near_duplicates, 'near-duplicate')} linked; "
+            f"{counted(self.stories_created, 'new story', 'new stories')}, {self.stories_merged} merged, {self.stories_split} split off, "
+            f"{counted(len(self.stories), 'story', 'stories')} updated"
         )
 
 
