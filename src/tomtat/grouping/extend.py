@@ -83,5 +83,5 @@ def regroup(features: Sequence[ArticleFeatures], times: Sequence[float | None], 
     affected = np.zeros(n, dtype=bool)
     for group in groups:
         affected[group] = True
-    dated = sorted({t for i in np.flatnonzero(affected) if (t := times[i]) is not None})
+    dated = sorted({t for i in np.flatnonzero(affected).tolist() if (t := times[i]) is not None})
     return Regrouping(groups, affected, [m for m in nodes.members if len(m) > 1], dated)
