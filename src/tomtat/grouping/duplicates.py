@@ -1,13 +1,15 @@
 """Near-duplicate articles (agency copy, re-posts) with MinHash LSH from datasketch.
 
-Each article becomes the set of its syllable 4-shingles; MinHash signatures go into an
-LSH index that returns candidates above a Jaccard threshold, and each candidate pair
-is confirmed on the estimated Jaccard similarity. Duplicates are merged (union-find)
+Each article becomes the set of its syllable 4-shingles and their MinHash signature;
+articles whose signatures agree on a whole LSH band are candidates, and each candidate
+pair is confirmed on the estimated Jaccard similarity. Duplicates are merged (union-find)
 into groups that story grouping keeps together whatever else happens.
 
 Shingles are hashed from syllable ids combined in numpy (deterministic for a given
 input, unlike Python's salted ``hash``, and far faster than hashing each shingle
-string in Python); datasketch does the MinHash permutations and the LSH banding.
+string in Python); datasketch does the MinHash permutations and chooses the banding for
+the threshold, and the bands are compared in numpy (or, in the story store, looked up by
+``band_keys``).
 """
 
 from __future__ import annotations
@@ -103,18 +105,26 @@ def band_keys(signature: np.ndarray, threshold: float = 0.7) -> list[int]:
 def near_duplicates(signatures: Sequence[np.ndarray], threshold: float = 0.7) -> UnionFind:
     """Union-find over the articles whose MinHash signatures (``minhash_signature``,
     all of one length) are given, where near-duplicates (estimated Jaccard >=
-    ``threshold``) share a set; articles with an empty signature join nothing."""
+    ``threshold``) share a set; articles with an empty signature join nothing.
+
+    Candidates are the pairs that agree on every value of some LSH band (datasketch's
+    banding for this threshold and size, as ``band_keys``), each confirmed on the
+    estimated Jaccard similarity; the bands are compared in numpy, not one index query
+    per article."""
     groups = UnionFind(len(signatures))
-    num_perm = next((len(s) for s in signatures if len(s)), 0)
-    if not num_perm:
+    present = [i for i, s in enumerate(signatures) if len(s)]
+    if len(present) < 2:
         return groups
-    bands, rows = _bands(threshold, num_perm)
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm, params=(bands, rows))
-    for i, values in enumerate(signatures):
-        if not len(values):
-            continue
-        for j in lsh.query(MinHash(hashvalues=values, permutations=_permutations(num_perm), scheme=_SCHEME)):
-            if np.mean(values == signatures[j]) >= threshold:
-                groups.union(i, j)
-        lsh.insert(i, MinHash(hashvalues=values, permutations=_permutations(num_perm), scheme=_SCHEME))
+    matrix = np.stack([signatures[i] for i in present]).astype(np.uint32)
+    bands, rows = _bands(threshold, matrix.shape[1])
+    for band in range(bands):
+        block = np.ascontiguousarray(matrix[:, band * rows : (band + 1) * rows])
+        _, bucket = np.unique(block.view(np.dtype((np.void, block.dtype.itemsize * rows))).ravel(), return_inverse=True)
+        order = np.argsort(bucket, kind="stable")
+        for members in np.split(order, np.flatnonzero(np.diff(bucket[order])) + 1):
+            for a in range(len(members)):
+                for b in range(a + 1, len(members)):
+                    i, j = int(members[a]), int(members[b])
+                    if groups.find(present[i]) != groups.find(present[j]) and np.mean(matrix[i] == matrix[j]) >= threshold:
+                        groups.union(present[i], present[j])
     return groups
