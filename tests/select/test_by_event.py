@@ -87,3 +87,13 @@ def test_a_tight_budget_still_covers_every_event_with_shorter_sentences() -> Non
     shorter candidates cover both."""
     summary = _summary(Budget(words=30))
     assert len([ev for ev, _ in summary.sections if ev]) == 2 and summary.word_count <= 30
+
+
+def test_a_report_told_in_passing_beside_one_main_event_leaves_a_single_story() -> None:
+    aside = Article("ben-le", "", "Ngày 2/1/2019, một hội chợ sách nhỏ mở cửa tại thành phố Huế suốt ba ngày.")
+    storm = [Article(f"{a.id}-{k}", a.title, a.text) for k in range(2) for a in STORM_2020[::2]]
+    cluster = Cluster("bao", (*storm, aside))  # one sentence beside 22
+    doc = build_document(cluster, Budget(words=60))
+    assert len(doc.get(pipeline.DATED_EVENTS)) == 2 and doc.get(pipeline.EVENT_PARTS) == ()
+    summary = summarize_cluster(cluster, Budget(words=60))
+    assert len(summary.sections) == 1

@@ -6,7 +6,10 @@ Each event is summarised as if its articles were the whole cluster (its own TF-I
 centroid and cross-article agreement), so an event told by one report is judged
 against itself, not against the larger event beside it. The budget is split so that
 every event gets room for its own paragraph: ``FLOOR`` of it evenly, the rest by the
-event's share of the cluster's sentences (:func:`split_limits`).
+event's share of the cluster's sentences (:func:`split_limits`). Only main events get a
+part: those with at least ``MAIN_SHARE`` of the sentences (as
+:func:`tomtat.select.fill.spread_over_events` counts main sub-events); a report told
+in passing beside one main event leaves the cluster a single story.
 """
 
 from __future__ import annotations
@@ -24,6 +27,9 @@ from tomtat.text.tokens import TokenRows
 # gives a small event of four a sixth of the budget at least (a 200-word summary: 25
 # words plus its size's share), room for one or two sentences.
 FLOOR = 0.5
+
+# An event with fewer of the cluster's sentences than this is no main event.
+MAIN_SHARE = 0.1
 
 
 @dataclass(frozen=True)
@@ -72,8 +78,8 @@ def event_parts(
     sentence_events: SentenceEvents | None,
     limits: Limits,
 ) -> tuple[EventPart, ...]:
-    """One part per event of ``events`` (in their order) that has sentences; none when
-    the cluster tells fewer than two events. ``tokens`` and ``title_tokens`` are the
+    """One part per main event of ``events`` (in their order); none when the cluster
+    tells fewer than two main events. ``tokens`` and ``title_tokens`` are the
     tokenize stage's rows for ``sentences`` and ``articles``."""
     if len(events) < 2:
         return ()
@@ -82,7 +88,9 @@ def event_parts(
     for i, s in enumerate(sentences):
         if (n := event_of.get(s.article_id)) is not None:
             rows[n].append(i)
-    kept = [n for n in range(len(events)) if rows[n]]
+    kept = [n for n in range(len(events)) if rows[n] and len(rows[n]) >= MAIN_SHARE * len(sentences)]
+    if len(kept) < 2:
+        return ()
     shares = split_limits(limits, [len(rows[n]) for n in kept])
     parts = []
     for n, share in zip(kept, shares):
