@@ -39,8 +39,8 @@ CANDIDATE_ROOM = 2
 def select_by_event(method: Method, rep: Representation, limits: Limits, parts: Sequence[EventPart]) -> list[int]:
     """Indices into ``rep.sentences`` of the summary of a cluster cut into ``parts``
     (one per event, in time order) by ``method``, within ``limits``."""
-    room = Limits(None if limits.words is None else CANDIDATE_ROOM * limits.words, limits.sentences)
-    candidates = [[p.rows[k] for k in method.select(p.rep, room, p.events)] for p in parts]
+    wide = Limits(None if limits.words is None else CANDIDATE_ROOM * limits.words, limits.sentences)
+    candidates = [[p.rows[k] for k in method.select(p.rep, wide, p.events)] for p in parts]
     words = rep.features.words
     needs = antecedents(rep)
     chosen: list[int] = []
@@ -51,13 +51,12 @@ def select_by_event(method: Method, rep: Representation, limits: Limits, parts: 
     counts = [0] * len(parts)  # sentences each event has in the summary
 
     def admit(i: int, n: int, share: Limits | None = None, room: int | None = None) -> bool:
-        """Add sentence ``i`` of event ``n`` if it fits (and fits ``share``, the
-        event's part, and leaves ``room`` words for the summary) and repeats nothing."""
+        """Add sentence ``i`` of event ``n`` if it fits within ``room`` words (default:
+        the word limit) and ``share`` (the event's part), and repeats nothing."""
         nonlocal used
         w = int(words[i])
-        if i in taken or limits.full(len(chosen)) or (limits.words is not None and used + w > limits.words):
-            return False
-        if room is not None and used + w > room:
+        cap = limits.words if room is None else room
+        if i in taken or limits.full(len(chosen)) or (cap is not None and used + w > cap):
             return False
         if share is not None and (share.full(counts[n]) or (share.words is not None and spent[n] + w > share.words)):
             return False
