@@ -20,7 +20,7 @@ parts         articles, sentences, tokens,              event_parts
 select        method, representation, limits,           chosen
               sentence_events, event_parts
 order         representation, chosen, dates,            ordered
-              event_parts
+              dated_events
 compose       representation, ordered, limits           extracts, compose_notes
 ============  ========================================  ===================================
 
@@ -47,7 +47,7 @@ from tomtat.select.by_event import select_by_event
 from tomtat.select.event_parts import EventPart, event_parts
 from tomtat.select.fill import SentenceEvents
 from tomtat.story import Story, analyze
-from tomtat.story.dated_events import DatedEvent, date_events, timeline_by_event
+from tomtat.story.dated_events import DatedEvent, date_events, rows_by_event, timeline_by_event
 from tomtat.story.dates import DateMention
 from tomtat.text.sentences import split_articles
 from tomtat.text.tokens import TokenRows, tokenize
@@ -156,9 +156,9 @@ def _select(doc: StageView) -> None:
 
 
 def _order(doc: StageView) -> None:
-    features, chosen, dates, parts = doc.get(REPRESENTATION).features, doc.get(CHOSEN), doc.get(DATES), doc.get(EVENT_PARTS)
-    if parts:
-        ordered = reading_order_by_event(features, chosen, dates, [p.rows for p in parts])
+    features, chosen, dates, events = doc.get(REPRESENTATION).features, doc.get(CHOSEN), doc.get(DATES), doc.get(DATED_EVENTS)
+    if len(events) > 1:
+        ordered = reading_order_by_event(features, chosen, dates, rows_by_event(events, features.sentences))
     else:
         ordered = reading_order(features, chosen, dates)
     doc.set(ORDERED, tuple(ordered))
@@ -185,7 +185,7 @@ def _stages(story: Stage) -> tuple[Stage, ...]:
             _parts,
         ),
         Stage("select", (METHOD, REPRESENTATION, LIMITS, SENTENCE_EVENTS, EVENT_PARTS), (CHOSEN,), _select),
-        Stage("order", (REPRESENTATION, CHOSEN, DATES, EVENT_PARTS), (ORDERED,), _order),
+        Stage("order", (REPRESENTATION, CHOSEN, DATES, DATED_EVENTS), (ORDERED,), _order),
         Stage("compose", (REPRESENTATION, ORDERED, LIMITS), (EXTRACTS, COMPOSE_NOTES), _compose),
     )
 

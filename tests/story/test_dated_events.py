@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tomtat.model import Sentence, TimelineEvent
-from tomtat.story.dated_events import DatedEvent, date_events, timeline_by_event
+from tomtat.story.dated_events import DatedEvent, date_events, rows_by_event, timeline_by_event
 from tomtat.story.events import SubEvent
 
 
@@ -43,3 +43,9 @@ def test_timeline_entries_belong_to_the_event_whose_reports_state_them_backgroun
     assert [t.to_dict().get("event") for t in marked] == [None, 1, 0]
     assert TimelineEvent.from_dict(marked[1].to_dict()) == marked[1]
     assert timeline_by_event(timeline, events[:1]) == timeline  # one story: nothing to tell apart
+
+
+def test_every_sentence_is_in_the_rows_of_its_event_or_in_the_last_row() -> None:
+    sentences = _sentences({"a": 2, "b": 1, "lost": 1})
+    rows = rows_by_event((DatedEvent(0, ("b",)), DatedEvent(1, ("a",))), sentences)
+    assert rows == [[2], [0, 1], [3]]

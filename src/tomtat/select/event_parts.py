@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from tomtat.model import CleanArticle, Limits, Sentence
 from tomtat.represent import Representation, represent
 from tomtat.select.fill import SentenceEvents
-from tomtat.story.dated_events import DatedEvent
+from tomtat.story.dated_events import DatedEvent, rows_by_event
 from tomtat.text.tokens import TokenRows
 
 # The part of the budget split evenly between the events; the rest goes by size. Half
@@ -83,11 +83,7 @@ def event_parts(
     tokenize stage's rows for ``sentences`` and ``articles``."""
     if len(events) < 2:
         return ()
-    event_of = {aid: n for n, e in enumerate(events) for aid in e.article_ids}
-    rows: list[list[int]] = [[] for _ in events]
-    for i, s in enumerate(sentences):
-        if (n := event_of.get(s.article_id)) is not None:
-            rows[n].append(i)
+    rows = rows_by_event(events, sentences)
     kept = [n for n in range(len(events)) if rows[n] and len(rows[n]) >= MAIN_SHARE * len(sentences)]
     if len(kept) < 2:
         return ()

@@ -87,6 +87,17 @@ def date_events(
     return tuple(DatedEvent(n, tuple(groups[g]), anchors.get(g)) for n, g in enumerate(order))
 
 
+def rows_by_event(events: Sequence[DatedEvent], sentences: Sequence[Sentence]) -> list[list[int]]:
+    """The indices of ``sentences`` told by each of ``events`` (by their articles), in
+    the events' order, and last those of no event (none when event detection saw every
+    article, as it does)."""
+    event_of = {aid: n for n, e in enumerate(events) for aid in e.article_ids}
+    rows: list[list[int]] = [[] for _ in range(len(events) + 1)]
+    for i, s in enumerate(sentences):
+        rows[event_of.get(s.article_id, len(events))].append(i)
+    return rows
+
+
 def timeline_by_event(timeline: Sequence[TimelineEvent], events: Sequence[DatedEvent]) -> tuple[TimelineEvent, ...]:
     """The timeline with each entry that is not background given the event (``id``)
     whose articles state it, when the cluster tells several events; unchanged
