@@ -12,8 +12,8 @@ article, and the story's sub-events and resolved dates. ``--against`` lists ever
 cluster whose fingerprint moved and exits 1 if any did.
 
 ``--cache`` summarises each cluster the way the story store does: growing, one article
-at a time, every run with one ``ArticleCache`` shared by all clusters (sized to hold
-fewer articles than a run of the largest cluster, so entries are dropped too); the
+at a time, every run with one ``ArticleCache`` shared by all clusters (of 20 articles,
+so entries are dropped too); the
 fingerprint is that of the last run, and must equal the one made without a cache.
 """
 

@@ -56,7 +56,7 @@ from tomtat.select.fill import SentenceEvents
 from tomtat.story import Story, analyze
 from tomtat.story.dated_events import DatedEvent, date_events, rows_by_event, timeline_by_event
 from tomtat.story.dates import DateMention
-from tomtat.text.sentences import split_articles
+from tomtat.text.sentences import split_article
 from tomtat.text.tokens import TokenRows, tokenize
 
 Key = tuple[str, int]
@@ -113,10 +113,8 @@ def _clean(doc: StageView) -> None:
 
 def _split(doc: StageView) -> None:
     cache = doc.get(CACHE)
-    if cache is None:
-        doc.set(SENTENCES, tuple(split_articles(doc.get(ARTICLES))))
-    else:
-        doc.set(SENTENCES, tuple(s for a in doc.get(ARTICLES) for s in cache.sentences(a)))
+    split = split_article if cache is None else cache.sentences
+    doc.set(SENTENCES, tuple(s for a in doc.get(ARTICLES) for s in split(a)))
 
 
 def _tokenize(doc: StageView) -> None:
