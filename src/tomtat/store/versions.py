@@ -50,10 +50,10 @@ def dirty_stories(conn: Connection) -> list[tuple[int, int]]:
 
 
 def _members(story_ids: list[int]) -> sa.Select:
-    """The articles of these stories (with ``story_id``), story by story, each story's
-    oldest first (by date, then by arrival)."""
+    """The articles of these stories (with ``story_id``; without their grouping
+    features), story by story, each story's oldest first (by date, then by arrival)."""
     return (
-        sa.select(articles, membership.c.story_id)
+        sa.select(*(c for c in articles.c if c.name != "features"), membership.c.story_id)
         .join(membership, membership.c.article_id == articles.c.id)
         .where(membership.c.story_id.in_(story_ids))
         .order_by(membership.c.story_id, sa.func.coalesce(articles.c.published_at, articles.c.received), articles.c.id)
