@@ -8,8 +8,9 @@ against itself, not against the larger event beside it. The budget is split so t
 every event gets room for its own paragraph: ``FLOOR`` of it evenly, the rest by the
 event's share of the cluster's sentences (:func:`split_limits`). Only main events get a
 part: those with at least ``MAIN_SHARE`` of the sentences (as
-:func:`tomtat.select.fill.spread_over_events` counts main sub-events); a report told
-in passing beside one main event leaves the cluster a single story.
+:func:`tomtat.select.fill.spread_over_events` counts main sub-events). A report told
+in passing beside the main events gets no part (and no sentence in the summary); beside
+one main event it leaves the cluster a single story.
 """
 
 from __future__ import annotations
@@ -84,7 +85,7 @@ def event_parts(
     if len(events) < 2:
         return ()
     rows = rows_by_event(events, sentences)
-    kept = [n for n in range(len(events)) if rows[n] and len(rows[n]) >= MAIN_SHARE * len(sentences)]
+    kept = [n for n in range(len(events)) if len(rows[n]) >= max(1.0, MAIN_SHARE * len(sentences))]
     if len(kept) < 2:
         return ()
     shares = split_limits(limits, [len(rows[n]) for n in kept])
