@@ -116,20 +116,18 @@ def article_actors(entities: Iterable[Entity]) -> dict[str, Counter[str]]:
 
 def _matrix(ids: Sequence[str], bags: Mapping[str, Counter[str]]) -> np.ndarray:
     """One row of counts per article id (empty rows for ids without a bag)."""
-    vocab: dict[str, int] = {}
-    for a in ids:
-        for w in bags.get(a, ()):
-            vocab.setdefault(w, len(vocab))
+    rows = [bags.get(a, Counter()) for a in ids]
+    vocab = {w: k for k, w in enumerate(dict.fromkeys(chain.from_iterable(rows)))}
     counts = np.zeros((len(ids), max(1, len(vocab))))
-    for r, a in enumerate(ids):
-        for w, c in bags.get(a, Counter()).items():
-            counts[r, vocab[w]] = c
+    for r, bag in enumerate(rows):
+        counts[r, np.fromiter(map(vocab.__getitem__, bag), np.intp, len(bag))] = np.fromiter(bag.values(), float, len(bag))
     return counts
 
 
-def _cosines(counts: np.ndarray, i: int) -> np.ndarray:
-    """Cosine of row ``i`` with every row (0 where either row is empty)."""
-    lengths = np.linalg.norm(counts, axis=1) * np.linalg.norm(counts[i])
+def _cosines(counts: np.ndarray, norms: np.ndarray, i: int) -> np.ndarray:
+    """Cosine of row ``i`` with every row (0 where either row is empty); ``norms`` are
+    the rows' lengths, kept by the caller (only a merged row changes)."""
+    lengths = norms * norms[i]
     return np.divide(counts @ counts[i], lengths, out=np.zeros(len(counts)), where=lengths > 0)
 
 
@@ -158,13 +156,15 @@ def detect_events(
     years = [list(spans.get(a, ())) for a in ids]
     counts = _matrix(ids, bags)
     named = _matrix(ids, actors or {})
+    norms = np.linalg.norm(counts, axis=1)
+    named_norms = np.linalg.norm(named, axis=1)
     alive = [True] * n
 
     def row(i: int) -> np.ndarray:
         """Group ``i``'s similarity with every group: its content cosine where the two
         are one story by the rules above, -1 where they are not."""
-        sims = _cosines(counts, i)
-        shared = _cosines(named, i)
+        sims = _cosines(counts, norms, i)
+        shared = _cosines(named, named_norms, i)
         mine = placing_years(years[i])
         for k in range(n):
             if not alive[k]:
@@ -189,6 +189,8 @@ def detect_events(
         years[i].extend(years[j])
         alive[j] = False
         counts[j] = named[j] = 0.0
+        norms[i], norms[j] = np.linalg.norm(counts[i]), 0.0
+        named_norms[i], named_norms[j] = np.linalg.norm(named[i]), 0.0
         sims[j, :] = -np.inf
         sims[:, j] = -np.inf
         fresh = row(i)
