@@ -39,5 +39,5 @@ def test_the_pipeline_table_reads_only_what_earlier_stages_add():
     for stages in (pipeline.STAGES, pipeline.STAGES_WITHOUT_STORY):
         check_order(stages, pipeline.INPUTS)
         assert [s.name for s in stages] == [
-            "clean", "split", "tokenize", "represent", "limits", "story", "select", "order", "compose"
+            "clean", "split", "tokenize", "represent", "limits", "story", "parts", "select", "order", "compose"
         ]

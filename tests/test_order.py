@@ -6,7 +6,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent / "select"))
 from select_fixtures import STORM, build, find  # noqa: E402
 
-from tomtat.order import reading_order
+from tomtat.order import reading_order, reading_order_by_event
 from tomtat.story.dates import DateMention
 
 
@@ -46,3 +46,10 @@ def test_one_date_alone_changes_nothing():
     rep = build(STORM)
     a, b = find(rep, "Sáng nay bão số 9"), find(rep, "Hơn 20.000")
     assert reading_order(rep.features, [a, b], {rep.sentences[b].key: [_Day(2024, 1, 1)]}) == [a, b]
+
+
+def test_chosen_sentences_are_read_event_by_event_in_the_events_order():
+    rep = build(STORM)
+    lead_b, late_c, lead_a = find(rep, "Sáng nay bão số 9"), find(rep, "Ngành điện"), find(rep, "Bão số 9 đổ bộ")
+    rows = [[i for i, s in enumerate(rep.sentences) if s.article_id == aid] for aid in ("c", "a", "b")]
+    assert reading_order_by_event(rep.features, [lead_a, lead_b, late_c], {}, rows) == [late_c, lead_a, lead_b]

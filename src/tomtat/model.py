@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from tomtat.story.dated_events import DatedEvent
     from tomtat.story.events import SubEvent
 
 
@@ -158,7 +159,9 @@ class TimelineEvent:
     sub-event), ``evidence`` (office holders, reference events, a weekday: see
     ``years``); None when written or unknown. ``years`` is the inferred year or range
     ("2022–2023") of a date whose year is not certain. ``background`` marks a date
-    recalled in passing (not the date of one of the story's events).
+    recalled in passing (not the date of one of the story's events). ``event`` is the
+    number of the distinct event the entry belongs to (``Summary.event_groups``), given
+    only when the cluster tells several.
     """
 
     date: str
@@ -169,6 +172,7 @@ class TimelineEvent:
     year_from: str | None = None
     years: str | None = None
     background: bool = False
+    event: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -185,6 +189,8 @@ class TimelineEvent:
             out["years"] = self.years
         if self.background:
             out["background"] = True
+        if self.event is not None:
+            out["event"] = self.event
         return out
 
     @classmethod
@@ -200,6 +206,7 @@ class TimelineEvent:
             year_from=data.get("year_from"),
             years=data.get("years"),
             background=bool(data.get("background", False)),
+            event=data.get("event"),
         )
 
 
@@ -287,36 +294,26 @@ class Summary:
     entities: tuple[Entity, ...] = ()
     keywords: tuple[str, ...] = ()
     events: tuple[SubEvent, ...] = ()
-    event_groups: tuple[tuple[str, ...], ...] = ()
+    event_groups: tuple[DatedEvent, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
-    def sections(self) -> list[tuple[SubEvent | None, tuple[Extract, ...]]]:
-        """The extracts grouped by the dated event they tell, in the events' (time)
-        order, when event detection found several distinct events (``event_groups``)
-        and the summary quotes events that the text places in different years
-        (``SubEvent.apart_from``); else one section with no event (a single story,
-        even one followed over years, reads as one paragraph). Extracts of no dated
-        event come last, in a section with no event."""
+    def sections(self) -> list[tuple[DatedEvent | None, tuple[Extract, ...]]]:
+        """The extracts grouped by the distinct event they tell (``event_groups``, in
+        time order; an event the summary does not quote has no section) when event
+        detection found several; else one section with no event: a single story, even
+        one followed over years, reads as one paragraph."""
         if len(self.event_groups) < 2:
             return [(None, self.extracts)]
-        dated = {k: e for e in self.events if e.date is not None for k in e.sentences}
-        groups: dict[int, list[Extract]] = {}
-        rest: list[Extract] = []
+        event_of = {aid: e.id for e in self.event_groups for aid in e.article_ids}
+        groups: dict[int | None, list[Extract]] = {}
         for x in self.extracts:
-            ev = dated.get(x.sentence.key)
-            if ev is None:
-                rest.append(x)
-            else:
-                groups.setdefault(ev.id, []).append(x)
-        quoted = [e for e in self.events if e.id in groups]
-        if not any(a.apart_from(b) for i, a in enumerate(quoted) for b in quoted[i + 1:]):
-            return [(None, self.extracts)]
-        out: list[tuple[SubEvent | None, tuple[Extract, ...]]] = [
-            (e, tuple(groups[e.id])) for e in quoted
+            groups.setdefault(event_of.get(x.sentence.article_id), []).append(x)
+        out: list[tuple[DatedEvent | None, tuple[Extract, ...]]] = [
+            (e, tuple(groups[e.id])) for e in self.event_groups if e.id in groups
         ]
-        if rest:
-            out.append((None, tuple(rest)))
+        if None in groups:
+            out.append((None, tuple(groups[None])))
         return out
 
     @property
@@ -358,12 +355,20 @@ class Summary:
             "removed": [removal_to_dict(r) for r in self.removed],
             "timeline": [t.to_dict() for t in self.timeline],
             "events": self._events_dict(),
-            "event_groups": [{"article_ids": list(g)} for g in self.event_groups],
+            "event_groups": self._event_groups_dict(),
             "entities": [e.to_dict() for e in self.entities],
             "keywords": list(self.keywords),
             "notes": list(self.notes),
             **self.extra,
         }
+
+    def _event_groups_dict(self) -> list[dict[str, Any]]:
+        """Each distinct event: its articles and, when there are several (the summary is
+        told event by event), its date, years with their evidence and summary sentences."""
+        if len(self.event_groups) < 2:
+            return [{"article_ids": list(e.article_ids)} for e in self.event_groups]
+        quoted = {e.id: xs for e, xs in self.sections if e is not None}
+        return [e.to_dict(tuple(x.sentence.key for x in quoted.get(e.id, ()))) for e in self.event_groups]
 
     def _events_dict(self) -> list[dict[str, Any]]:
         """Each event with the summary sentences that tell it (``in_summary``)."""

@@ -89,3 +89,15 @@ def reading_order(
                 reordered[slot] = runs[r]
             runs = reordered
     return [i for run in runs for i in run]
+
+
+def reading_order_by_event(
+    features: SentenceFeatures,
+    chosen: Sequence[int],
+    dates: Mapping[Key, Sequence[DateMention]],
+    events: Sequence[Sequence[int]],
+) -> list[int]:
+    """``chosen`` read event by event: ``events`` holds each event's sentence indices,
+    the events in time order; within an event, :func:`reading_order`."""
+    picked = set(chosen)
+    return [i for rows in events for i in reading_order(features, [r for r in rows if r in picked], dates)]

@@ -12,34 +12,42 @@ split         articles                                  sentences
 tokenize      articles, sentences                       tokens, title_tokens
 represent     articles, sentences, tokens, title_tokens representation
 limits        budget, representation                    limits
-story         articles, sentences, tokens,              story, sentence_events, dates
-              title_tokens
+story         articles, sentences, tokens,              story, sentence_events, dates,
+              title_tokens                              dated_events
+parts         articles, sentences, tokens,              event_parts
+              title_tokens, dated_events,
+              sentence_events, limits
 select        method, representation, limits,           chosen
-              sentence_events
-order         representation, chosen, dates             ordered
+              sentence_events, event_parts
+order         representation, chosen, dates,            ordered
+              dated_events
 compose       representation, ordered, limits           extracts, compose_notes
 ============  ========================================  ===================================
 
 Without the story stage (``story=False``) a stand-in assigns the same fields empty, so
 selection and ordering run exactly as they would on a story with no events or dates.
+A cluster that tells several distinct events (``dated_events``) is summarised event by
+event (``event_parts``, ``tomtat.select.by_event``) and read in the events' time order.
 Reading input and writing output are the callers' business (``tomtat.io``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 
 from tomtat.clean import clean_cluster
 from tomtat.compose import compose
 from tomtat.document import Document, Field, Stage, StageView, check_order, run
 from tomtat.errors import BudgetError, InputError
 from tomtat.model import Budget, CleanArticle, Cluster, Extract, Limits, Sentence, Summary
-from tomtat.order import reading_order
+from tomtat.order import reading_order, reading_order_by_event
 from tomtat.represent import Representation, represent
 from tomtat.select import Method, get_method
+from tomtat.select.by_event import select_by_event
+from tomtat.select.event_parts import EventPart, event_parts
 from tomtat.select.fill import SentenceEvents
 from tomtat.story import Story, analyze
+from tomtat.story.dated_events import DatedEvent, date_events, rows_by_event, timeline_by_event
 from tomtat.story.dates import DateMention
 from tomtat.text.sentences import split_articles
 from tomtat.text.tokens import TokenRows, tokenize
@@ -60,6 +68,8 @@ LIMITS: Field[Limits] = Field("limits", "the budget resolved for this cluster")
 STORY: Field[Story] = Field("story", "timeline, actors, keywords, sub-events")
 SENTENCE_EVENTS: Field[SentenceEvents | None] = Field("sentence_events", "each sentence's sub-event")
 DATES: Field[Mapping[Key, tuple[DateMention, ...]]] = Field("dates", "resolved date mentions per sentence")
+DATED_EVENTS: Field[tuple[DatedEvent, ...]] = Field("dated_events", "the distinct events, dated, in time order")
+EVENT_PARTS: Field[tuple[EventPart, ...]] = Field("event_parts", "each event's sentences and budget share (several events)")
 CHOSEN: Field[tuple[int, ...]] = Field("chosen", "selected sentence indices, best first")
 ORDERED: Field[tuple[int, ...]] = Field("ordered", "selected sentence indices in reading order")
 EXTRACTS: Field[tuple[Extract, ...]] = Field("extracts", "the summary's sentences")
@@ -119,21 +129,39 @@ def _story(doc: StageView) -> None:
     doc.set(STORY, story)
     doc.set(SENTENCE_EVENTS, story.sentence_events)
     doc.set(DATES, story.dates)
+    doc.set(DATED_EVENTS, date_events(story.detected, story.events, doc.get(SENTENCES)))
 
 
 def _no_story(doc: StageView) -> None:
     doc.set(STORY, Story())
     doc.set(SENTENCE_EVENTS, None)
     doc.set(DATES, {})
+    doc.set(DATED_EVENTS, ())
+
+
+def _parts(doc: StageView) -> None:
+    """Several events: each event's sentences represented on their own, with its share
+    of the budget; one story: no parts."""
+    parts = event_parts(
+        doc.get(ARTICLES), doc.get(SENTENCES), doc.get(TOKENS), doc.get(TITLE_TOKENS),
+        doc.get(DATED_EVENTS), doc.get(SENTENCE_EVENTS), doc.get(LIMITS),
+    )
+    doc.set(EVENT_PARTS, parts)
 
 
 def _select(doc: StageView) -> None:
-    rep = doc.get(REPRESENTATION)
-    doc.set(CHOSEN, tuple(doc.get(METHOD).select(rep, doc.get(LIMITS), doc.get(SENTENCE_EVENTS))))
+    rep, method, limits, parts = doc.get(REPRESENTATION), doc.get(METHOD), doc.get(LIMITS), doc.get(EVENT_PARTS)
+    chosen = select_by_event(method, rep, limits, parts) if parts else method.select(rep, limits, doc.get(SENTENCE_EVENTS))
+    doc.set(CHOSEN, tuple(chosen))
 
 
 def _order(doc: StageView) -> None:
-    doc.set(ORDERED, tuple(reading_order(doc.get(REPRESENTATION).features, doc.get(CHOSEN), doc.get(DATES))))
+    features, chosen, dates, events = doc.get(REPRESENTATION).features, doc.get(CHOSEN), doc.get(DATES), doc.get(DATED_EVENTS)
+    if len(events) > 1:
+        ordered = reading_order_by_event(features, chosen, dates, rows_by_event(events, features.sentences))
+    else:
+        ordered = reading_order(features, chosen, dates)
+    doc.set(ORDERED, tuple(ordered))
 
 
 def _compose(doc: StageView) -> None:
@@ -150,13 +178,19 @@ def _stages(story: Stage) -> tuple[Stage, ...]:
         Stage("represent", (ARTICLES, SENTENCES, TOKENS, TITLE_TOKENS), (REPRESENTATION,), _represent),
         Stage("limits", (BUDGET, REPRESENTATION), (LIMITS,), _limits),
         story,
-        Stage("select", (METHOD, REPRESENTATION, LIMITS, SENTENCE_EVENTS), (CHOSEN,), _select),
-        Stage("order", (REPRESENTATION, CHOSEN, DATES), (ORDERED,), _order),
+        Stage(
+            "parts",
+            (ARTICLES, SENTENCES, TOKENS, TITLE_TOKENS, DATED_EVENTS, SENTENCE_EVENTS, LIMITS),
+            (EVENT_PARTS,),
+            _parts,
+        ),
+        Stage("select", (METHOD, REPRESENTATION, LIMITS, SENTENCE_EVENTS, EVENT_PARTS), (CHOSEN,), _select),
+        Stage("order", (REPRESENTATION, CHOSEN, DATES, DATED_EVENTS), (ORDERED,), _order),
         Stage("compose", (REPRESENTATION, ORDERED, LIMITS), (EXTRACTS, COMPOSE_NOTES), _compose),
     )
 
 
-_STORY_ASSIGNS = (STORY, SENTENCE_EVENTS, DATES)
+_STORY_ASSIGNS = (STORY, SENTENCE_EVENTS, DATES, DATED_EVENTS)
 STAGES = _stages(Stage("story", (ARTICLES, SENTENCES, TOKENS, TITLE_TOKENS), _STORY_ASSIGNS, _story))
 STAGES_WITHOUT_STORY = _stages(Stage("story", (), _STORY_ASSIGNS, _no_story))
 check_order(STAGES, INPUTS)
@@ -183,26 +217,17 @@ def summarize_cluster(
     """
     doc = build_document(cluster, budget, method, story)
     structure = doc.get(STORY)
-    summary = Summary(
+    events = doc.get(DATED_EVENTS)
+    return Summary(
         cluster_id=cluster.id,
         extracts=doc.get(EXTRACTS),
         articles=doc.get(CLEANED),
         method=doc.get(METHOD).name,
         budget=budget,
         notes=doc.get(CLEAN_NOTES) + doc.get(COMPOSE_NOTES) + structure.notes,
-        timeline=structure.timeline,
+        timeline=timeline_by_event(structure.timeline, events),
         entities=structure.entities,
         keywords=structure.keywords,
         events=structure.events,
-        event_groups=structure.detected,
+        event_groups=events,
     )
-    return by_event(summary)
-
-
-def by_event(summary: Summary) -> Summary:
-    """``summary`` with its extracts read event by event, in time order, when it quotes
-    several dated events (``Summary.sections``); unchanged otherwise."""
-    sections = summary.sections
-    if len(sections) < 2:
-        return summary
-    return replace(summary, extracts=tuple(x for _, xs in sections for x in xs))

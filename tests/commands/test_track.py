@@ -35,7 +35,7 @@ def test_add_show_list_export(tmp_path: Path, rows: list[dict[str, str]], sample
 
     assert main(["track", "show", str(bao["id"]), "--db", db]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("# ") and "What's new since version 1 (1 new articles)" in out
+    assert out.startswith("# ") and "What's new since version 1 (1 new article)" in out
     assert "Sources:" in out
 
     assert main(["track", "show", str(bao["id"]), "--since", "0", "--format", "json", "--db", db]) == 0
@@ -48,6 +48,20 @@ def test_add_show_list_export(tmp_path: Path, rows: list[dict[str, str]], sample
     clusters = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
     assert sorted(len(c["articles"]) for c in clusters) == [3, 3, 3, 3]
     assert main(["batch", str(target), "-o", str(tmp_path / "summaries.jsonl"), "--jobs", "1"]) == 0
+
+
+def test_show_first_version_groups_actors_and_repeats_nothing(tmp_path: Path, sample_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "news.db")
+    assert main(["track", "add", str(sample_dir), "--db", db]) == 0
+    capsys.readouterr()
+    assert main(["track", "show", "1", "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "version 1" in out and "What's new" not in out  # the summary above is all of it
+    people = next(line for line in out.splitlines() if line.startswith("People: "))
+    places = next(line for line in out.splitlines() if line.startswith("Places: "))
+    assert "Nguyễn Văn Bình" in people and "TP.HCM" in places and "TP.HCM" not in people
+    assert main(["track", "show", "1", "--since", "0", "--db", db]) == 0
+    assert "What's new since version 0 (3 new articles)" in capsys.readouterr().out
 
 
 def test_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -62,3 +62,19 @@ def test_an_inferred_year_is_marked_as_such():
     assert event_date_label(TimelineEvent("2014-10-14", "...", ("a",), "day")) == "14/10/2014"
     lent = TimelineEvent("2014-10-15", "...", ("b",), "day", year_from="cluster")
     assert event_date_label(lent) == "15/10/2014 (năm suy ra từ bài khác)"
+
+
+def test_an_event_no_report_dates_is_headed_as_undated_in_every_format():
+    from tomtat.model import Budget, CleanArticle, Extract, Sentence, Summary
+    from tomtat.story.dated_events import DatedEvent
+    from tomtat.story.events import SubEvent
+
+    texts = {"a": "Tàu cá gặp nạn ngày 3/4/2019 ngoài khơi.", "b": "Một hội chợ sách mở cửa ở Huế."}
+    extracts = tuple(Extract(Sentence(aid, 0, 0, 0, len(t), t), t) for aid, t in texts.items())
+    dated = SubEvent(0, "2019-04-03", "day", texts["a"], ("a",), (("a", 0),))
+    articles = tuple(CleanArticle(aid, "", t, ()) for aid, t in texts.items())
+    events = (DatedEvent(0, ("a",), dated), DatedEvent(1, ("b",)))
+    summary = Summary("hai", extracts, articles, "centroid", Budget(), event_groups=events)
+    for fmt in ("text", "markdown", "html"):
+        out = render(summary, fmt)
+        assert out.index("3/4/2019") < out.index("Chưa rõ thời gian") < out.index("hội chợ")

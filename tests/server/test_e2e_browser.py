@@ -184,7 +184,12 @@ def test_a_story_of_several_years_reads_as_dated_sections(browser, live_server):
     assert texts[1].startswith("21/5, năm 2015–2016")
     assert texts[2].startswith("9/6/2022")
     assert texts[3].startswith("25/11/2024")
-    assert all(page.locator("#summary .event-section").nth(i).locator(".sentence").count() for i in range(4))
+    sections = page.locator("#summary .event-section")
+    assert all(sections.nth(i).locator(".sentence").count() for i in range(4))
+    # Each section quotes only its own event's report: the cards were filled 2024, 2012,
+    # 2022, 2015, so the sections in time order cite [2], [4], [3], [1].
+    markers = [set(sections.nth(i).locator("button.marker").all_inner_texts()) for i in range(4)]
+    assert markers == [{"[2]"}, {"[4]"}, {"[3]"}, {"[1]"}]
     assert page.locator("#timeline li.background").count() >= 1
     assert errors == []
     page.close()

@@ -75,3 +75,13 @@ def test_pages_escape_article_text(tmp_path: Path, rows: list[dict[str, str]]) -
         assert "javascript:" not in page
         assert client.get(f"/stories/{story_id}/versions").status_code == 200
         assert client.get("/stories/12345").status_code == 404
+
+
+def test_story_page_labels_actor_types_and_skips_whats_new_on_a_first_version(tmp_path: Path, rows: list[dict[str, str]]) -> None:
+    with _client(tmp_path) as client:
+        client.post("/v1/articles", json=_body(rows[:3]))
+        story_id = client.get("/v1/stories").json()["stories"][0]["id"]
+        page = client.get(f"/stories/{story_id}").text
+        assert "phiên bản 1" in page and "Có gì mới" not in page  # nothing earlier to compare with
+        assert "(PER," not in page and "(LOC," not in page  # types read as words, not codes
+        assert "(người," in page or "(địa danh," in page or "(tổ chức," in page

@@ -44,7 +44,8 @@ def test_kill_nine_at_random_moments_then_rerun(tmp_path: Path, rows: list[dict[
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=30)
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr
+    # exit 1 only when this run is the one that recorded the broken line (a killed run may have)
+    assert done.returncode == (1 if ", 1 unreadable" in done.stderr else 0), done.stderr
     consistent(db, names)
     again = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
     assert "0 articles added" in again.stderr and "0 stories updated" in again.stderr

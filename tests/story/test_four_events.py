@@ -13,7 +13,7 @@ import pytest
 from tomtat.io.writers import render
 from tomtat.model import Article, Budget, Cluster, Extract, Sentence, Summary
 from tomtat.pipeline import summarize_cluster
-from tomtat.story.events import SubEvent
+from tomtat.story.dated_events import DatedEvent
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "four_events.json"
 TRUE_YEARS = [2012, 2015, 2022, 2024]
@@ -40,7 +40,9 @@ def test_four_events_in_time_order_each_dated_as_narrowly_as_the_text_allows(sum
 
 def test_the_summary_touches_every_event_in_order(summary: Summary) -> None:
     sections = summary.sections
-    assert [ev.year_span[0] for ev, _ in sections if ev is not None] == TRUE_YEARS
+    assert [ev.anchor.year_span[0] for ev, _ in sections if ev is not None and ev.anchor] == TRUE_YEARS
+    for ev, extracts in sections:
+        assert ev is not None and {x.sentence.article_id for x in extracts} <= set(ev.article_ids)
     order = [x.sentence.article_id for x in summary.extracts]
     assert order.index("bien-2012") < order.index("bien-2015") < order.index("bien-2022") < order.index("bien-2024")
 
@@ -51,7 +53,11 @@ def test_the_json_lists_events_with_evidence_and_summary_sentences(summary: Summ
     assert [e["years"]["label"] for e in events] == ["2012", "2015–2016", "2022", "2024"]
     assert all(e["in_summary"] and e["years"]["evidence"] for e in events)
     assert events[1]["when"] == "21/5, 2015–2016"
-    assert len(doc["event_groups"]) == 4  # four distinct events, one report each
+    groups = doc["event_groups"]
+    assert [g["article_ids"] for g in groups] == [[f"bien-{y}"] for y in TRUE_YEARS]  # one report each
+    assert [g["years"]["label"] for g in groups] == ["2012", "2015–2016", "2022", "2024"]
+    in_sections = [{"article_id": x["article_id"], "index": x["index"]} for x in doc["sentences"]]
+    assert [k for g in groups for k in g["sentences"]] == in_sections  # the sections, in reading order
 
 
 def test_the_timeline_marks_a_date_recalled_in_passing_as_background(summary: Summary) -> None:
@@ -82,18 +88,18 @@ def test_a_second_report_without_clues_shares_the_dated_report_s_years() -> None
 
 
 
-def test_dated_sections_only_when_detection_finds_several_events() -> None:
-    """Sub-events years apart are told section by section only when event detection
-    found distinct events; one story followed over years keeps one paragraph."""
+def test_sections_only_when_detection_finds_several_events() -> None:
+    """Sentences are told section by section only when event detection found distinct
+    events; one story followed over years keeps one paragraph."""
     extracts = tuple(
         Extract(Sentence(aid, 0, 0, 0, len(t), t), t)
-        for aid, t in (("a", "Tàu hỏng máy ngày 12/6/2015."), ("b", "Tàu lại hỏng máy ngày 12/6/2016."))
+        for aid, t in (("b", "Tàu lại hỏng máy ngày 12/6/2016."), ("a", "Tàu hỏng máy ngày 12/6/2015."))
     )
-    events = tuple(
-        SubEvent(n, f"{y}-06-12", "day", x.text, (x.sentence.article_id,), (x.sentence.key,))
-        for n, (y, x) in enumerate(zip((2015, 2016), extracts))
-    )
-    one = Summary("tau", extracts, (), "centroid", Budget(), events=events, event_groups=(("a", "b"),))
+    one = Summary("tau", extracts, (), "centroid", Budget(), event_groups=(DatedEvent(0, ("a", "b")),))
     assert one.sections == [(None, extracts)]
-    two = replace(one, event_groups=(("a",), ("b",)))
-    assert [ev for ev, _ in two.sections] == list(events)
+    assert one.to_dict()["event_groups"] == [{"article_ids": ["a", "b"]}]
+    two = replace(one, event_groups=(DatedEvent(0, ("a",)), DatedEvent(1, ("b",))))
+    assert [(ev.id, xs) for ev, xs in two.sections if ev] == [(0, extracts[1:]), (1, extracts[:1])]
+    assert [g["sentences"] for g in two.to_dict()["event_groups"]] == [
+        [{"article_id": "a", "index": 0}], [{"article_id": "b", "index": 0}]
+    ]

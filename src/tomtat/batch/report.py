@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from tomtat.io.wording import counted
+
 
 @dataclass
 class Report:
@@ -30,7 +32,7 @@ class Report:
     def summary_line(self, output: str) -> str:
         rate = self.done / self.seconds if self.seconds > 0 else 0.0
         parts = [
-            f"{self.done} done ({rate:.1f} clusters/s, {self.articles} articles)",
+            f"{self.done} done ({rate:.1f} clusters/s, {counted(self.articles, 'article')})",
             f"{self.skipped} skipped (already in {output})",
             f"{self.failed} failed" + (f" ({self.duplicates} duplicate ids)" if self.duplicates else ""),
         ]

@@ -19,6 +19,7 @@ from tomtat.commands.common import warn, write_lines
 from tomtat.errors import InputError
 from tomtat.grouping import ArticleGroup, GroupingOptions, group_articles
 from tomtat.io.jsonl import parse_line
+from tomtat.io.wording import counted
 from tomtat.model import Article
 
 DEFAULTS = GroupingOptions()
@@ -104,9 +105,9 @@ def run(args: argparse.Namespace) -> int:
     write_lines(_lines(stories), args.output)
     copies = sum(len(s.duplicates) for s in stories)
     print(
-        f"tomtat: cluster: {len(articles)} articles -> {len(stories)} stories "
+        f"tomtat: cluster: {counted(len(articles), 'article')} -> {counted(len(stories), 'story', 'stories')} "
         f"({sum(1 for s in stories if len(s.articles) > 1)} with several articles, {copies} groups of near-duplicates), "
-        f"{failed} lines failed",
+        f"{counted(failed, 'line')} failed",
         file=sys.stderr,
     )
     return 1 if failed else 0

@@ -36,6 +36,7 @@ from tomtat.fetch.store_sink import StoreSink
 from tomtat.fetch.state import FetchState
 from tomtat.fetch.watch import watch
 from tomtat.grouping import group_articles
+from tomtat.io.wording import counted
 from tomtat.store import Store
 from tomtat.store.engine import DEFAULT_URL, ENV_VAR, resolve_url
 
@@ -171,7 +172,7 @@ def _regroup(sink: ArticleFile, path: str) -> str:
     """Group every kept article into stories and write them atomically to ``path``."""
     stories = group_articles(sink.articles())
     write_lines((json.dumps(s.to_dict(), ensure_ascii=False) + "\n" for s in stories), path)
-    return f"{len(stories)} stories in {path}"
+    return f"{counted(len(stories), 'story', 'stories')} in {path}"
 
 
 @dataclass
@@ -206,8 +207,9 @@ def _opened(job: Job, stop: threading.Event) -> Iterator[Opened]:
                 if not (report.new or update.stories):
                     return None
                 return (
-                    f"store: {update.stories_created} new stories, {update.stories_merged} merged, "
-                    f"{len(update.stories)} re-summarised, {update.near_duplicates} near-duplicates linked"
+                    f"store: {counted(update.stories_created, 'new story', 'new stories')}, "
+                    f"{update.stories_merged} merged, {len(update.stories)} re-summarised, "
+                    f"{counted(update.near_duplicates, 'near-duplicate')} linked"
                 )
 
         client = stack.enter_context(PoliteClient(job.settings, stop))
@@ -232,8 +234,8 @@ def run_watch(args: argparse.Namespace) -> int:
     if args.rounds is not None and args.rounds < 1:
         raise InputError(f"--rounds must be 1 or more (got {args.rounds})")
     with stop_on_signals() as stop, _opened(job, stop) as run:
-        kept = "" if run.kept is None else f" ({run.kept} articles kept so far)"
-        _say(f"watch: following {len(job.feeds)} feeds every {job.every:g} s into {run.where}{kept}")
+        kept = "" if run.kept is None else f" ({counted(run.kept, 'article')} kept so far)"
+        _say(f"watch: following {counted(len(job.feeds), 'feed')} every {job.every:g} s into {run.where}{kept}")
         done = watch(run.fetcher, job.feeds, job.every, stop, run.after_round, lambda line: _say(f"watch: {line}"), args.rounds)
         if stop.is_set():
             _say(f"watch: stopped after {done} rounds")

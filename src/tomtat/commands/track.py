@@ -16,6 +16,7 @@ import sys
 from tomtat.commands import fetch
 from tomtat.commands.common import write_lines
 from tomtat.errors import InputError
+from tomtat.io.wording import counted
 from tomtat.io.writers.story import event_date_label
 from tomtat.model import TimelineEvent
 from tomtat.store import Store
@@ -85,12 +86,15 @@ def _source_label(article: dict) -> str:
     return " - ".join(part for part in (article.get("source"), article.get("title")) if part) or str(article.get("id"))
 
 
-def _print_story(detail: dict, update: dict) -> None:
+_ACTOR_GROUPS = {"PER": "People", "ORG": "Organisations", "LOC": "Places"}
+
+
+def _print_story(detail: dict, update: dict, asked_since: bool) -> None:
     out = sys.stdout
     latest = detail["latest"] or {}
     summary = latest.get("summary", {})
     out.write(f"# {detail['headline']}\n")
-    out.write(f"story {detail['id']} · {detail['articles']} articles from {detail['sources']} sources · version {latest.get('number', 0)}")
+    out.write(f"story {detail['id']} · {counted(detail['articles'], 'article')} from {counted(detail['sources'], 'source')} · version {latest.get('number', 0)}")
     if detail["first_published"]:
         out.write(f" · {detail['first_published'][:10]} to {detail['last_published'][:10]}")
     out.write("\n\n")
@@ -105,14 +109,19 @@ def _print_story(detail: dict, update: dict) -> None:
         out.write("\nSources:\n")
         for article_id, n in number_of.items():
             out.write(f"[{n}] {_source_label(articles.get(article_id, {'id': article_id}))}\n")
-    if detail["actors"]:
-        out.write("\nActors: " + ", ".join(detail["actors"]) + "\n")
+    groups: dict[str, list[str]] = {}
+    for actor in latest.get("actors", []):
+        groups.setdefault(_ACTOR_GROUPS.get(actor.get("type", ""), "Others"), []).append(actor["name"])
+    for heading, names in groups.items():
+        out.write(f"\n{heading}: " + ", ".join(names) + "\n")
     timeline = latest.get("timeline", [])
     if timeline:
         out.write("\nTimeline:\n")
         for event in timeline:
             out.write(f"- {event_date_label(TimelineEvent.from_dict(event))}: {event['text']}\n")
-    out.write(f"\nWhat's new since version {update['since']} ({len(update['new_articles'])} new articles):\n")
+    if not update["since"] and not asked_since:
+        return  # the first version, all of it new and printed above (``--since 0`` still lists it)
+    out.write(f"\nWhat's new since version {update['since']} ({counted(len(update['new_articles']), 'new article')}):\n")
     for sentence in update["new_sentences"]:
         label = _source_label(articles.get(str(sentence["article_id"]), {"id": sentence["article_id"]}))
         out.write(f"- {sentence['text']} ({label})\n")
@@ -127,7 +136,7 @@ def run_show(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps({"story": detail, "whats_new": update}, ensure_ascii=False, indent=2))
     else:
-        _print_story(detail, update)
+        _print_story(detail, update, asked_since=args.since is not None)
     return 0
 
 
@@ -152,7 +161,7 @@ def run_list(args: argparse.Namespace) -> int:
     for card in cards:
         dates = f"{card['first_published'][:10]}..{card['last_published'][:10]}" if card["first_published"] else "undated"
         actors = ", ".join(card["actors"][:3])
-        print(f"{card['id']:>6}  {card['headline']}  ({card['articles']} articles, {card['sources']} sources, {dates}{'; ' + actors if actors else ''})")
+        print(f"{card['id']:>6}  {card['headline']}  ({counted(card['articles'], 'article')}, {counted(card['sources'], 'source')}, {dates}{'; ' + actors if actors else ''})")
     if not cards:
         print("tomtat: track list: no story matches", file=sys.stderr)
     return 0
@@ -162,5 +171,5 @@ def run_export(args: argparse.Namespace) -> int:
     with Store(args.db) as store, store.engines.read.connect() as conn:
         lines = [json.dumps(cluster, ensure_ascii=False) + "\n" for cluster in export_clusters(conn)]
     write_lines(lines, args.output)
-    print(f"tomtat: track export: {len(lines)} stories", file=sys.stderr)
+    print(f"tomtat: track export: {counted(len(lines), 'story', 'stories')}", file=sys.stderr)
     return 0

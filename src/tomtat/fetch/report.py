@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from tomtat.io.wording import counted
+
 
 @dataclass
 class RoundReport:
@@ -29,7 +31,7 @@ class RoundReport:
         """One line: the counts."""
         line = (
             f"{self.feeds_read}/{self.feeds} feeds read ({self.not_modified} unchanged), "
-            f"{len(self.new)} new articles, {self.known} already known, "
+            f"{counted(len(self.new), 'new article')}, {self.known} already known, "
             f"{len(self.skipped)} skipped, {len(self.failed)} failed "
             f"in {self.seconds:.1f} s ({self.waited:.1f} s waiting politely)"
         )

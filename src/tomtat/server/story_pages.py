@@ -16,6 +16,8 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from tomtat.io.writers.markers import safe_url
+from tomtat.io.writers.story import TYPE_LABELS, event_date_label
+from tomtat.model import TimelineEvent
 from tomtat.store import StoreError
 from tomtat.store.novelty import whats_new
 from tomtat.store.queries import list_stories, resolve_story, story_detail, version_dict, versions
@@ -107,8 +109,14 @@ def _story_page(detail: dict[str, Any], update: dict[str, Any] | None) -> HTMLRe
         f'<li id="nguon-{n}">[{n}] {_text(_source_name(articles.get(aid, {"id": aid})))}: {_source_link(articles.get(aid, {"id": aid}))}</li>'
         for aid, n in number_of.items()
     )
-    timeline = "".join(f'<li><strong>{_text(e["date"])}</strong>: {_text(e["text"])}</li>' for e in latest.get("timeline", []))
-    actors = "".join(f'<li><a href="/stories?{urlencode({"actor": a["name"]})}">{_text(a["name"])}</a> <span class="meta">({_text(a.get("type"))}, {int(a.get("count", 0))} lần)</span></li>' for a in latest.get("actors", []))
+    timeline = "".join(
+        f'<li><strong>{_text(event_date_label(TimelineEvent.from_dict(e)))}</strong>: {_text(e["text"])}</li>' for e in latest.get("timeline", [])
+    )
+    actors = "".join(
+        f'<li><a href="/stories?{urlencode({"actor": a["name"]})}">{_text(a["name"])}</a> '
+        f'<span class="meta">({_text(TYPE_LABELS.get(a.get("type", ""), a.get("type", "")))}, {int(a.get("count", 0))} lần)</span></li>'
+        for a in latest.get("actors", [])
+    )
     article_items = []
     for a in detail["article_list"]:
         copy = f' <span class="meta">(bản sao của bài {int(a["duplicate_of"])})</span>' if a.get("duplicate_of") else ""
@@ -117,7 +125,7 @@ def _story_page(detail: dict[str, Any], update: dict[str, Any] | None) -> HTMLRe
             f'<details><summary>Nội dung</summary><div class="article-text">{"".join(f"<p>{_text(line)}</p>" for line in (a.get("text") or "").splitlines() if line.strip())}</div></details></li>'
         )
     new_part = ""
-    if update is not None:
+    if update is not None and update["since"]:  # a first version is all new: its summary is above
         new_part = f'<section aria-labelledby="moi-h" class="pane"><h3 id="moi-h">Có gì mới (phiên bản {update["latest"]} so với {update["since"]})</h3>{_new_sentences(update, articles)}</section>'
     body = (
         f'<article class="story"><h2 id="story-h">{_text(detail["headline"])}</h2>'

@@ -18,6 +18,7 @@ from itertools import islice
 import sqlalchemy as sa
 
 from tomtat.grouping import GroupingOptions
+from tomtat.io.wording import counted
 from tomtat.store.articles import StoreInput, insert_articles
 from tomtat.store.assign import assign_pending
 from tomtat.store.engine import Engines, create_engines, migrate
@@ -51,9 +52,10 @@ class AddReport:
     def line(self) -> str:
         """One line for the user."""
         return (
-            f"{len(self.added)} articles added, {len(self.already)} already stored, {len(self.unreadable)} unreadable "
-            f"(recorded), {self.near_duplicates} near-duplicates linked; {self.stories_created} new stories, "
-            f"{self.stories_merged} merged, {len(self.stories)} stories updated"
+            f"{counted(len(self.added), 'article')} added, {len(self.already)} already stored, {len(self.unreadable)} unreadable "
+            f"(recorded), {counted(self.near_duplicates, 'near-duplicate')} linked; "
+            f"{counted(self.stories_created, 'new story', 'new stories')}, {self.stories_merged} merged, "
+            f"{counted(len(self.stories), 'story', 'stories')} updated"
         )
 
 

@@ -93,19 +93,17 @@ def detect_events(
         return [tuple(ids)] if ids else []
     spans = year_spans(dates)
     years = [list(spans.get(a, ())) for a in ids]
-    vocab: dict[str, int] = {}
-    for a in ids:
-        for w in bags[a]:
-            vocab.setdefault(w, len(vocab))
+    vocab = {w: k for k, w in enumerate(dict.fromkeys(chain.from_iterable(bags[a] for a in ids)))}
     counts = np.zeros((n, max(1, len(vocab))))
     for r, a in enumerate(ids):
-        for w, c in bags[a].items():
-            counts[r, vocab[w]] = c
+        bag = bags[a]
+        counts[r, np.fromiter(map(vocab.__getitem__, bag), np.intp, len(bag))] = np.fromiter(bag.values(), float, len(bag))
+    norms = np.linalg.norm(counts, axis=1)  # kept per row: only a merged row changes
 
     def row(i: int) -> np.ndarray:
         """Cosines of group ``i`` with every row, -1 where the years keep them apart
         and the texts are not nearly the same."""
-        lengths = np.linalg.norm(counts, axis=1) * np.linalg.norm(counts[i])
+        lengths = norms * norms[i]
         sims = np.divide(counts @ counts[i], lengths, out=np.zeros(n), where=lengths > 0)
         for k in range(n):
             if alive[k] and sims[k] < same_anyway and years[i] and years[k] and not any(_overlap(x, y) for x in years[i] for y in years[k]):
@@ -126,6 +124,7 @@ def detect_events(
         years[i].extend(years[j])
         alive[j] = False
         counts[j] = 0.0
+        norms[i], norms[j] = np.linalg.norm(counts[i]), 0.0
         sims[j, :] = -np.inf
         sims[:, j] = -np.inf
         fresh = row(i)

@@ -60,14 +60,6 @@ class SubEvent:
             return int(self.date[:4]), int(self.date[:4])
         return (self.years.first, self.years.last) if self.years else None
 
-    def apart_from(self, other: SubEvent) -> bool:
-        """Whether the two events are in different years by what the text says (both
-        spans known and disjoint): the test for telling a story event by event."""
-        a, b = self.year_span, other.year_span
-        if a is None or b is None:
-            return False
-        return (a[1] is not None and a[1] < b[0]) or (b[1] is not None and b[1] < a[0])
-
     @property
     def when(self) -> str | None:
         """What a reader is told: ``2014-10-14``; ``21/10, 2022–2023``; ``23/1`` (year

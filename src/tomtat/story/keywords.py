@@ -51,7 +51,7 @@ def extract_keywords(
             found = Counter(filter(pairs.__contains__, adjacent))
         else:
             found = Counter(p for p in adjacent if _content_pair(p, stop))
-        count.update(found)
+        count.update(found.elements())  # counting elements stays in C (a mapping would not)
         arts.update(found.keys())
     n_articles = max(1, len(per_article))
     score = {}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from tomtat.model import Entity, Summary, TimelineEvent
-from tomtat.story.events import SubEvent
+from tomtat.story.dated_events import DatedEvent
 from tomtat.story.years import Evidence, YearEstimate
 
 TYPE_LABELS = {"PER": "người", "ORG": "tổ chức", "LOC": "địa danh", "MISC": "khác"}
@@ -76,11 +76,16 @@ def _width(e: Evidence) -> int:
     return sum(_OPEN_WIDTH - s.first if s.last is None else s.last - s.first + 1 for s in e.spans)
 
 
-def section_heading(event: SubEvent | None) -> str:
-    """The heading of one dated section of a multi-event summary: the date as readers
-    write it, the inferred year or range, and the first few clues that gave it."""
+UNDATED = "Chưa rõ thời gian"
+
+
+def section_heading(told: DatedEvent | None) -> str:
+    """The heading of one section of a multi-event summary: the event's date as
+    readers write it, the inferred year or range, and the first few clues that gave
+    it; ``UNDATED`` for an event no report dates."""
+    event = told.anchor if told is not None else None
     if event is None or event.date is None:
-        return "Bối cảnh khác"
+        return UNDATED
     if event.years is None:
         return date_label(event.date)
     if event.date.startswith("--"):

@@ -271,25 +271,16 @@
     section.scrollIntoView({ behavior: "smooth", block: "start" });
   }
 
-  // The summary's sentences grouped by the dated event they tell (JSON "events",
-  // already in time order); sentences of no dated event last, under a null event.
+  // The summary's sentences grouped by the distinct event they tell (JSON
+  // "event_groups", in time order, when the cluster tells several events); none for a
+  // single story.
   function eventSections(data) {
-    const eventOf = new Map();
-    (data.events || []).forEach((ev) => {
-      if (ev.date) (ev.in_summary || []).forEach((k) => eventOf.set(k.article_id + "#" + k.index, ev));
-    });
-    const groups = new Map();
-    const rest = [];
-    data.sentences.forEach((s) => {
-      const ev = eventOf.get(s.article_id + "#" + s.index);
-      if (!ev) { rest.push(s); return; }
-      if (!groups.has(ev.id)) groups.set(ev.id, [ev, []]);
-      groups.get(ev.id)[1].push(s);
-    });
-    const out = (data.events || []).filter((ev) => groups.has(ev.id)).map((ev) => groups.get(ev.id));
-    if (out.length < 2) return [];
-    if (rest.length) out.push([null, rest]);
-    return out;
+    const events = data.event_groups || [];
+    if (events.length < 2) return [];
+    const spans = new Map(data.sentences.map((s) => [s.article_id + "#" + s.index, s]));
+    return events
+      .map((ev) => [ev, (ev.sentences || []).map((k) => spans.get(k.article_id + "#" + k.index)).filter(Boolean)])
+      .filter(([, sents]) => sents.length);
   }
 
   function yearsLabel(y) {
@@ -306,7 +297,7 @@
   }
 
   function eventHeading(ev) {
-    if (!ev || !ev.date) return "Bối cảnh khác";
+    if (!ev || !ev.date) return "Chưa rõ thời gian";
     let when = isoLabel(ev.date);
     if (!ev.years) return when;
     if (ev.date.startsWith("--")) when += ", năm " + yearsLabel(ev.years);
