@@ -106,8 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         print(f"tune_centroid: error: corpus not found: {', '.join(missing)}", file=sys.stderr)
         return 2
+    grid = GRIDS[args.grid]
     with multiprocessing.get_context("spawn").Pool(max(1, args.jobs)) as pool:
-        grid = GRIDS[args.grid]
         grids = dict(pool.map(functools.partial(corpus_grid, grid), paths))
     shipped = tuple(grid[k].index(getattr(Centroid(), k)) for k in grid)
     chosen = {p: np.unravel_index(int(np.argmax(smooth(g))), g.shape) for p, g in grids.items()}

@@ -11,11 +11,18 @@ marginal relevance) when ``coverage_weight`` is 0.
 - spread: mean share of articles that use each of the sentence's syllable bigrams;
 - position: 1 / sqrt(1 + index among its article's sentences).
 
+The head of the summary (until the budget is reached) is taken greedily by a mix of
+this score and the weight of the new concepts a sentence adds, concepts weighted by how
+early the articles use them (``select.coverage``); the filler completes. With
+``coverage_weight`` 0 the head is re-ranked by MMR instead (the default until
+2026-12: +0.3 R-2 on each development corpus since, within noise).
+
 Every feature is relative, never "article number 1" (file order is an artefact of one
 corpus, docs/BACKGROUND.md, "ViMs"), and linear in the number of sentences. The few
 weights were checked on both development corpora (vims-dev, abmusu-dev) by
-``bench/tune_centroid.py``: they sit in a flat region of the smoothed grid and give the
-best mean of the two (docs/BENCHMARKS.md, "Tuning"), never tuned per cluster.
+``bench/tune_centroid.py`` (``--grid weights`` and ``--grid coverage``): they sit in a
+flat region of the smoothed grid and give the best mean of the two (docs/BENCHMARKS.md,
+"Tuning"), never tuned per cluster.
 """
 
 from __future__ import annotations
@@ -37,7 +44,8 @@ from tomtat.select.mmr import mmr_order
 
 @dataclass
 class Centroid:
-    """Weighted relevance (see module docstring); selection by MMR under the budget."""
+    """Weighted relevance (see module docstring); the head by early-concept coverage
+    (or MMR when ``coverage_weight`` is 0), then the budget filler."""
 
     name: ClassVar[str] = "centroid"
     description: ClassVar[str] = "centroid + cross-article agreement + spread + position, with early-concept coverage"

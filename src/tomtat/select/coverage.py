@@ -33,9 +33,9 @@ def early_concept_weights(rep: Representation, decay: float, min_articles: int =
     f = rep.features
     first = np.full(m * vocab, np.inf)
     np.minimum.at(first, f.article[counts.row].astype(np.int64) * vocab + counts.col, f.position[counts.row])
-    first = first.reshape(m, vocab)
-    seen = np.isfinite(first)
-    votes = np.where(seen, 1.0 / (1.0 + np.where(seen, first, 0.0)) ** decay, 0.0).sum(axis=0)
+    by_article = first.reshape(m, vocab)
+    seen = np.isfinite(by_article)
+    votes = np.where(seen, 1.0 / (1.0 + np.where(seen, by_article, 0.0)) ** decay, 0.0).sum(axis=0)
     return np.where(concept_weights(rep, min_articles) > 0, votes, 0.0)
 
 
