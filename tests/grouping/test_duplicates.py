@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from tomtat.grouping.duplicates import TokenIds, near_duplicates, shingle_hashes
-from tomtat.text.tokens import syllables
+from tomtat.grouping.duplicates import near_duplicates
+from tomtat.grouping.features import FeatureMaker
+from tomtat.model import Article
 
 ORIGINAL = ("Liên bộ Công Thương và Tài chính quyết định tăng giá xăng từ 15 giờ chiều nay. Mỗi lít xăng "
             "RON 95 tăng thêm 500 đồng. Đây là lần tăng giá xăng thứ ba liên tiếp do giá dầu thế giới đi lên.")
@@ -13,8 +14,8 @@ REWRITE = ("Từ chiều nay giá xăng RON 95 tăng 500 đồng mỗi lít theo
 
 
 def groups(*texts: str) -> list[int]:
-    ids = TokenIds(frozenset())
-    found = near_duplicates([shingle_hashes(ids(syllables(t.lower()))) for t in texts])
+    maker = FeatureMaker()
+    found = near_duplicates([maker(Article(str(i), "", t)).signature for i, t in enumerate(texts)])
     return [found.find(i) for i in range(len(texts))]
 
 
@@ -24,9 +25,3 @@ def test_a_copy_joins_its_original_and_a_rewrite_stays_apart() -> None:
 
 def test_empty_articles_join_nothing() -> None:
     assert groups("", ORIGINAL, "") == [0, 1, 2]
-
-
-def test_token_ids_are_deterministic_and_remember_stopwords() -> None:
-    ids = TokenIds(frozenset({"và"}))
-    assert ids(["giá", "và", "xăng", "giá"]) == [0, 1, 2, 0]
-    assert ids.is_stop().tolist() == [False, True, False]

@@ -1,49 +1,60 @@
-"""Average linkage continued from known clusters (how the story store adds articles)."""
+"""Regrouping around new articles (how the story store keeps batch grouping's stories)."""
 
 from __future__ import annotations
 
 import numpy as np
-from scipy import sparse
 
-from tomtat.grouping.extend import extend_clusters
-from tomtat.grouping.link import cluster_vectors
-from tomtat.grouping.vectors import normalize_rows
-
-
-def _topics(rows: list[list[float]]) -> sparse.csr_matrix:
-    return normalize_rows(sparse.csr_matrix(np.array(rows)))
+from tomtat.grouping import GroupingOptions, group_articles
+from tomtat.grouping.extend import regroup
+from tomtat.grouping.features import ArticleFeatures, FeatureMaker
+from tomtat.grouping.group import timestamp
+from tomtat.model import Article
 
 
-def test_with_nothing_known_it_groups_as_batch_average_linkage() -> None:
-    rng = np.random.default_rng(7)
-    vectors = _topics((np.repeat(np.eye(5), 8, axis=0) + 0.3 * rng.random((40, 5))).tolist())
-    times = [float(i % 9) for i in range(40)]
-    for window in (None, 2.0):
-        assert extend_clusters(vectors, times, [None] * 40, 0.6, window) == cluster_vectors(vectors, times, 0.6, window)
+def made(counts: dict[int, int]) -> ArticleFeatures:
+    """Features with the given feature counts and no near-duplicate signature."""
+    keys = sorted(counts)
+    return ArticleFeatures(np.array(keys, dtype=np.int64), np.array([counts[k] for k in keys], dtype=np.int64), np.zeros(0, dtype=np.uint32))
 
 
-def test_new_rows_join_the_known_cluster_they_resemble_and_known_clusters_stay_whole() -> None:
-    # rows 0-1: story 10 about topic A; rows 2-3: story 20 about topic B; row 4 is new, about A.
-    vectors = _topics([[1, 0, 0], [1, 0.1, 0], [0.8, 0.6, 0], [0.8, 0.6, 0.05], [1, 0.05, 0]])
-    groups = extend_clusters(vectors, [None] * 5, [10, 10, 20, 20, None], 0.85, None)
-    assert groups == [[0, 1, 4], [2, 3]]
+def test_arriving_one_by_one_ends_as_batch_grouping_of_the_whole_stream(gkit) -> None:
+    articles = [Article(r["id"], r["title"], r["text"], published=r["published"]) for r in gkit.stream()]
+    maker = FeatureMaker()
+    features = [maker(a) for a in articles]
+    times = [timestamp(a.published) for a in articles]
+    story: dict[int, int] = {}
+    for new in range(len(articles)):
+        rows = sorted(story) + [new]
+        result = regroup([features[i] for i in rows], [times[i] for i in rows], [story[i] for i in rows[:-1]] + [None], GroupingOptions())
+        assert result.affected[-1]
+        for group in result.groups:
+            label = min(rows[i] for i in group)
+            story.update((rows[i], label) for i in group)
+    stored = {frozenset(a.id for a, s in zip(articles, range(len(articles))) if story[s] == label) for label in set(story.values())}
+    assert stored == {frozenset(a.id for a in g.articles) for g in group_articles(articles)}
 
 
-def test_known_clusters_are_not_regrouped_without_a_new_row_between_them() -> None:
-    # Regrouping rows 0-3 from scratch joins them all (cosine 0.8 > 0.7); the new row 4
-    # is about something else, so stories 10 and 20 stay as the store made them.
-    vectors = _topics([[1, 0, 0], [1, 0, 0], [0.8, 0.6, 0], [0.8, 0.6, 0], [0, 0, 1]])
-    assert cluster_vectors(vectors, [None] * 5, 0.7, None) == [[0, 1, 2, 3], [4]]
-    assert extend_clusters(vectors, [None] * 5, [10, 10, 20, 20, None], 0.7, None) == [[0, 1], [2, 3], [4]]
+def test_a_new_article_can_take_part_of_a_stored_story_away() -> None:
+    # Alone, a and b are alike (their other features are seen once and dropped); c is
+    # b's closer match and shares nothing with a: batch average linkage makes {a}, {b, c}.
+    a, b, c = made({1: 2, 2: 2, 4: 1}), made({1: 1, 2: 1, 3: 3, 5: 1}), made({3: 3, 5: 1, 6: 1})
+    assert regroup([a, b], [None, None], [None, None], GroupingOptions(similarity=0.5)).groups == [[0, 1]]
+    result = regroup([a, b, c], [None] * 3, [7, 7, None], GroupingOptions(similarity=0.5))
+    assert result.groups == [[0], [1, 2]]
+    assert result.affected.all()
 
 
-def test_a_new_row_far_from_everything_starts_its_own_group_and_window_is_kept() -> None:
-    vectors = _topics([[1, 0], [1, 0], [0, 1], [1, 0.01]])
+def test_a_new_article_like_two_stored_stories_bridges_them_and_others_stay_out() -> None:
+    fuel, fire, both, far = made({1: 1, 2: 1}), made({3: 1, 4: 1}), made({1: 1, 2: 1, 3: 1, 4: 1}), made({8: 1, 9: 1})
+    result = regroup([fuel, fire, far, far, both], [None] * 5, [1, 2, 3, 3, None], GroupingOptions(similarity=0.3))
+    assert result.groups == [[0, 1, 4]]
+    assert result.affected.tolist() == [True, True, False, False, True]
+
+
+def test_the_window_keeps_a_late_article_out_and_times_say_how_far_it_went() -> None:
     day = 86400.0
-    groups = extend_clusters(vectors, [0.0, 0.0, 0.0, 10 * day], [1, 1, None, None], 0.5, 3 * day)
-    assert groups == [[0, 1], [2], [3]]
-
-
-def test_a_new_row_similar_to_two_known_clusters_bridges_them() -> None:
-    vectors = _topics([[1, 0], [0.9, 0.44], [0.95, 0.3]])
-    assert extend_clusters(vectors, [None] * 3, [1, 2, None], 0.9, None) == [[0, 1, 2]]
+    fuel, again = made({1: 1, 2: 1}), made({1: 1, 2: 1, 3: 1})
+    result = regroup([fuel, fuel, again], [0.0, day, 10 * day], [1, 1, None], GroupingOptions(window_days=3))
+    assert result.groups == [[2]] and result.times == [10 * day]
+    result = regroup([fuel, fuel, again], [0.0, day, 2 * day], [1, 1, None], GroupingOptions(window_days=3))
+    assert result.groups == [[0, 1, 2]] and result.times == [0.0, day, 2 * day]

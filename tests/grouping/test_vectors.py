@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from tomtat.grouping.duplicates import TokenIds
-from tomtat.grouping.vectors import feature_counts, normalize_rows, tfidf_matrix
-from tomtat.text.tokens import syllables
+from tomtat.grouping.features import FeatureMaker
+from tomtat.grouping.vectors import normalize_rows, tfidf_matrix
+from tomtat.model import Article
 
 TEXTS = [
     ("Giá xăng tăng", "Giá xăng RON 95 tăng 500 đồng mỗi lít từ chiều nay."),
@@ -16,8 +16,8 @@ TEXTS = [
 
 
 def matrix() -> np.ndarray:
-    ids = TokenIds(frozenset())
-    docs = [feature_counts(ids(syllables(t.lower())), ids(syllables(x.lower())), ids.is_stop()) for t, x in TEXTS]
+    maker = FeatureMaker()
+    docs = [(f.keys, f.counts) for f in (maker(Article(str(i), t, x)) for i, (t, x) in enumerate(TEXTS))]
     return normalize_rows(tfidf_matrix(docs)).toarray()
 
 

@@ -30,7 +30,7 @@ def test_two_processes_create_one_new_store_at_once(tmp_path: Path) -> None:
     runs = [subprocess.Popen([sys.executable, "-c", code], env={"PYTHONPATH": str(SRC)}, stderr=subprocess.PIPE, text=True) for _ in range(2)]
     assert [(r.wait(timeout=120), r.stderr.read() if r.stderr else "") for r in runs] == [(0, ""), (0, "")]
     with Store(url) as store, store.engines.read.connect() as conn:
-        assert MigrationContext.configure(conn).get_current_revision() == "0001"
+        assert MigrationContext.configure(conn).get_current_revision() == "0002"
 
 
 @pytest.mark.parametrize("url, message", [

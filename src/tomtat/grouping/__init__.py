@@ -5,6 +5,6 @@ Named ``grouping`` (not ``cluster``) so it never reads as ``tomtat.model.Cluster
 the cluster JSONL line ``tomtat batch`` reads.
 """
 
-from tomtat.grouping.group import ArticleGroup, GroupingOptions, extend_groups, group_articles
+from tomtat.grouping.group import ArticleGroup, GroupingOptions, group_articles
 
-__all__ = ["ArticleGroup", "GroupingOptions", "extend_groups", "group_articles"]
+__all__ = ["ArticleGroup", "GroupingOptions", "group_articles"]

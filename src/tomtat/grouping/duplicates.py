@@ -1,64 +1,45 @@
 """Near-duplicate articles (agency copy, re-posts) with MinHash LSH from datasketch.
 
-Each article becomes the set of its syllable 4-shingles; MinHash signatures go into an
-LSH index that returns candidates above a Jaccard threshold, and each candidate pair
-is confirmed on the estimated Jaccard similarity. Duplicates are merged (union-find)
+Each article becomes the set of its syllable 4-shingles and their MinHash signature;
+articles whose signatures agree on a whole LSH band are candidates, and each candidate
+pair is confirmed on the estimated Jaccard similarity. Duplicates are merged (union-find)
 into groups that story grouping keeps together whatever else happens.
 
 Shingles are hashed from syllable ids combined in numpy (deterministic for a given
 input, unlike Python's salted ``hash``, and far faster than hashing each shingle
-string in Python); datasketch does the MinHash permutations and the LSH banding.
+string in Python); datasketch does the MinHash permutations and chooses the banding for
+the threshold, and the bands are compared in numpy (or, in the story store, looked up by
+``band_keys``).
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
+from functools import cache
+from typing import Literal
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 
 SHINGLE = 4
+_SCHEME: Literal["affine32"] = "affine32"
 _MULT = np.uint64(0x9E3779B1)
 _MASK = np.uint64(0xFFFFFFFF)
 
 
-def shingle_hashes(tokens: Sequence[int], size: int = SHINGLE) -> np.ndarray:
-    """Distinct 32-bit hashes of the ``size``-token shingles of a list of token ids."""
-    if not tokens:
+def shingle_hashes(tokens: np.ndarray, size: int = SHINGLE) -> np.ndarray:
+    """Distinct 32-bit hashes of the ``size``-token shingles of an array of token ids."""
+    if not len(tokens):
         return np.zeros(0, dtype=np.uint64)
-    base = (np.asarray(tokens, dtype=np.uint64) * _MULT + _MULT) & _MASK
+    base = (tokens.astype(np.uint64) * _MULT + _MULT) & _MASK
     if len(base) < size:
         return np.unique(base)
     combined = base[: len(base) - size + 1].copy()
     for k in range(1, size):
         combined = ((combined * _MULT) ^ base[k : len(base) - size + 1 + k]) & _MASK
     return np.unique(combined)
-
-
-class TokenIds:
-    """Syllable -> small integer, shared by all articles of one run (deterministic
-    for a given input, unlike Python's salted ``hash``); remembers which ids are
-    stopwords (``is_stop``) for the vectors."""
-
-    def __init__(self, stop: frozenset[str]) -> None:
-        self._ids: dict[str, int] = {}
-        self._stop = stop
-        self._flags: list[bool] = []
-
-    def __call__(self, tokens: Sequence[str]) -> list[int]:
-        ids, out = self._ids, []
-        for token in tokens:
-            i = ids.get(token)
-            if i is None:
-                i = ids[token] = len(self._flags)
-                self._flags.append(token in self._stop)
-            out.append(i)
-        return out
-
-    def is_stop(self) -> np.ndarray:
-        """Boolean array: is syllable id i a stopword."""
-        return np.array(self._flags, dtype=bool)
 
 
 def _identity(value: int) -> int:
@@ -83,22 +64,67 @@ class UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def near_duplicates(shingles: Sequence[np.ndarray], threshold: float = 0.7, num_perm: int = 64) -> UnionFind:
-    """Union-find over the articles whose shingle-hash sets are given, where
-    near-duplicates (estimated Jaccard >= ``threshold``) share a set."""
-    groups = UnionFind(len(shingles))
+@cache
+def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    """The MinHash permutations (datasketch's default seed): the same in every run."""
+    a, b = MinHash(num_perm=num_perm, scheme=_SCHEME).permutations
+    return a, b
+
+
+def minhash_signature(shingles: np.ndarray, num_perm: int = 64) -> np.ndarray:
+    """MinHash hash values (uint32) of a set of shingle hashes; empty for an empty set."""
+    if not len(shingles):
+        return np.zeros(0, dtype=np.uint32)
+    signature = MinHash(num_perm=num_perm, hashfunc=_identity, permutations=_permutations(num_perm), scheme=_SCHEME)
+    signature.update_batch(shingles.tolist())
+    return np.asarray(signature.hashvalues, dtype=np.uint32)
+
+
+@cache
+def _bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """(bands, rows per band) datasketch's LSH index uses for this threshold and size."""
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    permutations = MinHash(num_perm=num_perm).permutations  # drawn once, shared by all
-    signatures = []
-    for i, hashes in enumerate(shingles):
-        signature = MinHash(num_perm=num_perm, hashfunc=_identity, permutations=permutations, scheme="affine32")
-        if len(hashes):
-            signature.update_batch(hashes.tolist())
-        signatures.append(signature)
-        if not len(hashes):
-            continue
-        for j in lsh.query(signature):
-            if signature.jaccard(signatures[j]) >= threshold:
-                groups.union(i, j)
-        lsh.insert(i, signature)
+    return lsh.b, lsh.r
+
+
+def band_keys(signature: np.ndarray, threshold: float = 0.7) -> list[int]:
+    """One signed 64-bit key per LSH band of a signature (empty for an empty one): two
+    articles are near-duplicate candidates exactly when ``near_duplicates``' index puts
+    them in one bucket, that is when they share a key. A store keeps these keys, so it
+    finds the candidates of a new article among all it holds with one indexed lookup."""
+    if not len(signature):
+        return []
+    bands, rows = _bands(threshold, len(signature))
+    values = signature.astype("<u4")
+    return [
+        int.from_bytes(hashlib.blake2b(bytes([band]) + values[band * rows : (band + 1) * rows].tobytes(), digest_size=8).digest(), "little", signed=True)
+        for band in range(bands)
+    ]
+
+
+def near_duplicates(signatures: Sequence[np.ndarray], threshold: float = 0.7) -> UnionFind:
+    """Union-find over the articles whose MinHash signatures (``minhash_signature``,
+    all of one length) are given, where near-duplicates (estimated Jaccard >=
+    ``threshold``) share a set; articles with an empty signature join nothing.
+
+    Candidates are the pairs that agree on every value of some LSH band (datasketch's
+    banding for this threshold and size, as ``band_keys``), each confirmed on the
+    estimated Jaccard similarity; the bands are compared in numpy, not one index query
+    per article."""
+    groups = UnionFind(len(signatures))
+    present = [i for i, s in enumerate(signatures) if len(s)]
+    if len(present) < 2:
+        return groups
+    matrix = np.stack([signatures[i] for i in present]).astype(np.uint32)
+    bands, rows = _bands(threshold, matrix.shape[1])
+    for band in range(bands):
+        block = np.ascontiguousarray(matrix[:, band * rows : (band + 1) * rows])
+        _, bucket = np.unique(block.view(np.dtype((np.void, block.dtype.itemsize * rows))).ravel(), return_inverse=True)
+        order = np.argsort(bucket, kind="stable")
+        for members in np.split(order, np.flatnonzero(np.diff(bucket[order])) + 1):
+            for a in range(len(members)):
+                for b in range(a + 1, len(members)):
+                    i, j = int(members[a]), int(members[b])
+                    if groups.find(present[i]) != groups.find(present[j]) and np.mean(matrix[i] == matrix[j]) >= threshold:
+                        groups.union(present[i], present[j])
     return groups

@@ -1,105 +1,87 @@
-"""Average linkage continued from known clusters: how new articles join stored stories.
+"""Regrouping around new articles: how the story store keeps the stories batch would make.
 
-``tomtat cluster`` groups a whole stream at once by average linkage (``link.py``). A
-store receives the stream in slices and keeps what it already grouped, so regrouping
-each slice from scratch would ask it to merge whatever stored stories the slice's
-grouping happens to join, with nothing ever split again.
+``tomtat cluster`` groups a whole stream by average linkage (``link.py``), and average
+linkage never joins two groups whose every cross pair is below the threshold: its result
+is, exactly, the average linkage of each connected component of the graph of article
+pairs at or above the threshold (within the time window) on its own. New articles only
+add edges at themselves, so only the components that hold a new article can end
+differently; every other component keeps the groups it had.
 
-Here the known clusters (stored stories) are the starting point of the same
-agglomeration: every new row starts alone, and the two clusters with the highest
-average cosine similarity (pairs published further apart than the window count as 0)
-join while that average reaches the threshold, exactly the rule batch average linkage
-applies, except that two clusters made only of known rows never join (what the store
-grouped stays as it was unless a new article is similar enough to both).
+So a store receiving the stream in slices recomputes exactly those components: the
+articles linked to a new one, directly or through a chain of similar pairs, plus every
+article of a stored story any of them is in (and, again, what those link to). Their
+average linkage is recomputed from scratch, as batch computes it, which may move stored
+articles between stories (a story splits, or two merge); the caller maps the groups onto
+its stories. What it is given must hold every stored article such a chain can reach: the
+caller widens what it loads (the time window around ``Regrouping.times``, the whole
+stories of affected articles, stored near-copies of new ones) until nothing is missing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
-from tomtat.grouping.link import similar_pairs
+from tomtat.grouping.features import ArticleFeatures
+from tomtat.grouping.group import GroupingOptions, Nodes, make_nodes, window_seconds
+from tomtat.grouping.link import cluster_vectors, similar_pairs
 
 
-def _sums(vectors: sparse.csr_matrix, times: np.ndarray, rows: np.ndarray, label: np.ndarray, k: int, window: float | None) -> np.ndarray:
-    """(k, k) sums of the cosine similarities between the rows of each pair of clusters,
-    pairs published further apart than ``window`` counted as 0."""
-    sub = vectors[rows]
-    sim = (sub @ sub.T).tocoo()
-    keep = sim.row != sim.col
-    if window is not None:
-        a, b = times[rows[sim.row]], times[rows[sim.col]]
-        keep &= np.isnan(a) | np.isnan(b) | (np.abs(a - b) <= window)
-    sums = np.zeros((k, k))
-    np.add.at(sums, (label[sim.row[keep]], label[sim.col[keep]]), sim.data[keep])
-    return sums
+@dataclass(frozen=True, eq=False)
+class Regrouping:
+    """``groups``: the article rows of each recomputed group (each sorted, in order of
+    first row); ``affected``: per row, whether its group was recomputed (rows not
+    affected stay in their known story); ``copies``: rows of each near-duplicate group;
+    ``times``: the publication times of the affected dated articles, ascending."""
+
+    groups: list[list[int]]
+    affected: np.ndarray
+    copies: list[list[int]]
+    times: list[float]
 
 
-def _agglomerate(sums: np.ndarray, sizes: np.ndarray, fresh: np.ndarray, threshold: float) -> np.ndarray:
-    """Average linkage from the given clusters; the root cluster of each one."""
-    k = len(sizes)
-    sizes = sizes.astype(float)
-    root = np.arange(k)
-    alive = np.ones(k, dtype=bool)
-    while True:
-        average = sums / np.outer(sizes, sizes)
-        closed = ~(fresh[:, None] | fresh[None, :]) | ~(alive[:, None] & alive[None, :])
-        np.fill_diagonal(closed, True)
-        average[closed] = -np.inf
-        flat = int(np.argmax(average))
-        i, j = divmod(flat, k)
-        if average[i, j] < threshold:
-            return root
-        i, j = min(i, j), max(i, j)
-        sums[i, :] += sums[j, :]
-        sums[:, i] += sums[:, j]
-        sums[j, :] = sums[:, j] = 0.0
-        sizes[i] += sizes[j]
-        fresh[i] |= fresh[j]
-        alive[j] = False
-        root[root == j] = i
-
-
-def extend_clusters(
-    vectors: sparse.csr_matrix, times: Sequence[float | None], known: Sequence[int | None], threshold: float, window: float | None
-) -> list[list[int]]:
-    """Groups of row indices of ``vectors`` (each sorted, in order of first member).
-
-    ``known[i]`` is the cluster row ``i`` is already in (rows with the same value start
-    together), None for a new row. Every known cluster ends whole inside one group."""
-    n = vectors.shape[0]
-    if n == 0:
-        return []
-    t = np.array([np.nan if x is None else x for x in times], dtype=float)
-    ids: dict[int, int] = {}
-    label = np.empty(n, dtype=np.int64)
-    for i, seed in enumerate(known):
-        label[i] = ids.setdefault(seed, len(ids)) if seed is not None else -1
-    new_rows = np.flatnonzero(label < 0)
-    label[new_rows] = len(ids) + np.arange(len(new_rows))
-    k = len(ids) + len(new_rows)
+def _affected_nodes(nodes: Nodes, times: np.ndarray, known: Sequence[int | None], options: GroupingOptions) -> np.ndarray:
+    """Nodes in a connected component (similar pairs, plus "in the same known story")
+    that holds a new article."""
+    k = len(nodes.members)
+    stories: dict[int, int] = {}
+    rows, cols = [], []
     fresh = np.zeros(k, dtype=bool)
-    fresh[len(ids):] = True
+    for node, members in enumerate(nodes.members):
+        for i in members:
+            if (story := known[i]) is None:
+                fresh[node] = True
+            else:
+                rows.append(node)
+                cols.append(k + stories.setdefault(story, len(stories)))
+    size = k + len(stories)
+    edges = similar_pairs(nodes.vectors, times, options.similarity, window_seconds(options)).tocoo()
+    graph = sparse.coo_matrix(
+        (np.ones(len(edges.row) + len(rows)), (np.concatenate([edges.row, rows]), np.concatenate([edges.col, cols]))), shape=(size, size)
+    )
+    _, component = connected_components(graph.tocsr(), directed=False)
+    return np.isin(component[:k], component[:k][fresh])
 
-    # Only clusters linked (by pairs at or above the threshold) to a new row can change.
-    edges = similar_pairs(vectors, t, threshold, window).tocoo()
-    link = sparse.coo_matrix((np.ones(len(edges.row)), (label[edges.row], label[edges.col])), shape=(k, k))
-    _, component = connected_components(link.tocsr(), directed=False)
-    root = np.arange(k)
-    for part in np.unique(component[fresh]):
-        clusters = np.flatnonzero(component == part)
-        if len(clusters) == 1:
-            continue
-        local = np.full(k, -1, dtype=np.int64)
-        local[clusters] = np.arange(len(clusters))
-        rows = np.flatnonzero(local[label] >= 0)
-        sums = _sums(vectors, t, rows, local[label[rows]], len(clusters), window)
-        sizes = np.bincount(local[label[rows]], minlength=len(clusters))
-        root[clusters] = clusters[_agglomerate(sums, sizes, fresh[clusters].copy(), threshold)]
-    groups: dict[int, list[int]] = {}
-    for i in range(n):
-        groups.setdefault(int(root[label[i]]), []).append(i)
-    return sorted(groups.values(), key=lambda g: g[0])
+
+def regroup(features: Sequence[ArticleFeatures], times: Sequence[float | None], known: Sequence[int | None], options: GroupingOptions) -> Regrouping:
+    """Regroup the components around the new rows (``known[i] is None``); ``known[i]``
+    is the story a stored row is in, ``times[i]`` its publication time (seconds) or None."""
+    n = len(features)
+    if len(known) != n or len(times) != n:
+        raise ValueError("features, times and known must have one entry per article")
+    if n == 0:
+        return Regrouping([], np.zeros(0, dtype=bool), [], [])
+    nodes = make_nodes(features, times, options)
+    node_times = np.array([np.nan if t is None else t for t in nodes.times], dtype=float)
+    picked = np.flatnonzero(_affected_nodes(nodes, node_times, known, options))
+    clusters = cluster_vectors(nodes.vectors[picked], [nodes.times[p] for p in picked], options.similarity, window_seconds(options))
+    groups = sorted((sorted(i for local in cluster for i in nodes.members[picked[local]]) for cluster in clusters), key=lambda g: g[0])
+    affected = np.zeros(n, dtype=bool)
+    for group in groups:
+        affected[group] = True
+    dated = sorted({t for i in np.flatnonzero(affected).tolist() if (t := times[i]) is not None})
+    return Regrouping(groups, affected, [m for m in nodes.members if len(m) > 1], dated)

@@ -19,14 +19,12 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from tomtat.grouping.duplicates import TokenIds, near_duplicates, shingle_hashes
-from tomtat.grouping.extend import extend_clusters
+from tomtat.grouping.duplicates import near_duplicates
+from tomtat.grouping.features import ArticleFeatures, FeatureMaker
 from tomtat.grouping.link import cluster_vectors
-from tomtat.grouping.vectors import feature_counts, normalize_rows, tfidf_matrix
+from tomtat.grouping.vectors import normalize_rows, tfidf_matrix
 from tomtat.model import Article
 from tomtat.text.published import parse_published
-from tomtat.text.stopwords import stopwords
-from tomtat.text.tokens import syllables
 
 DAY = 86400.0
 
@@ -75,94 +73,60 @@ def story_id(articles: Sequence[Article]) -> str:
     return f"story-{digest[:12]}"
 
 
-def _nodes(articles: Sequence[Article], options: GroupingOptions) -> tuple[list[list[int]], sparse.csr_matrix]:
-    """Near-duplicate groups (lists of article indices, numbered in input order) and
-    one TF-IDF row per article."""
-    token_ids = TokenIds(stopwords("function"))
-    tokens, shingles = [], []
-    for article in articles:
-        title, text = token_ids(syllables(article.title)), token_ids(syllables(article.text))
-        tokens.append((title, text))
-        shingles.append(shingle_hashes(title + text))
-    copies = near_duplicates(shingles, options.duplicate, options.num_perm)
+@dataclass(frozen=True, eq=False)
+class Nodes:
+    """Articles with their near-copies merged: ``members[k]`` are the article indices
+    of node k (numbered in input order), ``vectors`` its unit TF-IDF row (the mean of
+    its copies), ``times`` the earliest known ``published`` of its copies."""
+
+    members: list[list[int]]
+    vectors: sparse.csr_matrix
+    times: list[float | None]
+
+
+def make_nodes(features: Sequence[ArticleFeatures], times: Sequence[float | None], options: GroupingOptions) -> Nodes:
+    """The nodes of a set of articles, from their features and times (seconds or None)."""
+    copies = near_duplicates([f.signature for f in features], options.duplicate)
     node_of: dict[int, int] = {}
     members: list[list[int]] = []
-    for i in range(len(articles)):
+    for i in range(len(features)):
         root = copies.find(i)
         if root not in node_of:
             node_of[root] = len(members)
             members.append([])
         members[node_of[root]].append(i)
-    is_stop = token_ids.is_stop()
-    rows = tfidf_matrix([feature_counts(title, text, is_stop) for title, text in tokens])
-    return members, rows
+    rows = tfidf_matrix([(f.keys, f.counts) for f in features])
+    node_index = np.empty(len(features), dtype=np.int64)
+    for node, group in enumerate(members):
+        node_index[group] = node
+    pick = sparse.csr_matrix((np.ones(len(features)), (node_index, np.arange(len(features)))), shape=(len(members), len(features)))
+    node_times = [min((t for i in group if (t := times[i]) is not None), default=None) for group in members]
+    return Nodes(members, normalize_rows(sparse.csr_matrix(pick @ rows)), node_times)
+
+
+def window_seconds(options: GroupingOptions) -> float | None:
+    """The time window in seconds (None: no window)."""
+    return None if options.window_days is None else options.window_days * DAY
 
 
 def group_articles(articles: Sequence[Article], options: GroupingOptions = GroupingOptions()) -> list[ArticleGroup]:
     """Stories of ``articles`` (ids unique), ordered by their first article in the input."""
-    return _group(articles, None, options)
-
-
-def extend_groups(articles: Sequence[Article], known: Sequence[str | None], options: GroupingOptions = GroupingOptions()) -> list[ArticleGroup]:
-    """Stories of ``articles`` when some are already grouped: ``known[i]`` names the
-    story article ``i`` is in (None for a new article). New articles join known stories,
-    or each other, by the rules of ``group_articles`` continued from the known stories
-    (``tomtat.grouping.extend``); known stories are never split, and two of them end in
-    one group only when new articles bridge them or a near-copy is in both."""
-    if len(known) != len(articles):
-        raise ValueError("known must name one story (or None) per article")
-    return _group(articles, known, options)
-
-
-def _group(articles: Sequence[Article], known: Sequence[str | None] | None, options: GroupingOptions) -> list[ArticleGroup]:
     if not articles:
         return []
-    members, rows = _nodes(articles, options)
-    node_index = np.empty(len(articles), dtype=np.int64)
-    for node, group in enumerate(members):
-        node_index[group] = node
-    pick = sparse.csr_matrix((np.ones(len(articles)), (node_index, np.arange(len(articles)))), shape=(len(members), len(articles)))
-    node_vectors = normalize_rows(sparse.csr_matrix(pick @ rows))
-    times = [_timestamp(a.published) for a in articles]
-    node_times = [min((t for i in group if (t := times[i]) is not None), default=None) for group in members]
-    window = None if options.window_days is None else options.window_days * DAY
-    if known is None:
-        clusters = cluster_vectors(node_vectors, node_times, options.similarity, window)
-    else:
-        clusters = extend_clusters(node_vectors, node_times, _node_seeds(members, known), options.similarity, window)
-
+    maker = FeatureMaker(options.num_perm)
+    nodes = make_nodes([maker(a) for a in articles], [timestamp(a.published) for a in articles], options)
+    clusters = cluster_vectors(nodes.vectors, nodes.times, options.similarity, window_seconds(options))
+    members = nodes.members
     stories: list[tuple[int, ArticleGroup]] = []
-    for nodes in clusters:
-        indices = sorted(i for node in nodes for i in members[node])
+    for found in clusters:
+        indices = sorted(i for node in found for i in members[node])
         chosen = tuple(articles[i] for i in indices)
-        dups = tuple(tuple(articles[i].id for i in members[node]) for node in nodes if len(members[node]) > 1)
+        dups = tuple(tuple(articles[i].id for i in members[node]) for node in found if len(members[node]) > 1)
         stories.append((indices[0], ArticleGroup(story_id(chosen), chosen, dups)))
     return [story for _, story in sorted(stories, key=lambda pair: pair[0])]
 
 
-def _node_seeds(members: list[list[int]], known: Sequence[str | None]) -> list[int | None]:
-    """The known story of each node; stories sharing a node (near-copies stored in two
-    stories) count as one."""
-    number: dict[str, int] = {}
-    parent: list[int] = []
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    firsts: list[int | None] = []
-    for group in members:
-        seeds = [number.setdefault(name, len(number)) for i in group if (name := known[i]) is not None]
-        parent.extend(range(len(parent), len(number)))
-        for other in seeds[1:]:
-            parent[find(other)] = find(seeds[0])
-        firsts.append(seeds[0] if seeds else None)
-    return [None if first is None else find(first) for first in firsts]
-
-
-def _timestamp(published: str | None) -> float | None:
+def timestamp(published: str | None) -> float | None:
     """Seconds since the epoch of a ``published`` value, None when undated."""
     when = parse_published(published)
     return None if when is None else when.timestamp()

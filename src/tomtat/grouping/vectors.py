@@ -2,8 +2,8 @@
 
 The same features as ``tomtat.represent`` gives columns to (unigrams without stopwords plus
 adjacent bigrams), per article instead of per sentence; the title counts twice
-because it names the event. Syllables arrive as integer ids (shared with
-near-duplicate shingling), so features are integer keys handled in numpy, never
+because it names the event. Syllables arrive as integer ids (hashes of their text,
+``tomtat.grouping.features``), so features are integer keys handled in numpy, never
 strings: grouping stays fast on a day's stream. Features seen in only one article are
 dropped (they cannot make two articles similar, only dilute the vectors). Rows are
 L2-normalised, so a dot product is a cosine.
@@ -17,19 +17,21 @@ import numpy as np
 from scipy import sparse
 
 TITLE_WEIGHT = 2
-_BIGRAM = np.int64(1 << 31)
+_MIX = np.uint64(0x9E3779B97F4A7C15)
 
 
-def feature_counts(title: Sequence[int], text: Sequence[int], is_stop: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(feature keys, counts) of one article from its title and text syllable ids.
+def feature_counts(title: np.ndarray, title_stop: np.ndarray, text: np.ndarray, text_stop: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(feature keys, counts) of one article from its title and text syllable ids
+    (int64, below 2**62) and their stopword flags.
 
-    A unigram's key is its syllable id; a bigram's is ``(a + 1) * 2**31 + b``."""
+    A unigram's key is its syllable id; a bigram's mixes the two ids into 63 bits."""
     keys, weights = [], []
-    for ids, weight in ((np.asarray(text, dtype=np.int64), 1), (np.asarray(title, dtype=np.int64), TITLE_WEIGHT)):
+    for ids, stop, weight in ((text, text_stop, 1), (title, title_stop, TITLE_WEIGHT)):
         if not len(ids):
             continue
-        uni = ids[~is_stop[ids]]
-        bi = (ids[:-1] + 1) * _BIGRAM + ids[1:]
+        uni = ids[~stop]
+        pairs = ids.astype(np.uint64)
+        bi = (((pairs[:-1] * _MIX) ^ pairs[1:]) >> np.uint64(1)).astype(np.int64)
         grams = np.concatenate([uni, bi])
         keys.append(grams)
         weights.append(np.full(len(grams), weight, dtype=np.int64))

@@ -114,7 +114,7 @@ def add_articles(body: CleanRequest, request: Request) -> dict[str, Any]:
     return {
         "added": report.added, "already_stored": report.already, "unreadable": report.unreadable,
         "near_duplicates": report.near_duplicates, "stories_created": report.stories_created,
-        "stories_merged": report.stories_merged, "stories_updated": report.stories,
+        "stories_merged": report.stories_merged, "stories_split": report.stories_split, "stories_updated": report.stories,
     }
 
 

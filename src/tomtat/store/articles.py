@@ -5,7 +5,8 @@ is (Unicode NFC, case-folded, whitespace collapsed: what differs between two cop
 one page saved twice). Inserts use the databases' own "insert unless it exists"
 (``ON CONFLICT DO NOTHING``), so two writers adding the same article at once store it
 once. An input that cannot be read is stored too, with its error, so nothing given to
-the store is ever silently lost.
+the store is ever silently lost. Each readable article is stored with its grouping
+features (``tomtat.grouping.features``), so grouping passes never tokenise it again.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
+from tomtat.grouping.features import FeatureMaker
 from tomtat.model import Article
 from tomtat.store.schema import articles
 from tomtat.text.published import parse_published
@@ -79,11 +81,12 @@ def _timestamp(published: str | None) -> float | None:
     return None if when is None else when.timestamp()
 
 
-def _row(item: StoreInput, now: float) -> dict[str, object]:
+def _row(item: StoreInput, now: float, features: FeatureMaker) -> dict[str, object]:
     if isinstance(item, Unreadable):
         return {
             "name": item.name, "url": item.url, "source": None, "title": "", "text": "", "published": None,
             "published_at": None, "received": now, "content_hash": unreadable_hash(item.name), "read_error": item.error,
+            "features": None,
         }
     empty = not (item.text.strip() or item.title.strip())
     return {
@@ -97,6 +100,7 @@ def _row(item: StoreInput, now: float) -> dict[str, object]:
         "received": now,
         "content_hash": unreadable_hash(item.origin or item.id) if empty else content_hash(item.title, item.text),
         "read_error": "empty article (no title, no text)" if empty else None,
+        "features": None if empty else features(item).to_bytes(),
     }
 
 
@@ -120,10 +124,12 @@ def _existing(conn: Connection, row: dict[str, object]) -> int:
     return found
 
 
-def insert_articles(conn: Connection, items: Sequence[StoreInput], now: float | None = None) -> list[Stored]:
-    """Insert each input unless it is already stored (same URL or same text)."""
+def insert_articles(conn: Connection, items: Sequence[StoreInput], now: float | None = None, num_perm: int = 64) -> list[Stored]:
+    """Insert each input unless it is already stored (same URL or same text), with its
+    grouping features (``num_perm``: MinHash size, as ``GroupingOptions.num_perm``)."""
     now = time.time() if now is None else now
-    rows = [_row(item, now) for item in items]
+    maker = FeatureMaker(num_perm)
+    rows = [_row(item, now, maker) for item in items]
     out: list[Stored | None] = [None] * len(rows)
     # Inserted in content-hash order: two writers adding the same articles lock them in
     # the same order, so they queue instead of deadlocking (PostgreSQL).

@@ -1,40 +1,51 @@
-"""Incremental grouping: new articles join stories, start stories, or merge two.
+"""Incremental grouping: the store's stories stay those ``tomtat cluster`` makes of its articles.
 
-The articles not yet in any story ("pending") are grouped together with the stored
-articles they could belong with (those published within the time window of theirs;
-the most recent ones when dates are missing) by ``tomtat.grouping.group_articles``:
-the same near-duplicate, similarity and time-window rules as ``tomtat cluster``. Then
-each group that holds pending articles is mapped onto the stored stories:
+The articles not yet in any story ("pending") are regrouped with the stored articles
+they can reach (``tomtat.grouping.extend.regroup``): every stored article within the
+time window of theirs is loaded (its grouping features only, kept since it was stored),
+with every stored near-copy of one of them however old (found by its LSH band keys,
+kept in ``article_bands``: batch joins copies whatever their dates). The regrouped part
+(the chains of similar pairs through a pending article, plus the whole stories on those
+chains) is widened until nothing it can reach is missing: members of its stories stored
+outside the window, articles within the window of any of its articles. That part is grouped again by batch average linkage, and its groups
+are mapped onto the stored stories:
 
-- no stored member: a new story;
-- members of one story: the pending articles join it;
-- members of several stories: the new articles bridge them, and the stories merge into
-  the oldest (the others keep their rows and versions, with ``merged_into`` set).
+- each stored story keeps the group holding most of its articles (largest overlaps
+  first, so a group carries on the story it is mostly made of);
+- a group no stored story carries on is a new story; when it holds articles that left
+  a story, ``split_from`` names the story most of them came from;
+- a stored story that no group carries on is merged into the story that took most of
+  its articles (its rows and versions stay, with ``merged_into`` set).
 
-Stored articles never leave their story, so what a reader saw stays where it was. A
-changed story's ``revision`` goes up; ``tomtat.store.versions`` summarises it again.
-All of this is one transaction under the grouping lock: a crash leaves every pending
-article pending, and a rerun groups it.
+Every story whose articles changed gets its ``revision`` bumped (and
+``tomtat.store.versions`` summarises it again). All of this is one transaction under
+the grouping lock: a crash leaves every pending article pending, and a rerun groups it.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from tomtat.grouping import GroupingOptions, extend_groups
-from tomtat.grouping.group import DAY
+from tomtat.grouping import GroupingOptions
+from tomtat.grouping.duplicates import band_keys
+from tomtat.grouping.extend import Regrouping, regroup
+from tomtat.grouping.features import ArticleFeatures, FeatureMaker
+from tomtat.grouping.group import window_seconds
 from tomtat.model import Article
 from tomtat.store.engine import GROUP_LOCK, lock
-from tomtat.store.schema import articles, membership, stories
+from tomtat.store.schema import article_bands, articles, membership, stories
 
 MAX_PENDING = 2000  # pending articles grouped per transaction
 MAX_UNDATED_CONTEXT = 1000  # most recent stored articles compared with undated new ones
-MAX_CONTEXT = 8000  # stored articles compared with one batch, at most
+MAX_CONTEXT = 20000  # stored articles loaded for one pass, at most
+MAX_WIDEN = 8  # times the loaded part is widened before grouping with what is there
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,51 +57,123 @@ class Assignment:
     created: int
     merged: int
     near_duplicates: int
+    split: int = 0
 
 
-def _article(row: sa.Row) -> Article:
-    return Article(id=str(row.id), title=row.title, text=row.text, source=row.source, url=row.url, published=row.published)
+@dataclass(frozen=True, slots=True)
+class _Loaded:
+    """A stored or pending article as grouping sees it (``story`` None: pending)."""
+
+    id: int
+    published_at: float | None
+    features: ArticleFeatures
+    story: int | None
 
 
-_COLUMNS = (articles.c.id, articles.c.title, articles.c.text, articles.c.source, articles.c.url, articles.c.published, articles.c.published_at)
+def _features(conn: Connection, rows: Sequence[sa.Row], num_perm: int) -> dict[int, ArticleFeatures]:
+    """Each row's stored features; those missing (stored before features were kept) or
+    of another format are made from the stored text and kept."""
+    out: dict[int, ArticleFeatures] = {}
+    for row in rows:
+        found = ArticleFeatures.from_bytes(row.features) if row.features is not None else None
+        if found is not None and len(found.signature) in (0, num_perm):
+            out[row.id] = found
+    missing = [row.id for row in rows if row.id not in out]
+    if missing:
+        maker = FeatureMaker(num_perm)
+        for row in conn.execute(sa.select(articles.c.id, articles.c.title, articles.c.text).where(articles.c.id.in_(missing))):
+            made = out[row.id] = maker(Article(id=str(row.id), title=row.title, text=row.text))
+            conn.execute(sa.update(articles).where(articles.c.id == row.id).values(features=made.to_bytes()))
+    return out
 
 
-def _pending(conn: Connection, limit: int) -> list[sa.Row]:
+def _loaded(conn: Connection, rows: Sequence[sa.Row], num_perm: int, story: bool) -> list[_Loaded]:
+    features = _features(conn, rows, num_perm)
+    return [_Loaded(r.id, r.published_at, features[r.id], r.story_id if story else None) for r in rows]
+
+
+_COLUMNS = (articles.c.id, articles.c.published_at, articles.c.features)
+_STORED = sa.select(*_COLUMNS, membership.c.story_id).join(membership, membership.c.article_id == articles.c.id)
+
+
+def _pending(conn: Connection, limit: int, num_perm: int) -> list[_Loaded]:
     grouped = sa.select(membership.c.article_id).where(membership.c.article_id == articles.c.id)
-    query = (
-        sa.select(*_COLUMNS)
-        .where(articles.c.read_error.is_(None), ~sa.exists(grouped))
-        .order_by(articles.c.id)
-        .limit(limit)
-    )
-    return list(conn.execute(query))
+    query = sa.select(*_COLUMNS).where(articles.c.read_error.is_(None), ~sa.exists(grouped)).order_by(articles.c.id).limit(limit)
+    return _loaded(conn, list(conn.execute(query)), num_perm, story=False)
 
 
-def _context(conn: Connection, pending: Sequence[sa.Row], options: GroupingOptions) -> list[sa.Row]:
-    """Stored, grouped articles that the pending ones could be grouped with."""
-    base = sa.select(*_COLUMNS, membership.c.story_id).join(membership, membership.c.article_id == articles.c.id)
-    dated = [row.published_at for row in pending if row.published_at is not None]
-    undated = len(dated) < len(pending)
-    if options.window_days is None:
-        return list(conn.execute(base.order_by(articles.c.id.desc()).limit(MAX_CONTEXT)))
-    rows: dict[int, sa.Row] = {}
-    if dated:
-        window = options.window_days * DAY
-        near = base.where(articles.c.published_at.between(min(dated) - window, max(dated) + window))
-        for row in conn.execute(near.order_by(articles.c.id.desc()).limit(MAX_CONTEXT)):
-            rows[row.id] = row
-        # Undated stored articles link with anything: the most recent of them take part.
-        loose = base.where(articles.c.published_at.is_(None)).order_by(articles.c.id.desc()).limit(MAX_UNDATED_CONTEXT)
-        for row in conn.execute(loose):
-            rows[row.id] = row
-    if undated:
-        for row in conn.execute(base.order_by(articles.c.id.desc()).limit(MAX_UNDATED_CONTEXT)):
-            rows[row.id] = row
-    return sorted(rows.values(), key=lambda row: row.id)
+class _Context:
+    """The stored articles loaded for one pass, widened on demand."""
+
+    def __init__(self, conn: Connection, num_perm: int) -> None:
+        self.conn = conn
+        self.num_perm = num_perm
+        self.rows: dict[int, _Loaded] = {}
+        self.covered: list[tuple[float, float]] = []  # published_at ranges fully loaded
+
+    def add(self, query: sa.Select) -> int:
+        """Load what ``query`` (over ``_STORED``) finds and is not loaded yet; how many."""
+        room = MAX_CONTEXT - len(self.rows)
+        if room <= 0:
+            return 0
+        found = [row for row in self.conn.execute(query) if row.id not in self.rows][:room]
+        self.rows.update((row.id, row) for row in _loaded(self.conn, found, self.num_perm, story=True))
+        return len(found)
+
+    def cover(self, lo: float, hi: float) -> int:
+        """Load every stored article published in [lo, hi]."""
+        if any(a <= lo and hi <= b for a, b in self.covered):
+            return 0
+        self.covered.append((lo, hi))
+        return self.add(_STORED.where(articles.c.published_at.between(lo, hi)))
+
+    def reach(self, times: Sequence[float], window: float) -> int:
+        """Load every stored article within ``window`` of any of ``times`` (sorted)."""
+        loaded, start = 0, 0
+        for k in range(1, len(times) + 1):
+            if k == len(times) or times[k] - times[k - 1] > 2 * window:
+                loaded += self.cover(times[start] - window, times[k - 1] + window)
+                start = k
+        return loaded
+
+    def whole(self, story_ids: Iterable[int]) -> int:
+        """Load the members of these stories."""
+        ids = sorted(set(story_ids))
+        return self.add(_STORED.where(membership.c.story_id.in_(ids))) if ids else 0
+
+    def copies(self, keys: Iterable[int]) -> int:
+        """Load the stored articles sharing a near-duplicate band key with ``keys``."""
+        wanted = sorted(set(keys))
+        if not wanted:
+            return 0
+        return self.add(_STORED.where(articles.c.id.in_(sa.select(article_bands.c.article_id).where(article_bands.c.band_key.in_(wanted)))))
 
 
-def _new_story(conn: Connection, now: float) -> int:
-    values = {"revision": 0, "summarized_revision": 0, "created": now, "updated": now, "article_count": 0, "source_count": 0}
+def _regroup(conn: Connection, pending: list[_Loaded], options: GroupingOptions) -> tuple[list[_Loaded], Regrouping]:
+    """Load what the pending articles can reach and regroup; the rows grouped and the result."""
+    context = _Context(conn, options.num_perm)
+    window = window_seconds(options)
+    dated = sorted(row.published_at for row in pending if row.published_at is not None)
+    if window is None or len(dated) < len(pending):  # undated articles link with anything
+        context.add(_STORED.order_by(articles.c.id.desc()).limit(MAX_UNDATED_CONTEXT))
+    if window is not None and dated:
+        context.reach(dated, window)
+        context.add(_STORED.where(articles.c.published_at.is_(None)).order_by(articles.c.id.desc()).limit(MAX_UNDATED_CONTEXT))
+    context.copies(key for row in pending for key in band_keys(row.features.signature, options.duplicate))
+    for _ in range(MAX_WIDEN):
+        rows = sorted(context.rows.values(), key=lambda r: r.id) + pending
+        result = regroup([r.features for r in rows], [r.published_at for r in rows], [r.story for r in rows], options)
+        touched = {rows[i].story for i in np.flatnonzero(result.affected)} - {None}
+        loaded = context.whole(s for s in touched if s is not None)
+        if window is not None:
+            loaded += context.reach(result.times, window)
+        if not loaded:
+            break
+    return rows, result
+
+
+def _new_story(conn: Connection, now: float, split_from: int | None) -> int:
+    values = {"revision": 0, "summarized_revision": 0, "created": now, "updated": now, "article_count": 0, "source_count": 0, "split_from": split_from}
     return int(conn.execute(sa.insert(stories).values(**values).returning(stories.c.id)).scalar_one())
 
 
@@ -115,50 +198,86 @@ def refresh_counts(conn: Connection, story_id: int, now: float) -> None:
     )
 
 
+def _carriers(groups: list[list[_Loaded]]) -> dict[int, int]:
+    """Group index -> the stored story it carries on: largest overlaps first, each story
+    and each group used once (ties: the older story, then the earlier group)."""
+    overlaps = sorted(
+        (-count, story, g) for g, group in enumerate(groups) for story, count in Counter(r.story for r in group if r.story is not None).items()
+    )
+    carried: dict[int, int] = {}
+    used: set[int] = set()
+    for _, story, g in overlaps:
+        if g not in carried and story not in used:
+            carried[g] = story
+            used.add(story)
+    return carried
+
+
 def assign_pending(conn: Connection, options: GroupingOptions, limit: int = MAX_PENDING, now: float | None = None) -> Assignment:
     """Group up to ``limit`` pending articles into stories (call inside a write
     transaction; takes the grouping lock)."""
     lock(conn, GROUP_LOCK)
-    pending = _pending(conn, limit)
+    pending = _pending(conn, limit, options.num_perm)
     if not pending:
         return Assignment(0, frozenset(), 0, 0, 0)
     now = time.time() if now is None else now
-    context = _context(conn, pending, options)
-    story_of = {row.id: row.story_id for row in context}
-    rows = context + pending
-    known = [str(row.story_id) for row in context] + [None] * len(pending)
-    groups = extend_groups([_article(row) for row in rows], known, options)
-    changed: set[int] = set()
-    created = merged = copies = 0
-    for group in groups:
-        ids = [int(a.id) for a in group.articles]
-        new_ids = [i for i in ids if i not in story_of]
-        if not new_ids:
+    rows, result = _regroup(conn, pending, options)
+    groups = [[rows[i] for i in group] for group in result.groups]
+    carried = _carriers(groups)
+    before = {story for i in np.flatnonzero(result.affected) if (story := rows[i].story) is not None}
+    pending_ids = {p.id for p in pending}
+    target: dict[int, int] = {}
+    created = split = 0
+    for g, group in enumerate(groups):
+        if g in carried:
+            target[g] = carried[g]
             continue
-        existing = sorted({story_of[i] for i in ids if i in story_of})
-        if existing:
-            target, others = existing[0], existing[1:]
-        else:
-            target, others = _new_story(conn, now), []
-            created += 1
-        for other in others:
-            conn.execute(sa.update(membership).where(membership.c.story_id == other).values(story_id=target))
-            conn.execute(sa.update(stories).where(stories.c.id == other).values(merged_into=target, updated=now, article_count=0))
-            for i, story in list(story_of.items()):
-                if story == other:
-                    story_of[i] = target
-            merged += 1
-        revision = conn.execute(sa.select(stories.c.revision).where(stories.c.id == target)).scalar_one() + 1
-        conn.execute(sa.insert(membership), [{"article_id": i, "story_id": target, "revision": revision} for i in new_ids])
-        for i in new_ids:
-            story_of[i] = target
-        for copy_group in group.duplicates:
-            members = sorted(int(i) for i in copy_group)
-            original = members[0]
-            fresh = [i for i in members[1:] if i in new_ids]
-            if fresh:
-                conn.execute(sa.update(articles).where(articles.c.id.in_(fresh), articles.c.duplicate_of.is_(None)).values(duplicate_of=original))
-                copies += len(fresh)
-        refresh_counts(conn, target, now)
-        changed.add(target)
-    return Assignment(len(pending), frozenset(changed), created, merged, copies)
+        came_from = Counter(r.story for r in group if r.story is not None).most_common(1)
+        target[g] = _new_story(conn, now, came_from[0][0] if came_from else None)
+        created += 1
+        split += bool(came_from)
+    changed: set[int] = set()
+    moves: dict[int, list[int]] = {}
+    for g, group in enumerate(groups):
+        story = target[g]
+        for r in group:
+            if r.story != story:
+                moves.setdefault(story, []).append(r.id)
+                changed.add(story)
+                if r.story is not None:
+                    changed.add(r.story)
+    revision = {
+        s: rev + 1 for s, rev in conn.execute(sa.select(stories.c.id, stories.c.revision).where(stories.c.id.in_(sorted(changed))))
+    }
+    for story, ids in sorted(moves.items()):
+        fresh = [i for i in ids if i in pending_ids]
+        moved = [i for i in ids if i not in pending_ids]
+        if fresh:
+            conn.execute(sa.insert(membership), [{"article_id": i, "story_id": story, "revision": revision[story]} for i in fresh])
+        if moved:
+            conn.execute(sa.update(membership).where(membership.c.article_id.in_(moved)).values(story_id=story, revision=revision[story]))
+    merged = 0
+    for story in sorted(before - set(target.values())):
+        took = Counter(target[g] for g, group in enumerate(groups) for r in group if r.story == story).most_common(1)
+        conn.execute(sa.update(stories).where(stories.c.id == story).values(merged_into=took[0][0], updated=now, article_count=0))
+        changed.discard(story)
+        merged += 1
+    copies = _link_copies(conn, rows, result, pending_ids)
+    bands = [{"article_id": p.id, "band_key": key} for p in pending for key in sorted(set(band_keys(p.features.signature, options.duplicate)))]
+    if bands:
+        conn.execute(sa.insert(article_bands), bands)
+    for story in sorted(changed):
+        refresh_counts(conn, story, now)
+    return Assignment(len(pending), frozenset(changed), created, merged, copies, split)
+
+
+def _link_copies(conn: Connection, rows: list[_Loaded], result: Regrouping, pending: set[int]) -> int:
+    """Point each pending near-copy at the earliest stored copy of its group."""
+    linked = 0
+    for group in result.copies:
+        ids = sorted(rows[i].id for i in group)
+        fresh = [i for i in ids[1:] if i in pending]
+        if fresh:
+            conn.execute(sa.update(articles).where(articles.c.id.in_(fresh), articles.c.duplicate_of.is_(None)).values(duplicate_of=ids[0]))
+            linked += len(fresh)
+    return linked

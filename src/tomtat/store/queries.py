@@ -125,6 +125,8 @@ def story_detail(conn: Connection, story_id: int, with_text: bool = False) -> di
     card = story_card(row)
     all_versions = versions(conn, row.id)
     card["merged_from"] = [r.id for r in conn.execute(sa.select(stories.c.id).where(stories.c.merged_into == row.id).order_by(stories.c.id))]
+    card["split_from"] = row.split_from
+    card["split_into"] = [r.id for r in conn.execute(sa.select(stories.c.id).where(stories.c.split_from == row.id).order_by(stories.c.id))]
     card["versions"] = len(all_versions)
     card["latest"] = version_dict(all_versions[-1]) if all_versions else None
     card["article_list"] = [article_dict(r, with_text) for r in story_articles(conn, row.id)]

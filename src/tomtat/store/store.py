@@ -39,7 +39,8 @@ def _transient(err: sa.exc.DBAPIError) -> bool:
 class AddReport:
     """What one ``add_articles`` call did. ``added``: new article ids; ``already``:
     inputs that were stored before (same URL or text); ``unreadable``: inputs recorded
-    with their error; ``stories``: ids of stories given a new version."""
+    with their error; ``stories``: ids of stories given a new version;
+    ``stories_split``: new stories made of articles that left another story."""
 
     added: list[int] = field(default_factory=list)
     already: list[int] = field(default_factory=list)
@@ -47,6 +48,7 @@ class AddReport:
     near_duplicates: int = 0
     stories_created: int = 0
     stories_merged: int = 0
+    stories_split: int = 0
     stories: list[int] = field(default_factory=list)
 
     def line(self) -> str:
@@ -54,7 +56,7 @@ class AddReport:
         return (
             f"{counted(len(self.added), 'article')} added, {len(self.already)} already stored, {len(self.unreadable)} unreadable "
             f"(recorded), {counted(self.near_duplicates, 'near-duplicate')} linked; "
-            f"{counted(self.stories_created, 'new story', 'new stories')}, {self.stories_merged} merged, "
+            f"{counted(self.stories_created, 'new story', 'new stories')}, {self.stories_merged} merged, {self.stories_split} split off, "
             f"{counted(len(self.stories), 'story', 'stories')} updated"
         )
 
@@ -105,7 +107,7 @@ class Store:
             for attempt in range(RETRIES):
                 try:
                     with self.engines.write.begin() as conn:
-                        results = insert_articles(conn, chunk)
+                        results = insert_articles(conn, chunk, num_perm=self.grouping.num_perm)
                     break
                 except sa.exc.DBAPIError as err:  # two writers inserting the same articles in another order
                     if not _transient(err) or attempt == RETRIES - 1:
@@ -128,6 +130,7 @@ class Store:
             report.near_duplicates += done.near_duplicates
             report.stories_created += done.created
             report.stories_merged += done.merged
+            report.stories_split += done.split
             if not done.grouped:
                 break
         with self.engines.read.connect() as conn:
