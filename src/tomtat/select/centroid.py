@@ -15,7 +15,7 @@ The head of the summary (until the budget is reached) is taken greedily by a mix
 this score and the weight of the new concepts a sentence adds, concepts weighted by how
 early the articles use them (``select.coverage``); the filler completes. With
 ``coverage_weight`` 0 the head is re-ranked by MMR instead (the default until
-2026-12: +0.3 R-2 on each development corpus since, within noise).
+2026-12: +0.3-0.4 R-2 on each development corpus since, within noise).
 
 Every feature is relative, never "article number 1" (file order is an artefact of one
 corpus, docs/BACKGROUND.md, "ViMs"), and linear in the number of sentences. The few
