@@ -26,6 +26,24 @@ def test_dask_matches_local(kit, clusters_file: Path, tmp_path: Path) -> None:
     assert dask.read_bytes() == local.read_bytes()
 
 
+@pytest.mark.parametrize("processes", [False, True])
+def test_local_dask_listens_on_loopback_only(processes: bool) -> None:
+    pytest.importorskip("distributed")
+    psutil = pytest.importorskip("psutil")
+    executor = DaskExecutor(jobs=1, processes=processes)
+    try:
+        me = psutil.Process()
+        listening = [
+            c.laddr.ip
+            for p in (me, *me.children(recursive=True))
+            for c in p.net_connections(kind="inet")
+            if c.status == psutil.CONN_LISTEN
+        ]
+    finally:
+        executor.close()
+    assert listening and set(listening) <= {"127.0.0.1", "::1"}
+
+
 class LazyExecutor:
     """Runs a task only when its result is asked for, and records how many wait."""
 

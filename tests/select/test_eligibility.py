@@ -34,6 +34,19 @@ def test_questions_headings_fragments_and_introductions_are_not_eligible():
     ) == [False, False, False, False, False, True]
 
 
+def test_lines_without_final_punctuation_are_not_eligible():
+    # captions and subheadings too long for the cleaner's heading rule, a line cut by
+    # the crawl, a list item: only finished sentences (quotes included) may be quoted
+    assert mask_of(
+        ("Công an thành phố lập chốt kiểm tra nồng độ cồn trên phố Lê Hồng Phong tối qua", False),
+        ("Nhiều tài xế bị lực lượng chức năng kiểm tra nồng độ cồn ngay trên phố", False),
+        ("Sau khi đăng nhập thành công, người dân chọn tỉnh, thành phố rồi ấn", False),
+        ("Bước 1: khai báo thông tin hồ sơ trực tuyến trên cổng dịch vụ công;", False),
+        ("Ông gọi khoản đầu tư là “lá phiếu tín nhiệm của thị trường”", False),
+        ("Tổ công tác dừng ô tô để kiểm tra nồng độ cồn của tài xế.", False),
+    ) == [False, False, False, True, True, True]
+
+
 def test_antecedent_is_the_previous_sentence_of_the_same_article(storm):
     dangling = find(storm, "Tuy nhiên")
     assert antecedents(storm) == {dangling: dangling - 1}

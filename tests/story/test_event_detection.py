@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 from tomtat.clean import clean_cluster
 from tomtat.model import Article
 from tomtat.story import analyze
+from tomtat.story.dates import DateMention
+from tomtat.story.event_detection import detect_events
 from tomtat.text.sentences import split_articles
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "four_events.json"
@@ -54,3 +57,40 @@ def test_one_story_followed_over_two_years_stays_one_event() -> None:
     )
     groups = _events([Article(id=f"tau{y}", title="", text=base.format(y=y)) for y in (2015, 2016)])
     assert groups == [("tau2015", "tau2016")]
+
+
+def _date(aid: str, n: int, year: int, basis: str = "explicit") -> tuple[tuple[str, int], tuple[DateMention, ...]]:
+    """Sentence ``n`` of article ``aid`` dating 20 April of ``year`` (``basis`` says how
+    the year is known)."""
+    d = DateMention(start=0, end=9, text="ngày 20/4", iso=f"{year}-04-20", precision="day",
+                    basis=basis, relative=False, year=year, month=4, day=20)
+    return (aid, n), (d,)
+
+
+# two reports sharing a third of their words: related, not the same text (cosine 1/3)
+RELATED_BAGS = {"a": Counter({"lũ": 1, "sông": 1, "huế": 1}), "b": Counter({"lũ": 1, "đê": 1, "vỡ": 1})}
+
+
+def test_related_reports_are_one_event_only_when_they_name_the_same_actors() -> None:
+    same = {"a": Counter({"Thừa Thiên Huế": 1, "Nguyễn Văn Phương": 1}), "b": Counter({"Nguyễn Văn Phương": 1})}
+    other = {"a": Counter({"Thừa Thiên Huế": 1}), "b": Counter({"Quảng Bình": 1})}
+    assert detect_events(RELATED_BAGS, {}, same) == [("a", "b")]
+    assert detect_events(RELATED_BAGS, {}, other) == [("a",), ("b",)]
+    assert detect_events(RELATED_BAGS, {}) == [("a",), ("b",)]
+
+
+def test_a_year_written_once_does_not_split_a_story_but_one_written_twice_does() -> None:
+    bags = {"a": Counter({"xúc": 2, "xích": 2, "thu": 1}), "b": Counter({"xúc": 1, "xích": 1, "kiện": 2})}
+    story = dict([_date("a", 0, 2016), _date("a", 1, 2016)])
+    recalled = story | dict([_date("b", 0, 2012)])
+    assert detect_events(bags, recalled) == [("a", "b")]
+    twice = recalled | dict([_date("b", 1, 2012)])
+    assert detect_events(bags, twice) == [("a",), ("b",)]
+
+
+def test_a_year_lent_by_another_article_does_not_place_a_report() -> None:
+    bags = {"a": Counter({"xúc": 2, "xích": 2, "thu": 1}), "b": Counter({"xúc": 1, "xích": 1, "kiện": 2})}
+    inferred = dict([_date("a", 0, 2016, "evidence"), _date("b", 0, 2012, "evidence")])
+    assert detect_events(bags, inferred) == [("a",), ("b",)]
+    lent = dict([_date("a", 0, 2016, "evidence"), _date("b", 0, 2012, "cluster")])
+    assert detect_events(bags, lent) == [("a", "b")]

@@ -13,6 +13,16 @@ def test_abbreviations_and_initials_do_not_end_sentences():
     ]
 
 
+def test_names_given_by_initials_stay_with_their_bracket_or_dash():
+    text = "Nạn nhân là ông D.V.T. (SN 1975, quê Hưng Yên) và chị Đ.T.T.H. (SN 1989). Xe do anh N.V.Đ. - người địa phương - cầm lái. Anh về M.U. Hè này ký hợp đồng."
+    assert texts(text) == [
+        "Nạn nhân là ông D.V.T. (SN 1975, quê Hưng Yên) và chị Đ.T.T.H. (SN 1989).",
+        "Xe do anh N.V.Đ. - người địa phương - cầm lái.",
+        "Anh về M.U.",  # initials before a capitalised word may end a sentence
+        "Hè này ký hợp đồng.",
+    ]
+
+
 def test_numbers_dates_and_addresses_stay_inside_sentences():
     text = "Giá tăng 4,5% lên 1.200 đồng ngày 14-10 và 21/10. Xem tại vnexpress.net. Hết."
     assert texts(text) == ["Giá tăng 4,5% lên 1.200 đồng ngày 14-10 và 21/10.", "Xem tại vnexpress.net.", "Hết."]

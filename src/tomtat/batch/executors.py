@@ -132,12 +132,17 @@ class DaskExecutor:
             if address:
                 self._client = Client(address, timeout="30s")
             else:
+                # Every listener on loopback: Dask's defaults put the dashboards (and, with
+                # processes, the scheduler) on all interfaces, open to the network.
+                loopback = {"host": "127.0.0.1"} if processes else {}
                 self._cluster = LocalCluster(
                     n_workers=jobs,
                     threads_per_worker=1,
                     processes=processes,
-                    dashboard_address=None,
+                    dashboard_address="127.0.0.1:0",
+                    worker_dashboard_address="127.0.0.1:0",
                     silence_logs=40,
+                    **loopback,
                 )
                 self._client = Client(self._cluster)
         except OSError as err:

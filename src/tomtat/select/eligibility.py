@@ -2,7 +2,9 @@
 
 Never: subheadings, questions to the reader, fragments (fewer than ``MIN_WORDS``
 words), run-ons longer than ``MAX_WORDS`` (usually several sentences glued together by
-a crawl), and lines that introduce something else (ending in ":"). Sentences that
+a crawl), lines that introduce something else (ending in ":"), and unfinished lines
+(no final punctuation: captions, headlines and subheadings the cleaner did not mark,
+text the crawl cut off). Sentences that
 need an antecedent are not ranked; they may only follow the sentence before them
 (``antecedents`` names that sentence and ``select.fill.fill`` applies the rule for
 every method). A sentence needs one when it opens with a connective ("Tuy nhiên, ...")
@@ -14,12 +16,21 @@ from __future__ import annotations
 
 import numpy as np
 
+from tomtat.clean.endings import ends_with_mark
 from tomtat.represent import Representation
 
 MIN_WORDS = 6
 MAX_WORDS = 80
 # Endings of questions to the reader and of introductions ("... như sau:").
 _OPEN_ENDS = ("?", ":", "?\"", "?”")
+_FINISHED = ".!?…;"
+_QUOTES = ("\"", "”", "'", "’", "»")
+
+
+def finished(text: str) -> bool:
+    """Whether ``text`` ends as running text does: with final punctuation (``;`` for
+    list items), possibly behind closing quotes, or with a closing quote."""
+    return ends_with_mark(text.rstrip(), _FINISHED) or text.rstrip().endswith(_QUOTES)
 
 
 def antecedents(rep: Representation) -> dict[int, int]:
@@ -42,7 +53,8 @@ def eligible_mask(rep: Representation) -> np.ndarray:
     n = len(rep.sentences)
     heading = np.fromiter((s.heading for s in rep.sentences), dtype=bool, count=n)
     open_end = np.fromiter((s.text.rstrip().endswith(_OPEN_ENDS) for s in rep.sentences), dtype=bool, count=n)
-    mask = ~heading & (rep.features.words >= MIN_WORDS) & (rep.features.words <= MAX_WORDS) & ~open_end
+    unfinished = np.fromiter((not finished(s.text) for s in rep.sentences), dtype=bool, count=n)
+    mask = ~heading & (rep.features.words >= MIN_WORDS) & (rep.features.words <= MAX_WORDS) & ~open_end & ~unfinished
     mask &= ~rep.flags.points_back
     if not mask.any():
         mask = ~heading

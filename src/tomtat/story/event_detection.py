@@ -2,67 +2,97 @@
 
 The story stage's sub-events (:mod:`tomtat.story.events`) split a cluster finely, by
 anchor date: one story reported over a week is several sub-events. Detection works on
-articles instead, joining them average-linkage while two groups
+articles instead, joining them average-linkage (the summed bags of two groups) while
+the two groups
 
-- share enough content: cosine of their summed content bags >= ``SAME_STORY``
-  (two stories joined by accident share few words);
+- tell the same content: cosine of their summed content bags >= ``SAME_STORY``; or
+  related content (cosine >= ``RELATED``) about the same actors: cosine of the actor
+  names each group's articles mention >= ``SAME_ACTORS``. Two stories joined by
+  accident share few words and fewer actors; a report that tells one story from
+  another side (the company's founder rather than its deal, the traffic police rather
+  than the festival) shares the actors though its words differ;
 - and are not placed in different years by their dates: every day or month one group
-  dates (with a written, published or inferred year, or an inferred range) lies in
-  years none of the other group's dates can be in. All of the dates, not only each
-  article's first, so that one recalled date ("hồi tháng 9/2014") does not split a
-  story. Years apart keep related reports apart (a 2014 and a 2022 call between the
-  same two ministers are two events), unless the two groups tell nearly the same
-  text: cosine >= ``SAME_ANYWAY``. Such reports are one story followed over years
-  (the anniversary report, last year's case recalled at length), which the dates
-  alone would split; distinct events on one theme share their vocabulary far less
-  (0.34-0.6 on the four events of the seeds, 0.7 and more for most follow-ups).
+  dates lies in years none of the other group's dates can be in. All of the dates,
+  not only each article's first, so that one recalled date does not split a story;
+  and only dates that place the group itself: a year inferred from evidence (office
+  holders, reference events, a weekday, see :mod:`tomtat.story.mention_years`) or
+  written in full at least twice in the group. A year written once ("ngày 30/11/2012",
+  "ngày 16/12/1957") is as often a date recalled in passing as the group's own; a year
+  lent by another article of the cluster (:func:`tomtat.story.events.lend_years`)
+  assumes the two articles tell one event, which is what is being decided. Years
+  apart keep related reports apart (a 2014 and a 2022 call between the same two
+  ministers are two events), unless the two groups tell nearly the same text:
+  cosine >= ``SAME_ANYWAY`` (the anniversary report, last year's case recalled at
+  length); distinct events on one theme share their vocabulary far less (0.34-0.6 on
+  the four events of the seeds, 0.7 and more for most follow-ups).
 
-``SAME_STORY`` sits in the flat middle of the gap measured on the dev corpora
-(docs/BENCHMARKS.md, "Event detection"): 0.35-0.45 give the same results within 2%.
-``SAME_ANYWAY`` keeps a 0.1 margin above the cosine at which the seeds' 2014 and
-2015 events would join (0.6); 0.65-0.75 give the dev results within 2%.
+The thresholds sit in flat regions measured on the dev corpora (docs/BENCHMARKS.md,
+"Event detection"): ``SAME_STORY`` 0.35-0.45, ``RELATED`` 0.25-0.3, ``SAME_ACTORS``
+0.15-0.25 and ``SAME_ANYWAY`` 0.65-0.75 give results within 2% of each other.
+``SAME_ANYWAY`` keeps a 0.1 margin above the cosine at which the seeds' 2014 and 2015
+events would join (0.6).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import chain
 
 import numpy as np
 
-from tomtat.model import Sentence
+from tomtat.model import Entity, Sentence
 from tomtat.story.dates import DateMention
 from tomtat.story.similarity import bag_of_syllables
 
 SAME_STORY = 0.4
+RELATED = 0.3
+SAME_ACTORS = 0.2
 SAME_ANYWAY = 0.7
 
-__all__ = ["SAME_ANYWAY", "SAME_STORY", "article_bags", "detect_events", "year_spans"]
+__all__ = [
+    "RELATED", "SAME_ACTORS", "SAME_ANYWAY", "SAME_STORY", "article_actors", "article_bags",
+    "detect_events", "year_spans",
+]
 
 Key = tuple[str, int]
-
-
 YearSpan = tuple[int, int | None]
+# a year span and whether its year is written in full (False: inferred from evidence)
+DatedSpan = tuple[YearSpan, bool]
 
 
-def year_spans(dates: Mapping[Key, Sequence[DateMention]]) -> dict[str, list[YearSpan]]:
+def year_spans(dates: Mapping[Key, Sequence[DateMention]]) -> dict[str, list[DatedSpan]]:
     """Per article, the years each of its day or month dates can be in (a known year,
-    or an inferred range); dates with no year at all are left out."""
-    out: dict[str, list[YearSpan]] = {}
+    or an inferred range), each with whether the year is written in full; dates with no
+    year of the article's own (none at all, or borrowed from another date of the
+    article or another article of the cluster) are left out."""
+    out: dict[str, list[DatedSpan]] = {}
     for (aid, _), ds in dates.items():
         for d in ds:
-            if d.month is None or d.relative or d.basis == "article":
-                continue  # a year borrowed from another date of the article proves nothing
+            if d.month is None or d.relative or d.basis in ("article", "cluster"):
+                continue
             if d.year is not None:
-                out.setdefault(aid, []).append((d.year, d.year))
+                out.setdefault(aid, []).append(((d.year, d.year), d.basis == "explicit"))
             elif d.estimate is not None:
-                out.setdefault(aid, []).append((d.estimate.first, d.estimate.last))
+                out.setdefault(aid, []).append(((d.estimate.first, d.estimate.last), False))
     return out
+
+
+def placing_years(spans: Iterable[DatedSpan]) -> list[YearSpan]:
+    """The spans that place a group in time: inferred ones, and written years that
+    occur at least twice among the group's dates (a year written once may be recalled)."""
+    spans = list(spans)
+    written = Counter(s for s, explicit in spans if explicit)
+    return [s for s, explicit in spans if not explicit or written[s] >= 2]
 
 
 def _overlap(a: YearSpan, b: YearSpan) -> bool:
     return (a[1] is None or b[0] <= a[1]) and (b[1] is None or a[0] <= b[1])
+
+
+def years_apart(a: Sequence[YearSpan], b: Sequence[YearSpan]) -> bool:
+    """Whether two groups' placing years rule each other out (both dated, no overlap)."""
+    return bool(a) and bool(b) and not any(_overlap(x, y) for x in a for y in b)
 
 
 def article_bags(units: Sequence[Sentence], syllables: Sequence[Sequence[str]]) -> dict[str, Counter[str]]:
@@ -74,18 +104,49 @@ def article_bags(units: Sequence[Sentence], syllables: Sequence[Sequence[str]]) 
     return {aid: bag_of_syllables(chain.from_iterable(r)) for aid, r in rows.items()}
 
 
+def article_actors(entities: Iterable[Entity]) -> dict[str, Counter[str]]:
+    """Each article's actors: the names of the cluster's entities (people,
+    organisations, places, as merged by the story stage) it mentions, once each."""
+    out: dict[str, Counter[str]] = {}
+    for e in entities:
+        for aid in e.articles:
+            out.setdefault(aid, Counter())[e.name] = 1
+    return out
+
+
+def _matrix(ids: Sequence[str], bags: Mapping[str, Counter[str]]) -> np.ndarray:
+    """One row of counts per article id (empty rows for ids without a bag)."""
+    rows = [bags.get(a, Counter()) for a in ids]
+    vocab = {w: k for k, w in enumerate(dict.fromkeys(chain.from_iterable(rows)))}
+    counts = np.zeros((len(ids), max(1, len(vocab))))
+    for r, bag in enumerate(rows):
+        counts[r, np.fromiter(map(vocab.__getitem__, bag), np.intp, len(bag))] = np.fromiter(bag.values(), float, len(bag))
+    return counts
+
+
+def _cosines(counts: np.ndarray, norms: np.ndarray, i: int) -> np.ndarray:
+    """Cosine of row ``i`` with every row (0 where either row is empty); ``norms`` are
+    the rows' lengths, kept by the caller (only a merged row changes)."""
+    lengths = norms * norms[i]
+    return np.divide(counts @ counts[i], lengths, out=np.zeros(len(counts)), where=lengths > 0)
+
+
 def detect_events(
     bags: Mapping[str, Counter[str]],
     dates: Mapping[Key, Sequence[DateMention]],
+    actors: Mapping[str, Counter[str]] | None = None,
     same_story: float = SAME_STORY,
     same_anyway: float = SAME_ANYWAY,
+    related: float = RELATED,
+    same_actors: float = SAME_ACTORS,
 ) -> list[tuple[str, ...]]:
     """Groups of article ids that tell one event each, in the order of ``bags``.
 
     ``bags``: each article's content bag (:func:`article_bags`); ``dates``: the story
-    stage's resolved dates per sentence key; ``same_story`` and ``same_anyway``: the
-    cosines to join at all, and to join across years. Bags become rows of one count matrix, so
-    all cosines come from one product and each merge updates one row.
+    stage's resolved dates per sentence key; ``actors``: each article's actor names
+    (:func:`article_actors`; None: content and years alone decide); the thresholds are
+    the module's (see its docstring). Bags and actors become rows of two count
+    matrices, so all cosines come from one product and each merge updates one row.
     """
     ids = list(bags)
     n = len(ids)
@@ -93,38 +154,43 @@ def detect_events(
         return [tuple(ids)] if ids else []
     spans = year_spans(dates)
     years = [list(spans.get(a, ())) for a in ids]
-    vocab = {w: k for k, w in enumerate(dict.fromkeys(chain.from_iterable(bags[a] for a in ids)))}
-    counts = np.zeros((n, max(1, len(vocab))))
-    for r, a in enumerate(ids):
-        bag = bags[a]
-        counts[r, np.fromiter(map(vocab.__getitem__, bag), np.intp, len(bag))] = np.fromiter(bag.values(), float, len(bag))
-    norms = np.linalg.norm(counts, axis=1)  # kept per row: only a merged row changes
+    counts = _matrix(ids, bags)
+    named = _matrix(ids, actors or {})
+    norms = np.linalg.norm(counts, axis=1)
+    named_norms = np.linalg.norm(named, axis=1)
+    alive = [True] * n
 
     def row(i: int) -> np.ndarray:
-        """Cosines of group ``i`` with every row, -1 where the years keep them apart
-        and the texts are not nearly the same."""
-        lengths = norms * norms[i]
-        sims = np.divide(counts @ counts[i], lengths, out=np.zeros(n), where=lengths > 0)
+        """Group ``i``'s similarity with every group: its content cosine where the two
+        are one story by the rules above, -1 where they are not."""
+        sims = _cosines(counts, norms, i)
+        shared = _cosines(named, named_norms, i)
+        mine = placing_years(years[i])
         for k in range(n):
-            if alive[k] and sims[k] < same_anyway and years[i] and years[k] and not any(_overlap(x, y) for x in years[i] for y in years[k]):
+            if not alive[k]:
+                continue
+            if sims[k] < same_story and not (sims[k] >= related and shared[k] >= same_actors):
+                sims[k] = -1.0
+            elif sims[k] < same_anyway and mine and years_apart(mine, placing_years(years[k])):
                 sims[k] = -1.0
         return sims
 
-    alive = [True] * n
     sims = np.vstack([row(i) for i in range(n)])
     sims[np.tril_indices(n)] = -np.inf
     groups = [[a] for a in ids]
     while True:
         flat = int(np.argmax(sims))
         i, j = divmod(flat, n)
-        if sims[i, j] < same_story:
+        if sims[i, j] < 0:
             break
         groups[i].extend(groups[j])
         counts[i] += counts[j]
+        named[i] += named[j]
         years[i].extend(years[j])
         alive[j] = False
-        counts[j] = 0.0
+        counts[j] = named[j] = 0.0
         norms[i], norms[j] = np.linalg.norm(counts[i]), 0.0
+        named_norms[i], named_norms[j] = np.linalg.norm(named[i]), 0.0
         sims[j, :] = -np.inf
         sims[:, j] = -np.inf
         fresh = row(i)

@@ -21,7 +21,7 @@ from tomtat.story.entities import (
     merge_mentions,
     sentence_syllables,
 )
-from tomtat.story.event_detection import article_bags, detect_events
+from tomtat.story.event_detection import article_actors, article_bags, detect_events
 from tomtat.story.events import SubEvent, event_index, group_events, lend_years, mark_background
 from tomtat.story.keywords import extract_keywords
 from tomtat.story.mention_years import estimate_years
@@ -159,7 +159,7 @@ def analyze(
     events = group_events(articles, units, dates, dict(zip(keys, lows)))
     dates = lend_years(events, units, dates)
     event_of = event_index(events)
-    detected = detect_events(article_bags(units, syllables), dates)
+    detected = detect_events(article_bags(units, syllables), dates, article_actors(entities))
     return Story(
         timeline=mark_background(build_timeline(units, dates, order, dict(zip(keys, syllables))), events),
         entities=entities,

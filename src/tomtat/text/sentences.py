@@ -45,6 +45,13 @@ def _word_before(text: str, stop: int) -> re.Match[str] | None:
     return match
 
 
+def _initials(word: str) -> bool:
+    """Whether ``word`` is a name given by its initials ("N.V.Đ"), as the press shortens
+    the names of suspects and victims. Followed by a bracket or a dash ("ông D.V.T.
+    (SN 1975, ...)", "T.Q.V. - cháu ông ...") such a name never ends a sentence."""
+    return all(len(part) == 1 and part.isupper() for part in word.split("."))
+
+
 def _ends_sentence(text: str, end: int, next_char: str, closing: str) -> bool:
     """Whether the punctuation ``closing`` at ``text[:end]`` really ends a sentence."""
     if not (next_char.isupper() or next_char.isdigit() or next_char in _OPENERS or next_char in "-–—"):
@@ -56,6 +63,8 @@ def _ends_sentence(text: str, end: int, next_char: str, closing: str) -> bool:
             if word.rstrip(".") in _abbreviations():
                 return False
             if len(word) == 1 and word.isupper():
+                return False
+            if next_char in "(-–—" and _initials(word):
                 return False
     return True
 
