@@ -2,7 +2,10 @@
 flat region, and report the transfer table.
 
     PYTHONPATH=src python bench/tune_centroid.py --data ../shared/data/vims-dev \
-        --data ../shared/data/abmusu-dev/train.jsonl [--jobs 2]
+        --data ../shared/data/abmusu-dev/train.jsonl [--jobs 2] [--grid weights|coverage]
+
+``--grid weights`` (default) varies the relevance weights, ``--grid coverage`` the
+early-concept coverage that picks the head of the summary (``select.coverage``).
 
 Each corpus is prepared once (the pipeline up to selection, at its mean reference
 length); each grid cell is scored by mean ROUGE-2 F1 over the whole corpus (never per
@@ -16,6 +19,7 @@ smoothed mean over all corpora, the rule for adopting a setting.
 from __future__ import annotations
 
 import argparse
+import functools
 import itertools
 import multiprocessing
 import sys
@@ -35,16 +39,23 @@ from tomtat.model import Budget  # noqa: E402
 from tomtat.order import reading_order  # noqa: E402
 from tomtat.select.centroid import Centroid  # noqa: E402
 
-GRID = {
-    "centrality_weight": [0.5, 1.0, 1.5],
-    "spread_weight": [0.0, 0.5, 1.0],
-    "position_weight": [0.0, 0.1, 0.2],
+GRIDS: dict[str, dict[str, list[float]]] = {
+    "weights": {
+        "centrality_weight": [0.5, 1.0, 1.5],
+        "spread_weight": [0.0, 0.5, 1.0],
+        "position_weight": [0.0, 0.1, 0.2],
+    },
+    "coverage": {
+        "concept_decay": [0.5, 0.75, 1.0],
+        "coverage_weight": [0.6, 0.75, 0.9],
+        "length_exponent": [0.5, 0.75, 1.0],
+    },
 }
 DATA = ROOT.parent / "shared" / "data"
 
 
-def corpus_grid(path: str) -> tuple[str, np.ndarray]:
-    """Mean ROUGE-2 F1 (x100) of every grid cell on one corpus, shaped like the grid."""
+def corpus_grid(grid: dict[str, list[float]], path: str) -> tuple[str, np.ndarray]:
+    """Mean ROUGE-2 F1 (x100) of every cell of ``grid`` on one corpus, shaped like it."""
     clusters = load_dataset(path)
     budget = Budget(words=mean_reference_words(clusters))
     prepared = []
@@ -52,9 +63,9 @@ def corpus_grid(path: str) -> tuple[str, np.ndarray]:
         doc = pipeline.build_document(ec.cluster, budget)
         prepared.append((doc.get(pipeline.REPRESENTATION), doc.get(pipeline.LIMITS),
                          doc.get(pipeline.SENTENCE_EVENTS), doc.get(pipeline.DATES), ec.references))
-    keys = list(GRID)
+    keys = list(grid)
     values = []
-    for cell in itertools.product(*GRID.values()):
+    for cell in itertools.product(*grid.values()):
         method = Centroid(**dict(zip(keys, cell)))
         r2 = []
         for rep, limits, events, dates, refs in prepared:
@@ -62,7 +73,7 @@ def corpus_grid(path: str) -> tuple[str, np.ndarray]:
             r2.append(score(" ".join(e.text for e in extracts), refs)["rouge2"].f)
         values.append(100 * float(np.mean(r2)))
         print(f"{Path(path).name} {cell} {values[-1]:.2f}", file=sys.stderr, flush=True)
-    return path, np.array(values).reshape([len(v) for v in GRID.values()])
+    return path, np.array(values).reshape([len(v) for v in grid.values()])
 
 
 def smooth(grid: np.ndarray) -> np.ndarray:
@@ -80,36 +91,38 @@ def smooth(grid: np.ndarray) -> np.ndarray:
     return total / count
 
 
-def cell_name(index: tuple[int, ...]) -> str:
-    return ", ".join(f"{k}={GRID[k][i]}" for k, i in zip(GRID, index))
+def cell_name(grid: dict[str, list[float]], index: tuple[int, ...]) -> str:
+    return ", ".join(f"{k}={grid[k][i]}" for k, i in zip(grid, index))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", action="append", help="a corpus (repeat; default vims-dev and abmusu-dev beside the repository)")
     parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--grid", choices=list(GRIDS), default="weights", help="which settings to vary (default: weights)")
     args = parser.parse_args(argv)
     paths = args.data or [str(DATA / "vims-dev"), str(DATA / "abmusu-dev" / "train.jsonl")]
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         print(f"tune_centroid: error: corpus not found: {', '.join(missing)}", file=sys.stderr)
         return 2
+    grid = GRIDS[args.grid]
     with multiprocessing.get_context("spawn").Pool(max(1, args.jobs)) as pool:
-        grids = dict(pool.map(corpus_grid, paths))
-    shipped = tuple(GRID[k].index(getattr(Centroid(), k)) for k in GRID)
+        grids = dict(pool.map(functools.partial(corpus_grid, grid), paths))
+    shipped = tuple(grid[k].index(getattr(Centroid(), k)) for k in grid)
     chosen = {p: np.unravel_index(int(np.argmax(smooth(g))), g.shape) for p, g in grids.items()}
     print("| tuned on (smoothed best cell) | " + " | ".join(f"scored on {Path(p).parent.name if Path(p).is_file() else Path(p).name}" for p in paths) + " |")
     print("|---|" + "---:|" * len(paths))
     for src, cell in [*chosen.items(), ("shipped defaults", shipped)]:
-        label = src if src == "shipped defaults" else f"{Path(src).parent.name if Path(src).is_file() else Path(src).name}: {cell_name(cell)}"
+        label = src if src == "shipped defaults" else f"{Path(src).parent.name if Path(src).is_file() else Path(src).name}: {cell_name(grid, cell)}"
         print(f"| {label} | " + " | ".join(f"{grids[p][cell]:.2f}" for p in paths) + " |")
     both = smooth(np.mean(list(grids.values()), axis=0))
     best = np.unravel_index(int(np.argmax(both)), both.shape)
     raw_best = {p: np.unravel_index(int(np.argmax(g)), g.shape) for p, g in grids.items()}
     print()
     for p in paths:
-        print(f"{p}: raw best {cell_name(raw_best[p])} = {grids[p][raw_best[p]]:.2f}; shipped {grids[p][shipped]:.2f}")
-    print(f"best smoothed mean over all corpora: {cell_name(best)} (smoothed {both[best]:.2f}; shipped {both[shipped]:.2f})")
+        print(f"{p}: raw best {cell_name(grid, raw_best[p])} = {grids[p][raw_best[p]]:.2f}; shipped {grids[p][shipped]:.2f}")
+    print(f"best smoothed mean over all corpora: {cell_name(grid, best)} (smoothed {both[best]:.2f}; shipped {both[shipped]:.2f})")
     return 0
 
 

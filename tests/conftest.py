@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -120,3 +121,14 @@ def tmpfs(tmp_path: Path) -> Iterator[Callable[[str], Path]]:
     yield mount
     for folder in mounted:
         subprocess.run(["umount", str(folder)], check=False)
+
+
+TWO_EVENTS = REPO / "tests" / "data" / "two_floods.jsonl"
+
+
+@pytest.fixture
+def two_events() -> list[dict[str, str]]:
+    """Four invented undated reports of two floods in one province seven years apart
+    (15/10/2016 and 3/11/2023, two reports each): one story in a store, told as two
+    dated events."""
+    return [json.loads(line) for line in TWO_EVENTS.read_text(encoding="utf-8").splitlines()]

@@ -87,3 +87,23 @@ def test_an_unreadable_published_date_gets_one_note(tmp_path, capsys):
     notes = json.loads(out)["notes"]
     assert code == 0 and len(notes) == 1
     assert "'ngày mồng một'" in notes[0] and "hôm qua" in notes[0]
+
+
+def test_a_command_starts_without_the_other_commands_libraries():
+    # `tomtat batch` (or summarize) should not pay for the store's SQLAlchemy, the
+    # grouping's MinHash or the fetcher's HTTP client; `tomtat --help` still lists all
+    probe = (
+        "import sys\n"
+        "from tomtat.cli import main\n"
+        "try:\n"
+        "    main(['batch', '--help'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in ('sqlalchemy', 'datasketch', 'httpx', 'feedparser') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "tomtat batch" in done.stdout
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+    listed = subprocess.run([sys.executable, "-m", "tomtat", "--help"], capture_output=True, text=True, timeout=120)
+    assert all(name in listed.stdout for name in ("summarize", "batch", "cluster", "track", "eval"))

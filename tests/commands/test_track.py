@@ -102,3 +102,20 @@ def test_show_writes_timeline_dates_as_readers_do(tmp_path: Path, capsys: pytest
     assert main(["track", "show", "1", "--db", db]) == 0
     out = capsys.readouterr().out
     assert "- 15/3 (chưa rõ năm): " in out and "--03-15" not in out
+
+
+def test_show_tells_a_story_of_two_events_in_dated_sections_in_time_order(
+    tmp_path: Path, two_events: list[dict[str, str]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "news.db")
+    assert main(["track", "add", str(_feed(tmp_path / "a.jsonl", two_events[::-1])), "--db", db]) == 0
+    capsys.readouterr()
+    assert main(["track", "show", "1", "--db", db]) == 0
+    out = capsys.readouterr().out
+    body = out[out.index("\n\n") + 2:out.index("\nSources:")]
+    sections = body.split("\n\n")
+    assert [s.splitlines()[0] for s in sections] == ["[15/10/2016]", "[3/11/2023]"]
+    for section, year in zip(sections, ("2016", "2023")):
+        told = " ".join(r["text"] for r in two_events if r["id"].startswith(f"lu-{year}"))
+        lines = [line.rsplit(" [", 1)[0] for line in section.splitlines()[1:]]
+        assert lines and all(line in told for line in lines)  # each event's own sentences

@@ -11,6 +11,7 @@ pytest.importorskip("uvicorn", reason="the server extra is not installed: pip in
 pytest.importorskip("httpx", reason="httpx (for the test client) is not installed: pip install -e '.[server-test]'")
 
 from tomtat.api import summarize
+from tomtat.io.writers.story import event_date_label
 from tomtat.select import DEFAULT_METHOD, METHODS
 
 
@@ -27,11 +28,15 @@ def test_methods_lists_every_method_and_the_default(client):
     assert all(m["description"] for m in data["methods"])
 
 
-def test_summarize_returns_the_same_json_as_the_api(client, articles):
+def test_summarize_returns_the_same_json_as_the_api_with_the_writers_date_labels(client, articles):
     r = client.post("/v1/summarize", json={"articles": articles, "words": 40})
     assert r.status_code == 200
-    expected = json.loads(json.dumps(summarize(articles, words=40).to_dict(), ensure_ascii=False))
-    assert r.json() == expected
+    summary = summarize(articles, words=40)
+    expected = json.loads(json.dumps(summary.to_dict(), ensure_ascii=False))
+    got = r.json()
+    labels = [entry.pop("date_label") for entry in got["timeline"]]
+    assert got == expected
+    assert labels and labels == [event_date_label(t) for t in summary.timeline]
 
 
 def test_summarize_respects_length_and_method(client, articles):

@@ -140,7 +140,7 @@ def test_timeline_and_actors_render_as_text(browser, live_server):
         "sentences": [{"text": "Một câu.", "article_id": "1", "paragraph": 0, "index": 0, "start": 0, "end": 8, "cut": False}],
         "articles": [{"id": "1", "title": evil, "source": None, "url": None, "published": None, "text": "Một câu."}],
         "removed": [], "keywords": [], "notes": [evil],
-        "timeline": [{"date": "2024-03-12", "text": "Thông xe cầu " + evil, "article_ids": ["1"], "precision": "day",
+        "timeline": [{"date": "2024-03-12", "date_label": "12/3/2024", "text": "Thông xe cầu " + evil, "article_ids": ["1"], "precision": "day",
                       "sentence": {"article_id": "1", "index": 0}}],
         "entities": [{"name": "Trần Văn " + evil, "type": "PER", "count": 3, "articles": ["1"], "role": "Giám đốc Sở"}],
     }
@@ -150,7 +150,7 @@ def test_timeline_and_actors_render_as_text(browser, live_server):
     page.locator("textarea").nth(0).fill("Một câu.")
     page.get_by_role("button", name="Tóm tắt", exact=True).click()
     page.locator("#timeline li").wait_for()
-    assert "2024-03-12" in page.locator("#timeline").inner_text()
+    assert page.locator("#timeline time").inner_text() == "12/3/2024"  # the label the server gives
     assert evil in page.locator("#timeline").inner_text()
     assert "Giám đốc Sở" in page.locator("#entities").inner_text() and evil in page.locator("#entities").inner_text()
     assert page.locator("#timeline-empty").is_hidden()
@@ -191,5 +191,9 @@ def test_a_story_of_several_years_reads_as_dated_sections(browser, live_server):
     markers = [set(sections.nth(i).locator("button.marker").all_inner_texts()) for i in range(4)]
     assert markers == [{"[2]"}, {"[4]"}, {"[3]"}, {"[1]"}]
     assert page.locator("#timeline li.background").count() >= 1
+    # Timeline dates read as in every other format: no raw ISO date such as --05-21.
+    dates = page.locator("#timeline time").all_inner_texts()
+    assert dates and not any(d.startswith("--") or d[:4].isdigit() for d in dates), dates
+    assert any("(khoảng năm 2015–2016)" in d for d in dates), dates
     assert errors == []
     page.close()

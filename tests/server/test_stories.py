@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,15 @@ def test_story_page_labels_actor_types_and_skips_whats_new_on_a_first_version(tm
         assert "phiên bản 1" in page and "Có gì mới" not in page  # nothing earlier to compare with
         assert "(PER," not in page and "(LOC," not in page  # types read as words, not codes
         assert "(người," in page or "(địa danh," in page or "(tổ chức," in page
+
+
+def test_story_and_versions_pages_show_one_dated_section_per_event(tmp_path: Path, two_events: list[dict[str, str]]) -> None:
+    rows = [{"published": "", "url": "", **r} for r in two_events]
+    with _client(tmp_path) as client:
+        client.post("/v1/articles", json=_body(rows))
+        for path in ("/stories/1", "/stories/1/versions"):
+            page = client.get(path).text
+            headings = re.findall(r'<section class="event-section"><h4 class="event-date">([^<]*)</h4>', page)
+            assert headings == ["15/10/2016", "3/11/2023"], path
+            first, second = page.split('<section class="event-section">')[1:3]
+            assert "Tuyên Hóa" in first and "Minh Hóa" not in first and "Minh Hóa" in second

@@ -22,8 +22,9 @@ EVIL_LINE = "<script>window.__pwned=1</script><b>đậm</b> vẫn là chữ."
 
 
 @pytest.fixture
-def store_server(tmp_path: Path, rows: list[dict[str, str]]) -> Iterator[str]:
-    """A uvicorn server on 127.0.0.1 serving a store: two batches, so stories have two versions."""
+def store_server(tmp_path: Path, rows: list[dict[str, str]], two_events: list[dict[str, str]]) -> Iterator[str]:
+    """A uvicorn server on 127.0.0.1 serving a store: two batches, so stories have two
+    versions, the second also bringing a story of two events years apart."""
     from tomtat.server import ServerConfig, create_app
 
     db = str(tmp_path / "news.db")
@@ -31,7 +32,7 @@ def store_server(tmp_path: Path, rows: list[dict[str, str]]) -> Iterator[str]:
     articles[0] = Article(id="bao0", title=articles[0].title, text=articles[0].text + "\n" + EVIL_LINE, source="bao0.example", url=articles[0].url, published=articles[0].published)
     with Store(db) as store:
         store.add_articles(articles[:6])
-        store.add_articles(articles[6:])
+        store.add_articles(articles[6:] + [Article(id=r["id"], title=r["title"], text=r["text"], source=r["source"]) for r in two_events])
     with serving(create_app(ServerConfig(db=db))) as server:
         yield server.url
 
@@ -48,7 +49,7 @@ def test_story_list_story_versions_search(store_server: str) -> None:
             page.on("pageerror", lambda e: errors.append(str(e)))
             page.goto(store_server + "/stories")
             cards = page.locator("#stories .story-card")
-            assert cards.count() == 3
+            assert cards.count() == 4
 
             page.get_by_label("Từ khóa").fill("bão thanh hóa")
             page.get_by_role("button", name="Tìm").click()
@@ -68,6 +69,11 @@ def test_story_list_story_versions_search(store_server: str) -> None:
             page.locator("#versions .version").first.wait_for()
             assert page.locator("#versions .version h3").all_inner_texts() == ["Phiên bản 2", "Phiên bản 1"]
             assert page.locator("#v2 .whats-new li").count() >= 1
+
+            page.goto(store_server + "/stories?query=Minh+H%C3%B3a")
+            page.locator("#stories .story-card a").first.click()
+            page.locator("#summary .event-section").first.wait_for()
+            assert page.locator("#summary .event-section h4").all_inner_texts() == ["15/10/2016", "3/11/2023"]
             assert not errors
         finally:
             browser.close()

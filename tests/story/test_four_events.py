@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 
 from tomtat.io.writers import render
+from tomtat.io.writers.story import section_heading, stored_sections
 from tomtat.model import Article, Budget, Cluster, Extract, Sentence, Summary
 from tomtat.pipeline import summarize_cluster
 from tomtat.story.dated_events import DatedEvent
+from tomtat.story.years import YearEstimate
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "four_events.json"
 TRUE_YEARS = [2012, 2015, 2022, 2024]
@@ -103,3 +105,12 @@ def test_sections_only_when_detection_finds_several_events() -> None:
     assert [g["sentences"] for g in two.to_dict()["event_groups"]] == [
         [{"article_id": "a", "index": 0}], [{"article_id": "b", "index": 0}]
     ]
+
+
+def test_a_stored_summary_reads_back_into_the_writers_sections(summary: Summary) -> None:
+    doc = json.loads(render(summary, "json"))
+    stored = [(heading, [s["text"] for s in sentences]) for heading, sentences in stored_sections(doc)]
+    assert stored == [(section_heading(ev), [x.text for x in xs]) for ev, xs in summary.sections]
+    assert any("suy ra từ" in str(heading) for heading, _ in stored)  # the evidence survives the JSON
+    estimates = [ev.anchor.years for ev, _ in summary.sections if ev is not None and ev.anchor and ev.anchor.years]
+    assert estimates and all(YearEstimate.from_dict(e.to_dict()) == e for e in estimates)

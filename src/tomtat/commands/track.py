@@ -17,7 +17,7 @@ from tomtat.commands import fetch
 from tomtat.commands.common import write_lines
 from tomtat.errors import InputError
 from tomtat.io.wording import counted
-from tomtat.io.writers.story import event_date_label
+from tomtat.io.writers.story import event_date_label, stored_sections
 from tomtat.model import TimelineEvent
 from tomtat.store import Store
 from tomtat.store.engine import DEFAULT_URL, ENV_VAR
@@ -99,9 +99,12 @@ def _print_story(detail: dict, update: dict, asked_since: bool) -> None:
         out.write(f" · {detail['first_published'][:10]} to {detail['last_published'][:10]}")
     out.write("\n\n")
     number_of: dict[str, int] = {}
-    for sentence in summary.get("sentences", []):
-        n = number_of.setdefault(sentence["article_id"], len(number_of) + 1)
-        out.write(f"{sentence['text']} [{n}]\n")
+    for k, (heading, sentences) in enumerate(stored_sections(summary)):
+        if heading is not None:
+            out.write(("\n" if k else "") + f"[{heading}]\n")
+        for sentence in sentences:
+            n = number_of.setdefault(sentence["article_id"], len(number_of) + 1)
+            out.write(f"{sentence['text']} [{n}]\n")
     if summary.get("notes") and not summary.get("sentences"):
         out.write("(no summary: " + "; ".join(summary["notes"]) + ")\n")
     articles = {str(a["id"]): a for a in detail["article_list"]}

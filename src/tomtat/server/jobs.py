@@ -12,7 +12,8 @@ from typing import Any
 
 from tomtat.api import clean, summarize
 from tomtat.io.records import article_from_dict
-from tomtat.model import Article
+from tomtat.io.writers.story import event_date_label, section_heading
+from tomtat.model import Article, Summary
 
 
 def articles_from_request(items: list[dict[str, Any]]) -> list[Article]:
@@ -21,8 +22,9 @@ def articles_from_request(items: list[dict[str, Any]]) -> list[Article]:
 
 
 def summarize_job(request: dict[str, Any]) -> dict[str, Any]:
-    """``POST /v1/summarize``: exactly ``tomtat summarize --format json``'s document,
-    plus each cleaned article's ``text`` when ``include_text`` is set."""
+    """``POST /v1/summarize``: ``tomtat summarize --format json``'s document, with the
+    labels the web page shows (:func:`_add_labels`), plus each cleaned article's
+    ``text`` when ``include_text`` is set."""
     summary = summarize(
         articles_from_request(request["articles"]),
         words=request.get("words"),
@@ -31,10 +33,23 @@ def summarize_job(request: dict[str, Any]) -> dict[str, Any]:
         ratio=request.get("ratio"),
     )
     out = summary.to_dict()
+    _add_labels(out, summary)
     if request.get("include_text"):
         texts = {a.id: a.text for a in summary.articles}
         out["articles"] = [{**entry, "text": texts.get(entry["id"], "")} for entry in out["articles"]]
     return out
+
+
+def _add_labels(out: dict[str, Any], summary: Summary) -> None:
+    """Add to the JSON ``out`` of ``summary`` the words the text, Markdown and HTML
+    writers show, so the page shows the same without a copy of their rules: each
+    timeline entry's ``date_label`` ("21/1 (chưa rõ năm)") and, when the summary is
+    told event by event, each event group's ``heading`` (its section's heading)."""
+    for entry, event in zip(out["timeline"], summary.timeline, strict=True):
+        entry["date_label"] = event_date_label(event)
+    if len(summary.event_groups) > 1:
+        for group, told in zip(out["event_groups"], summary.event_groups, strict=True):
+            group["heading"] = section_heading(told)
 
 
 def clean_job(request: dict[str, Any]) -> dict[str, Any]:

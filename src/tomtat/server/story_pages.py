@@ -8,6 +8,7 @@ Links to sources are shown only for http(s) URLs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from typing import Any
 from urllib.parse import urlencode
@@ -16,7 +17,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from tomtat.io.writers.markers import safe_url
-from tomtat.io.writers.story import TYPE_LABELS, event_date_label
+from tomtat.io.writers.story import TYPE_LABELS, event_date_label, stored_sections
 from tomtat.model import TimelineEvent
 from tomtat.store import StoreError
 from tomtat.store.novelty import whats_new
@@ -96,15 +97,28 @@ def _new_sentences(update: dict[str, Any], articles: dict[str, dict[str, Any]]) 
     return f'<ul class="whats-new">{"".join(items)}</ul>'
 
 
+def _summary_body(summary: dict[str, Any], sentence: Callable[[dict[str, Any]], str]) -> str:
+    """A stored summary as HTML, each of its sentences shown by ``sentence``: one
+    paragraph, or for a story of several events one dated section per event in time
+    order (the sections and headings of ``tomtat summarize --format html``)."""
+    parts = []
+    for heading, sentences in stored_sections(summary):
+        para = f'<p>{" ".join(sentence(s) for s in sentences)}</p>'
+        parts.append(para if heading is None else f'<section class="event-section"><h4 class="event-date">{_text(heading)}</h4>{para}</section>')
+    return "".join(parts)
+
+
 def _story_page(detail: dict[str, Any], update: dict[str, Any] | None) -> HTMLResponse:
     latest = detail["latest"] or {}
     summary = latest.get("summary", {})
     articles = {str(a["id"]): a for a in detail["article_list"]}
     number_of: dict[str, int] = {}
-    sentences = []
-    for s in summary.get("sentences", []):
+
+    def sentence(s: dict[str, Any]) -> str:
         n = number_of.setdefault(s["article_id"], len(number_of) + 1)
-        sentences.append(f'<span class="sentence">{_text(s["text"])}</span> <a class="marker" href="#nguon-{n}">[{n}]</a>')
+        return f'<span class="sentence">{_text(s["text"])}</span> <a class="marker" href="#nguon-{n}">[{n}]</a>'
+
+    text = _summary_body(summary, sentence)
     sources = "".join(
         f'<li id="nguon-{n}">[{n}] {_text(_source_name(articles.get(aid, {"id": aid})))}: {_source_link(articles.get(aid, {"id": aid}))}</li>'
         for aid, n in number_of.items()
@@ -131,7 +145,7 @@ def _story_page(detail: dict[str, Any], update: dict[str, Any] | None) -> HTMLRe
         f'<article class="story"><h2 id="story-h">{_text(detail["headline"])}</h2>'
         f'<p class="meta">{detail["articles"]} bài · {detail["sources"]} nguồn · {_text(_dates(detail))} · phiên bản {latest.get("number", 0)} · '
         f'<a href="/stories/{int(detail["id"])}/versions">các phiên bản</a></p>'
-        f'<div class="story-grid"><section class="pane" aria-labelledby="tt-h"><h3 id="tt-h">Tóm tắt</h3><p class="summary" id="summary">{" ".join(sentences)}</p>'
+        f'<div class="story-grid"><section class="pane" aria-labelledby="tt-h"><h3 id="tt-h">Tóm tắt</h3><div class="summary" id="summary">{text}</div>'
         f'<ol class="sources" id="sources">{sources}</ol></section>{new_part}</div>'
         f'<div class="story-grid"><section class="pane" aria-labelledby="dtg-h"><h3 id="dtg-h">Dòng thời gian</h3><ul id="timeline">{timeline or "<li>Chưa có mốc thời gian.</li>"}</ul></section>'
         f'<section class="pane" aria-labelledby="nv-h"><h3 id="nv-h">Nhân vật chính</h3><ul id="actors">{actors or "<li>Chưa rõ.</li>"}</ul></section></div>'
@@ -146,7 +160,7 @@ def _versions_page(story_id: int, headline: str, entries: list[dict[str, Any]], 
         items.append(
             f'<li class="version pane" id="v{int(v["number"])}"><h3>Phiên bản {int(v["number"])}</h3>'
             f'<p class="meta">{_text(v["created"])} · {len(v["articles"])} bài · {_text(v["method"])} · tomtat {_text(v["tomtat_version"])}</p>'
-            f'<p class="summary">{_text(v["summary"].get("summary", ""))}</p><h4>Có gì mới</h4>{_new_sentences(v["whats_new"], articles)}</li>'
+            f'<div class="summary">{_summary_body(v["summary"], lambda s: _text(s["text"]))}</div><h4>Có gì mới</h4>{_new_sentences(v["whats_new"], articles)}</li>'
         )
     body = (
         f'<h2><a href="/stories/{story_id}">{_text(headline)}</a></h2><p class="meta">Các phiên bản, mới nhất trước.</p>'

@@ -27,8 +27,9 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 __all__ = ["Evidence", "Span", "YearEstimate", "find_weekday", "infer_year", "month_index"]
 
@@ -57,6 +58,12 @@ class Span:
         end = _month_text(self.last) if self.last is not None else "…"
         return f"{_month_text(self.first)} – {end}"
 
+    @classmethod
+    def parse(cls, text: str) -> Span:
+        """The span ``str`` wrote (``2013-02 – 2017-01``, ``2022-02 – …``), read back."""
+        first, _, last = text.partition(" – ")
+        return cls(month_index(first), None if last == "…" else month_index(last))
+
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
@@ -79,6 +86,18 @@ class Evidence:
         if self.sentence is not None:
             out["sentence"] = {"article_id": self.sentence[0], "index": self.sentence[1]}
         return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Evidence:
+        """The clue ``to_dict`` wrote (as a stored summary keeps it), read back."""
+        sentence = data.get("sentence")
+        return cls(
+            kind=data["kind"],
+            text=data["text"],
+            detail=data["detail"],
+            spans=tuple(Span.parse(s) for s in data.get("allows", ())),
+            sentence=(sentence["article_id"], sentence["index"]) if sentence else None,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +143,16 @@ class YearEstimate:
             out["years"] = list(self.years)
         out["evidence"] = [e.to_dict() for e in self.evidence]
         return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> YearEstimate:
+        """The estimate ``to_dict`` wrote (as a stored summary keeps it), read back."""
+        return cls(
+            first=data["first"],
+            last=data["last"],
+            evidence=tuple(Evidence.from_dict(e) for e in data.get("evidence", ())),
+            years=tuple(data.get("years", ())),
+        )
 
 
 def _intersect(a: Sequence[Span], b: Sequence[Span]) -> list[Span]:

@@ -4,6 +4,8 @@ actor types in Vietnamese, and only the actors worth listing."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from tomtat.model import Entity, Summary, TimelineEvent
 from tomtat.story.dated_events import DatedEvent
@@ -84,22 +86,57 @@ def section_heading(told: DatedEvent | None) -> str:
     readers write it, the inferred year or range, and the first few clues that gave
     it; ``UNDATED`` for an event no report dates."""
     event = told.anchor if told is not None else None
-    if event is None or event.date is None:
+    return date_heading(event.date, event.years) if event is not None else UNDATED
+
+
+def date_heading(date: str | None, years: YearEstimate | None) -> str:
+    """``section_heading`` of an event dated ``date`` (ISO, possibly partial; None:
+    undated) whose year or range ``years`` was inferred (None: written or unknown)."""
+    if date is None:
         return UNDATED
-    if event.years is None:
-        return date_label(event.date)
-    if event.date.startswith("--"):
-        parts = [int(p) for p in event.date[2:].split("-")]
+    if years is None:
+        return date_label(date)
+    if date.startswith("--"):
+        parts = [int(p) for p in date[2:].split("-")]
         day_month = "/".join(map(str, reversed(parts)))
-        when = f"{day_month}, năm {years_label(event.years)}"
+        when = f"{day_month}, năm {years_label(years)}"
     else:
-        when = date_label(event.date)
-    narrowest = sorted({e.detail: e for e in event.years.evidence if e.spans}.values(), key=_width)
+        when = date_label(date)
+    narrowest = sorted({e.detail: e for e in years.evidence if e.spans}.values(), key=_width)
     clues = [e.text for e in narrowest][:MAX_EVIDENCE]
-    clues += [e.text for e in event.years.evidence if e.kind == "weekday"]
-    if any(e.kind == "article-year" for e in event.years.evidence):
+    clues += [e.text for e in years.evidence if e.kind == "weekday"]
+    if any(e.kind == "article-year" for e in years.evidence):
         clues.append("năm ghi trong bài")
     return f"{when} (suy ra từ: {'; '.join(clues)})" if clues else when
+
+
+StoredSentence = dict[str, Any]
+
+
+def stored_sections(summary: Mapping[str, Any]) -> list[tuple[str | None, list[StoredSentence]]]:
+    """The sentences of a summary's JSON (``Summary.to_dict``, as a story store keeps
+    it) in the sections the writers show, each with its heading: one dated section
+    per event the summary quotes, in time order, then the sentences of no event under
+    ``UNDATED``, when the cluster tells several events (``event_groups``); else one
+    section with no heading (a single story, or a summary stored before events were
+    detected)."""
+    sentences: list[StoredSentence] = list(summary.get("sentences", []))
+    groups = summary.get("event_groups", [])
+    if len(groups) < 2:
+        return [(None, sentences)]
+    by_key = {(s["article_id"], s["index"]): s for s in sentences}
+    out: list[tuple[str | None, list[StoredSentence]]] = []
+    placed: set[tuple[str, int]] = set()
+    for g in groups:
+        keys = [k for k in ((q["article_id"], q["index"]) for q in g.get("sentences", [])) if k in by_key]
+        if keys:
+            years = YearEstimate.from_dict(g["years"]) if g.get("years") else None
+            out.append((date_heading(g.get("date"), years), [by_key[k] for k in keys]))
+            placed.update(keys)
+    rest = [s for k, s in by_key.items() if k not in placed]
+    if rest:
+        out.append((UNDATED, rest))
+    return out
 
 
 def main_actors(summary: Summary) -> list[Entity]:

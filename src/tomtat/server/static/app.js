@@ -240,8 +240,8 @@
     (data.notes || []).forEach((note) => notes.appendChild(el("li", {}, note)));
     renderList("timeline", "timeline-empty", data.timeline, (ev) => {
       const li = el("li", ev.background ? { class: "background" } : {});
-      const when = ev.date + (ev.years ? " (khoảng năm " + ev.years.replace(" or ", " hoặc ") + ")" : "") + (ev.background ? " — bối cảnh" : "");
-      li.appendChild(el("time", { datetime: ev.date }, when));
+      // The server labels the date as every other format does ("21/1 (chưa rõ năm)").
+      li.appendChild(el("time", { datetime: ev.date }, ev.date_label || ev.date));
       li.appendChild(document.createTextNode(ev.text));
       // Highlight the event's sentence when it is one of the summary's (those carry offsets).
       const at = ev.sentence ? spans.get(ev.sentence.article_id + "#" + ev.sentence.index) : null;
@@ -283,35 +283,20 @@
       .filter(([, sents]) => sents.length);
   }
 
-  function yearsLabel(y) {
-    if (y.first === y.last) return String(y.first);
-    if (y.years) return y.years.join(" hoặc ");
-    if (y.last === null) return "từ " + y.first;
-    return y.first + "–" + y.last;
-  }
-
-  function isoLabel(iso) {
-    const p = iso.replace(/^--/, "").split("-").map(Number);
-    if (iso.startsWith("--")) return p.length > 1 ? p[1] + "/" + p[0] : "tháng " + p[0];
-    return p.length > 2 ? p[2] + "/" + p[1] + "/" + p[0] : p.length > 1 ? "tháng " + p[1] + "/" + p[0] : String(p[0]);
-  }
-
+  // The heading the server gives each event (the text and HTML writers' own), or the
+  // undated one.
   function eventHeading(ev) {
-    if (!ev || !ev.date) return "Chưa rõ thời gian";
-    let when = isoLabel(ev.date);
-    if (!ev.years) return when;
-    if (ev.date.startsWith("--")) when += ", năm " + yearsLabel(ev.years);
-    const seen = new Set();
-    const clues = [];
-    ev.years.evidence.forEach((e) => {
-      if (e.allows && !seen.has(e.detail)) { seen.add(e.detail); clues.push(e.text); }
-    });
-    return clues.length ? when + " (suy ra từ: " + clues.slice(0, 3).join("; ") + ")" : when;
+    return (ev && ev.heading) || "Chưa rõ thời gian";
   }
 
   function summaryAsText(data) {
     const numbers = markerNumbers(data);
-    const body = data.sentences.map((s) => s.text + (s.cut ? "…" : "") + " [" + numbers.get(s.article_id) + "]").join(" ");
+    const paragraph = (sents) => sents.map((s) => s.text + (s.cut ? "…" : "") + " [" + numbers.get(s.article_id) + "]").join(" ");
+    // As the text format: one dated paragraph per event when there are several.
+    const sections = eventSections(data);
+    const body = sections.length > 1
+      ? sections.map(([ev, sents]) => "[" + eventHeading(ev) + "]\n" + paragraph(sents)).join("\n\n")
+      : paragraph(data.sentences);
     const sources = data.articles.map((a, i) => "[" + (i + 1) + "] " + articleLabel(a, i + 1) + (a.url ? " " + a.url : ""));
     return body + "\n\nNguồn:\n" + sources.join("\n") + "\n";
   }
