@@ -97,3 +97,26 @@ def test_a_report_told_in_passing_beside_one_main_event_leaves_a_single_story() 
     assert len(doc.get(pipeline.DATED_EVENTS)) == 2 and doc.get(pipeline.EVENT_PARTS) == ()
     summary = summarize_cluster(cluster, Budget(words=60))
     assert len(summary.sections) == 1
+
+
+FOOTBALL_WITH_A_COMMENTARY_LEDE = Article(
+    "bong-da-2",
+    "Bóng đá Việt Nam trước thử thách mới",
+    "Theo nhiều chuyên gia, bóng đá Việt Nam còn nhiều việc phải làm để vươn tầm châu lục, dù đội tuyển Việt Nam đã tiến bộ rõ rệt.\n"
+    "Ngày 30/12/2018, đội tuyển bóng đá nam Việt Nam giành chức vô địch giải khu vực sau trận chung kết lượt về.\n"
+    "Huấn luyện viên trưởng cảm ơn các cầu thủ và cổ động viên đã đồng hành cùng đội tuyển suốt giải.\n"
+    "Đội tuyển Việt Nam sẽ bước vào vòng loại giải châu lục với nhiều cầu thủ trẻ.",
+)
+
+
+@pytest.mark.parametrize("words", [40, 60, 120])
+def test_each_event_s_section_quotes_the_sentence_that_dates_it(words: int) -> None:
+    """The report's opening sentence is commentary; the section headed 30/12/2018 quotes
+    what happened that day (and the storm's, what happened on 15/10/2020)."""
+    cluster = Cluster("hai-su-kien", (STORM_2020[0], FOOTBALL_WITH_A_COMMENTARY_LEDE, STORM_2020[2]))
+    summary = summarize_cluster(cluster, Budget(words=words))
+    sections = summary.sections
+    assert [ev.date if ev else None for ev, _ in sections] == ["2018-12-30", "2020-10-15"]
+    for ev, extracts in sections:
+        assert ev is not None and ev.anchor is not None
+        assert ev.anchor.dated_by in {x.sentence.key for x in extracts}

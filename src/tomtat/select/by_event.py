@@ -8,9 +8,14 @@ shared filler (no repeats within the event, antecedents kept), and shorter
 alternatives to its best sentence. Then the candidates are admitted into the one
 summary in three rounds, every admission within the overall limits:
 
-1. each event's best candidate that fits while leaving room for one sentence of every
-   event still to cover, larger events first, so that every event is covered when the
-   budget allows it (the larger ones when it does not);
+1. each event's opening: the sentence that dates the event (its anchor's, the date the
+   section's heading shows) when it is one of the event's candidates, else or when it
+   does not fit, its best candidate that fits, while leaving room for one sentence of
+   every event still to cover, larger events first, so that every event is covered
+   when the budget allows it (the larger ones when it does not). The dating sentence
+   says what happened on the heading's date; the method's best may be an article's
+   opening commentary or background, which reads as the event's date explained by
+   nothing;
 2. each event's further candidates, in its order, while they fit the event's share;
 3. what room is left, candidates of all events by their rank within their event.
 
@@ -79,7 +84,7 @@ def select_by_event(method: Method, rep: Representation, limits: Limits, parts: 
         # Leave room for the shortest candidate of every event still to cover.
         reserve = sum(min(int(words[i]) for i in candidates[m]) for m in covered[k + 1:])
         room = None if limits.words is None else limits.words - reserve
-        for i in candidates[n]:
+        for i in _opening(rep, parts[n], candidates[n]):
             if admit(i, n, room=room):
                 break
     for n, part in enumerate(parts):
@@ -90,6 +95,13 @@ def select_by_event(method: Method, rep: Representation, limits: Limits, parts: 
     if not chosen and candidates[by_size[0]]:
         chosen = [candidates[by_size[0]][0]]
     return chosen
+
+
+def _opening(rep: Representation, part: EventPart, candidates: Sequence[int]) -> list[int]:
+    """``candidates`` (rows of ``rep``) with the sentence that dates ``part``'s event
+    first, when it is one of them."""
+    dated = part.event.anchor.dated_by if part.event.anchor is not None else None
+    return sorted(candidates, key=lambda i: rep.sentences[i].key != dated)  # stable: the rest keep their order
 
 
 def _coverable(by_size: Sequence[int], lengths: Sequence[Sequence[int]], limits: Limits) -> list[int]:
