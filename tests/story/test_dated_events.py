@@ -49,3 +49,13 @@ def test_every_sentence_is_in_the_rows_of_its_event_or_in_the_last_row() -> None
     sentences = _sentences({"a": 2, "b": 1, "lost": 1})
     rows = rows_by_event((DatedEvent(0, ("b",)), DatedEvent(1, ("a",))), sentences)
     assert rows == [[2], [0, 1], [3]]
+
+
+def test_groups_dated_by_the_same_sub_event_are_one_event_not_two_sections_under_one_heading() -> None:
+    sentences = _sentences({"a": 3, "b": 2, "c": 2})
+    subs = [
+        _sub(0, "2016-10-15", [("c", 0), ("c", 1)]),
+        _sub(1, "2023-11-03", [("a", 0), ("a", 1), ("b", 0)]),
+    ]
+    events = date_events([("a",), ("c",), ("b",)], subs, sentences)
+    assert [(e.id, e.article_ids, e.date) for e in events] == [(0, ("c",), "2016-10-15"), (1, ("a", "b"), "2023-11-03")]

@@ -58,12 +58,12 @@ def date_events(
 
     Each group is dated by the dated sub-event (of ``events``, which come in time
     order) with the most sentences in the group's articles; ties go to the earlier.
-    Events are ordered by their anchors' time order, undated ones last, then larger
-    first (sentences of ``sentences`` in the group), then by their first article's
-    place in the cluster.
+    Groups dated by the same sub-event tell the same happening and become one event
+    (a reader would otherwise see two sections under one heading). Events are ordered
+    by their anchors' time order, undated ones last, then larger first (sentences of
+    ``sentences`` in the group), then by their first article's place in the cluster.
     """
     group_of = {aid: g for g, ids in enumerate(groups) for aid in ids}
-    sizes = Counter(group_of[s.article_id] for s in sentences if s.article_id in group_of)
     counts: dict[int, Counter[int]] = {}
     for e in events:
         if e.date is None:
@@ -76,15 +76,29 @@ def date_events(
     for g, c in counts.items():
         best = max(c.items(), key=lambda kv: (kv[1], -kv[0]))
         anchors[g] = by_id[best[0]]
+    joined: list[list[str]] = []  # the groups, those with one anchor joined
+    joined_anchor: list[SubEvent | None] = []
+    slot_of_anchor: dict[int, int] = {}
+    for g, ids in enumerate(groups):
+        anchor = anchors.get(g)
+        if anchor is not None and anchor.id in slot_of_anchor:
+            joined[slot_of_anchor[anchor.id]].extend(ids)
+            continue
+        if anchor is not None:
+            slot_of_anchor[anchor.id] = len(joined)
+        joined.append(list(ids))
+        joined_anchor.append(anchor)
+    slot_of = {aid: j for j, ids in enumerate(joined) for aid in ids}
+    sizes = Counter(slot_of[s.article_id] for s in sentences if s.article_id in slot_of)
     first = {aid: n for n, aid in enumerate(dict.fromkeys(s.article_id for s in sentences))}
 
-    def when(g: int) -> tuple[bool, int, int, int]:
-        a = anchors.get(g)
-        place = min((first.get(aid, len(first)) for aid in groups[g]), default=len(first))
-        return (a is None, a.id if a else 0, -sizes[g], place)
+    def when(j: int) -> tuple[bool, int, int, int]:
+        a = joined_anchor[j]
+        place = min((first.get(aid, len(first)) for aid in joined[j]), default=len(first))
+        return (a is None, a.id if a else 0, -sizes[j], place)
 
-    order = sorted(range(len(groups)), key=when)
-    return tuple(DatedEvent(n, tuple(groups[g]), anchors.get(g)) for n, g in enumerate(order))
+    order = sorted(range(len(joined)), key=when)
+    return tuple(DatedEvent(n, tuple(joined[j]), joined_anchor[j]) for n, j in enumerate(order))
 
 
 def rows_by_event(events: Sequence[DatedEvent], sentences: Sequence[Sentence]) -> list[list[int]]:
