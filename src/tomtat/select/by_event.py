@@ -33,7 +33,7 @@ from tomtat.represent import Representation
 from tomtat.select.base import Method
 from tomtat.select.eligibility import antecedents
 from tomtat.select.event_parts import EventPart
-from tomtat.select.fill import NEAR_DUPLICATE, number_blind
+from tomtat.select.fill import NEAR_DUPLICATE, Picked
 
 # Each event's candidates are chosen with this many times the summary's word budget,
 # so that a tight budget still leaves each event more than the one sentence that fits
@@ -48,32 +48,26 @@ def select_by_event(method: Method, rep: Representation, limits: Limits, parts: 
     candidates = [[p.rows[k] for k in method.select(p.rep, wide, p.events)] for p in parts]
     words = rep.features.words
     needs = antecedents(rep)
-    chosen: list[int] = []
-    taken: set[int] = set()
-    said: set[str] = set()  # number_blind text of the chosen sentences
-    used = 0
+    picked = Picked(rep)
     spent = [0] * len(parts)  # words each event has in the summary
     counts = [0] * len(parts)  # sentences each event has in the summary
 
     def admit(i: int, n: int, share: Limits | None = None, room: int | None = None) -> bool:
         """Add sentence ``i`` of event ``n`` if it fits within ``room`` words (default:
         the word limit) and ``share`` (the event's part), and repeats nothing."""
-        nonlocal used
         w = int(words[i])
         cap = limits.words if room is None else room
-        if i in taken or limits.full(len(chosen)) or (cap is not None and used + w > cap):
+        if i in picked.taken or limits.full(len(picked.chosen)) or (cap is not None and picked.words + w > cap):
             return False
         if share is not None and (share.full(counts[n]) or (share.words is not None and spent[n] + w > share.words)):
             return False
-        if (i in needs and needs[i] not in taken) or (chosen and float(max(rep.vectors.similarity_to(i, chosen))) > NEAR_DUPLICATE):
+        if i in needs and needs[i] not in picked.taken:
             return False
-        shape = number_blind(rep.sentences[i].text)
-        if shape in said:
+        if picked.chosen and float(max(rep.vectors.similarity_to(i, picked.chosen))) > NEAR_DUPLICATE:
             return False
-        chosen.append(i)
-        taken.add(i)
-        said.add(shape)
-        used += w
+        if picked.repeats(i):
+            return False
+        picked.add(i)
         spent[n] += w
         counts[n] += 1
         return True
@@ -92,9 +86,9 @@ def select_by_event(method: Method, rep: Representation, limits: Limits, parts: 
             admit(i, n, part.share)
     for _, n, i in sorted((k, n, i) for n, c in enumerate(candidates) for k, i in enumerate(c)):
         admit(i, n)
-    if not chosen and candidates[by_size[0]]:
-        chosen = [candidates[by_size[0]][0]]
-    return chosen
+    if not picked.chosen and candidates[by_size[0]]:
+        return [candidates[by_size[0]][0]]
+    return picked.chosen
 
 
 def _opening(rep: Representation, part: EventPart, candidates: Sequence[int]) -> list[int]:

@@ -80,6 +80,29 @@ def number_blind(text: str) -> str:
     return _NUMBER.sub("0", text.casefold())
 
 
+class Picked:
+    """The summary so far, as every admission sees it: the chosen rows in order, their
+    words, and their ``number_blind`` texts. The filler and selection by event both
+    admit against it, so "repeats a chosen sentence but for its numbers" is one rule."""
+
+    def __init__(self, rep: Representation) -> None:
+        self._rep = rep
+        self.chosen: list[int] = []
+        self.taken: set[int] = set()
+        self.words = 0
+        self._said: set[str] = set()
+
+    def repeats(self, i: int) -> bool:
+        """Sentence ``i`` is already chosen, or says a chosen one's text but for numbers."""
+        return i in self.taken or number_blind(self._rep.sentences[i].text) in self._said
+
+    def add(self, i: int) -> None:
+        self.chosen.append(i)
+        self.taken.add(i)
+        self._said.add(number_blind(self._rep.sentences[i].text))
+        self.words += int(self._rep.features.words[i])
+
+
 def spread_over_events(ranking: Sequence[int], events: SentenceEvents, min_share: float = 0.1) -> list[int]:
     """Reorder a ranking so each main sub-event's best sentence comes first.
 
@@ -135,35 +158,24 @@ def fill(
     threshold = NEAR_DUPLICATE if redundancy is None else min(redundancy, NEAR_DUPLICATE)
     needs = antecedents(rep)
     sim = Similarities(rep, ranking) if similarities is None else similarities
-    chosen: list[int] = []
-    taken: set[int] = set()
-    said: set[str] = set()  # number_blind text of the chosen sentences
-    used = 0
-
+    picked = Picked(rep)
     filling = False  # set once a sentence did not fit: what follows only fills room left
 
-    def admit(i: int) -> bool:
-        nonlocal used, filling
-        if limits.full(len(chosen)) or i in taken:
-            return False
-        if limit is not None and used + rep.features.words[i] > limit:
+    def admit(i: int) -> None:
+        nonlocal filling
+        if limits.full(len(picked.chosen)) or i in picked.taken:
+            return
+        if limit is not None and picked.words + rep.features.words[i] > limit:
             filling = True
-            return False
+            return
         if filling and rep.features.words[i] < MIN_FILLER_WORDS:
-            return False
-        if sim.max_to(i, chosen) > threshold:
-            return False
-        shape = number_blind(rep.sentences[i].text)
-        if shape in said:
-            return False
-        chosen.append(i)
-        taken.add(i)
-        said.add(shape)
-        used += int(rep.features.words[i])
-        return True
+            return
+        if sim.max_to(i, picked.chosen) > threshold or picked.repeats(i):
+            return
+        picked.add(i)
 
     for i in ranking:
-        if limits.full(len(chosen)):
+        if limits.full(len(picked.chosen)):
             break
         if i not in needs:
             admit(i)
@@ -171,8 +183,8 @@ def fill(
         # Second pass: a sentence that continues a chosen one ("Tuy nhiên, ...") may
         # use the room left, right after its antecedent in reading order.
         for i, before in sorted(needs.items()):
-            if before in taken and before != i:
+            if before in picked.taken and before != i:
                 admit(i)
-    if not chosen and ranking:
-        chosen = [ranking[0]]
-    return chosen
+    if not picked.chosen and ranking:
+        return [ranking[0]]
+    return picked.chosen
