@@ -88,6 +88,7 @@ def test_add_exits_1_when_an_input_was_unreadable_and_keeps_the_rest(tmp_path: P
     assert main(["track", "add", str(feed), "--db", db]) == 1
     err = capsys.readouterr().err
     assert "3 articles added" in err and "1 unreadable" in err
+    assert "a.jsonl:4: malformed JSON" in err  # the user is told which line and why
     assert main(["track", "list", "--db", db, "--format", "json"]) == 0
     assert sum(c["articles"] for c in json.loads(capsys.readouterr().out)) == 3
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterable, Iterator
 
 from tomtat.commands import fetch
 from tomtat.commands.common import write_lines
@@ -19,7 +20,7 @@ from tomtat.errors import InputError
 from tomtat.io.wording import counted
 from tomtat.io.writers.story import event_date_label, stored_sections
 from tomtat.model import TimelineEvent
-from tomtat.store import Store
+from tomtat.store import Store, StoreInput, Unreadable
 from tomtat.store.engine import DEFAULT_URL, ENV_VAR
 from tomtat.store.inputs import read_for_store
 from tomtat.store.novelty import whats_new
@@ -72,10 +73,27 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=usage)
 
 
+MAX_ERRORS_SHOWN = 20
+
+
+def _telling_why(items: Iterable[StoreInput]) -> Iterator[StoreInput]:
+    """``items`` unchanged, saying on stderr why each unreadable one could not be read
+    (the first ``MAX_ERRORS_SHOWN``; the store keeps every error)."""
+    shown = 0
+    for item in items:
+        if isinstance(item, Unreadable):
+            shown += 1
+            if shown <= MAX_ERRORS_SHOWN:
+                print(f"tomtat: track add: {item.error}", file=sys.stderr)
+        yield item
+    if shown > MAX_ERRORS_SHOWN:
+        print(f"tomtat: track add: ... and {shown - MAX_ERRORS_SHOWN} more unreadable inputs", file=sys.stderr)
+
+
 def run_add(args: argparse.Namespace) -> int:
     items = read_for_store(args.paths)  # a missing path fails here, before the store is opened
     with Store(args.db) as store:
-        report = store.add_articles(items)
+        report = store.add_articles(_telling_why(items))
     print(f"tomtat: track add: {report.line()}", file=sys.stderr)
     # as batch and fetch: an input that could not be read is kept (with its error) but
     # the run says so in its exit code, so a script notices
