@@ -30,10 +30,10 @@ the two groups
   the four events of the seeds, 0.7 and more for most follow-ups).
 
 The thresholds sit in flat regions measured on the dev corpora (docs/BENCHMARKS.md,
-"Event detection"): ``SAME_STORY`` 0.35-0.45, ``RELATED`` 0.25-0.3, ``SAME_ACTORS``
-0.15-0.25 and ``SAME_ANYWAY`` 0.65-0.75 give results within 2% of each other.
-``SAME_ANYWAY`` keeps a 0.1 margin above the cosine at which the seeds' 2014 and 2015
-events would join (0.6).
+"Event detection"): ``SAME_STORY`` 0.35-0.45, ``RELATED`` 0.25-0.35 and
+``SAME_ACTORS`` 0.15-0.3 give results within 2% of each other, on merged pairs drawn
+with three seeds; ``SAME_ANYWAY`` changes nothing there from 0.6 up and keeps a 0.1
+margin above the cosine at which the seeds' 2014 and 2015 events would join (0.6).
 """
 
 from __future__ import annotations
