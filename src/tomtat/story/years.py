@@ -238,13 +238,21 @@ def infer_year(
     local: Sequence[Evidence] = (),
     context: Sequence[Evidence] = (),
     article_years: Sequence[int] = (),
+    latest_written: Mapping[int, tuple[int, int]] | None = None,
 ) -> YearEstimate | None:
     """The years a mention of ``day``/``month`` (either may be None) can be in.
 
     ``local``: evidence from the mention's own sentence; ``context``: from the rest of
     its article (or event); ``weekday``: from :func:`find_weekday`; ``article_years``:
-    explicit years written with a day or month elsewhere in the article, latest first.
-    None when nothing allows an estimate or the local evidence conflicts.
+    explicit years written with a day or month elsewhere in the article, latest first;
+    ``latest_written``: for each of those years, the latest (month, day) the article
+    writes in it (day 0: a month alone). None when nothing allows an estimate or the
+    local evidence conflicts.
+
+    When the article's year is the only clue and the mention falls before the latest
+    date the article writes in that year, the mention may as well be in the next year
+    (the article's own news after a dated past: "Ngày 22-12-2021, cháu bé tử vong ...
+    Sáng 21-7, tòa xét xử"), so the estimate is that year and the next, not one year.
     """
     allowed, used = _combine(local)
     if allowed == []:
@@ -260,6 +268,12 @@ def infer_year(
             if day is None or month is None or _valid(day, month, y):
                 if weekday and day is not None and month is not None and not _weekday_years([y], day, month, weekday[0]):
                     continue
+                later = (latest_written or {}).get(y)
+                if not weekday and month is not None and later is not None and (month, day or 0) < later:
+                    written = f"{later[1]}/{later[0]}/{y}" if later[1] else f"{later[0]}/{y}"
+                    ev = Evidence("article-year", str(y),
+                                  f"the article states the year {y} elsewhere, with a later date ({written}): this one may be in {y} or {y + 1}")
+                    return YearEstimate(y, y + 1, (ev,))
                 ev = Evidence("article-year", str(y), f"the article states the year {y} elsewhere")
                 return YearEstimate(y, y, (ev,))
         return None
