@@ -270,10 +270,7 @@ def infer_year(
                     continue
                 later = (latest_written or {}).get(y)
                 if not weekday and month is not None and later is not None and (month, day or 0) < later:
-                    written = f"{later[1]}/{later[0]}/{y}" if later[1] else f"{later[0]}/{y}"
-                    ev = Evidence("article-year", str(y),
-                                  f"the article states the year {y} elsewhere, with a later date ({written}): this one may be in {y} or {y + 1}")
-                    return YearEstimate(y, y + 1, (ev,))
+                    return YearEstimate(y, y + 1, (_later_than(y, later),))
                 ev = Evidence("article-year", str(y), f"the article states the year {y} elsewhere")
                 return YearEstimate(y, y, (ev,))
         return None
@@ -288,6 +285,11 @@ def infer_year(
         return None
     for y in article_years:
         if y in years or (open_from is not None and y >= open_from):
+            later = (latest_written or {}).get(y)
+            if not weekday and month is not None and later is not None and (month, day or 0) < later:
+                if y + 1 in years or (open_from is not None and y + 1 >= open_from):
+                    used.append(_later_than(y, later))
+                    return YearEstimate(y, y + 1, tuple(used))
             used.append(Evidence("article-year", str(y), f"the article states the year {y} elsewhere"))
             return YearEstimate(y, y, tuple(used))
     if open_from is not None:
@@ -295,6 +297,14 @@ def infer_year(
         return YearEstimate(first, None, tuple(used))
     contiguous = years == list(range(years[0], years[-1] + 1))
     return YearEstimate(years[0], years[-1], tuple(used), () if contiguous else tuple(years))
+
+
+def _later_than(year: int, later: tuple[int, int]) -> Evidence:
+    """The article writes ``year`` with a date (``later``: month, day) after the mention's
+    day and month: the mention may be the news after that dated past, in the next year."""
+    written = f"{later[1]}/{later[0]}/{year}" if later[1] else f"{later[0]}/{year}"
+    return Evidence("article-year", str(year),
+                    f"the article states the year {year} elsewhere, with a later date ({written}): this one may be in {year} or {year + 1}")
 
 
 def _valid(day: int, month: int, year: int) -> bool:
