@@ -19,13 +19,14 @@ from tomtat.article_cache import ArticleCache
 from tomtat.grouping import GroupingOptions
 from tomtat.io.wording import counted
 from tomtat.store.articles import StoreInput, insert_articles
-from tomtat.store.assign import assign_pending
+from tomtat.store.assign import MAX_PENDING, assign_pending
 from tomtat.store.engine import Engines, create_engines, migrate
 from tomtat.store.schema import articles
-from tomtat.store.versions import Made, Settings, Snapshot, read_snapshots, store_version, summarize_story
-from tomtat.store.workers import SummaryWorkers
+from tomtat.store.versions import Settings, read_snapshots, store_versions
+from tomtat.store.workers import Done, InlineSummarizer, Summarizer, SummaryWorkers
 
 INSERT_CHUNK = 200  # articles committed per transaction
+VERSION_BATCH = 100  # versions written per transaction
 RETRIES = 5
 # PostgreSQL: deadlock_detected, serialization_failure. Both mean "run it again".
 _TRANSIENT = {"40P01", "40001"}
@@ -82,12 +83,11 @@ class Store:
         self.workers = workers
         # Summaries are made here with one cache, or in worker processes with one each.
         self.cache = ArticleCache()
-        self._workers = SummaryWorkers(workers, settings) if workers > 1 else None
+        self._summarizer: Summarizer = SummaryWorkers(workers, settings) if workers > 1 else InlineSummarizer(settings, self.cache)
         migrate(self.engines)
 
     def close(self) -> None:
-        if self._workers is not None:
-            self._workers.close()
+        self._summarizer.close()
         self.engines.dispose()
 
     def __enter__(self) -> Store:
@@ -122,9 +122,9 @@ class Store:
                     report.added.append(stored.id)
         return report
 
-    def update(self, report: AddReport | None = None) -> AddReport:
-        """Group every pending article, then version every changed story."""
-        report = report or AddReport()
+    def _group(self, report: AddReport) -> set[int]:
+        """Group every pending article; the stories that changed."""
+        changed: set[int] = set()
         while True:
             with self.engines.write.begin() as conn:
                 done = assign_pending(conn, self.grouping)
@@ -132,21 +132,54 @@ class Store:
             report.stories_created += done.created
             report.stories_merged += done.merged
             report.stories_split += done.split
+            changed |= done.changed
             if not done.grouped:
+                return changed
+
+    def _store(self, made: Done, report: AddReport) -> None:
+        """Write these versions, ``VERSION_BATCH`` per transaction."""
+        for start in range(0, len(made), VERSION_BATCH):
+            report.stories += store_versions(self.engines, made[start : start + VERSION_BATCH], self.settings)
+
+    def _submit(self, hold: set[int] = set()) -> None:
+        """Hand every story needing a version to the summariser, except those held and
+        those already waiting or being summarised at the same revision."""
+        waiting = self._summarizer.outstanding()
+        self._summarizer.submit(read_snapshots(self.engines, lambda story, revision: story not in hold and (story, revision) not in waiting))
+
+    def _finish(self, report: AddReport) -> None:
+        """Until no story needs a version: submit, wait, store."""
+        while True:
+            self._submit()
+            if not self._summarizer.outstanding():
                 break
-        snapshots = read_snapshots(self.engines)
-        if self._workers is not None:
-            made: Iterable[tuple[Snapshot, Made]] = self._workers.summarize(snapshots)
-        else:
-            made = ((s, summarize_story(s.cluster(), self.settings, self.cache)) for s in snapshots)
-        for snapshot, result in made:
-            if store_version(self.engines, snapshot, result, self.settings):
-                report.stories.append(snapshot.story_id)
-        report.stories.sort()
+            made: Done = []
+            while len(made) < VERSION_BATCH and (results := self._summarizer.wait()):
+                made += results
+            self._store(made, report)
+
+    def update(self, report: AddReport | None = None) -> AddReport:
+        """Group every pending article, then version every changed story."""
+        report = report or AddReport()
+        self._group(report)
+        self._finish(report)
+        report.stories = sorted(set(report.stories))
         return report
 
-    def add_articles(self, items: Iterable[StoreInput]) -> AddReport:
-        """Store the inputs, then group and re-summarise: the add path of every writer."""
-        report = self.store_articles(items)
+    def add_articles(self, items: Iterable[StoreInput], pass_size: int = MAX_PENDING) -> AddReport:
+        """Store the inputs, group them and re-summarise the stories that changed: the
+        add path of every writer. ``items`` may be a long stream: it is taken
+        ``pass_size`` at a time (each committed, then grouped), and the changed stories
+        are summarised while the next articles are stored and grouped (in the
+        background with workers). A story that changed in this pass waits for the next
+        (once): if it changes again, it is summarised once. Every story has a version
+        of its latest membership when the call returns."""
+        report = AddReport()
+        held: set[int] = set()
+        for chunk in _chunks(items, pass_size):
+            self.store_articles(chunk, report)
+            changed = self._group(report)
+            held = changed - held
+            self._submit(hold=held)
+            self._store(self._summarizer.done(), report)
         return self.update(report)
-
