@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import sqlalchemy as sa
 
 from tomtat.model import Article
-from tomtat.store import Store, Unreadable
+from tomtat.store import Store, Unreadable, workers
 from tomtat.store.check import problems
 from tomtat.store.queries import counts, list_stories, story_detail
 from tomtat.store.schema import articles, membership, stories, story_versions
@@ -114,3 +115,21 @@ def test_a_stream_added_in_passes_ends_current_with_fewer_versions(db_url: str, 
             assert conn.execute(sa.select(sa.func.count()).select_from(stories).where(stories.c.summarized_revision != stories.c.revision)).scalar() == 0
             versions = conn.execute(sa.select(sa.func.count()).select_from(story_versions)).scalar()
     assert 3 <= versions < len(rows)  # article by article, each of the nine changes is a version
+
+
+def test_a_change_that_leaves_the_summary_input_alone_is_a_version_without_summarising(
+    db_url: str, rows: list[dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A near-copy joining a story (summaries leave copies out) is a new version with the
+    same summary, taken from the previous version rather than made again."""
+    copy = dict(rows[0], id="bao-copy", url="https://other.example/copy", text=rows[0]["text"] + " (Theo TTXVN)")
+    with Store(db_url) as store:
+        store.add_articles(_articles(rows))
+        monkeypatch.setattr(workers, "summarize_story", lambda *args: pytest.fail("summarised again"))
+        report = store.add_articles(_articles([copy]))
+        with store.engines.read.connect() as conn:
+            summaries = conn.execute(
+                sa.select(story_versions.c.summary).where(story_versions.c.story_id == report.stories[0]).order_by(story_versions.c.number)
+            ).scalars().all()
+            assert problems(conn) == []
+    assert report.near_duplicates == 1 and len(summaries) == 2 and summaries[0] == summaries[1]

@@ -9,6 +9,7 @@ gets a new version. Each step picks up where any earlier, interrupted run stoppe
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import islice
@@ -22,11 +23,12 @@ from tomtat.store.articles import StoreInput, insert_articles
 from tomtat.store.assign import MAX_PENDING, assign_pending
 from tomtat.store.engine import Engines, create_engines, migrate
 from tomtat.store.schema import articles
-from tomtat.store.versions import Settings, read_snapshots, store_versions
+from tomtat.store.versions import Settings, read_snapshots, store_versions, stored_results
 from tomtat.store.workers import Done, InlineSummarizer, Summarizer, SummaryWorkers
 
 INSERT_CHUNK = 200  # articles committed per transaction
 VERSION_BATCH = 100  # versions written per transaction
+MAX_REMEMBERED = 10_000  # stories whose last summary input a Store remembers (about 0.5 KB each)
 RETRIES = 5
 # PostgreSQL: deadlock_detected, serialization_failure. Both mean "run it again".
 _TRANSIENT = {"40P01", "40001"}
@@ -83,6 +85,7 @@ class Store:
         self.workers = workers
         # Summaries are made here with one cache, or in worker processes with one each.
         self.cache = ArticleCache()
+        self._inputs: OrderedDict[int, tuple[int, tuple[int, ...]]] = OrderedDict()  # story -> (revision, input ids) of its last version made here
         self._summarizer: Summarizer = SummaryWorkers(workers, settings) if workers > 1 else InlineSummarizer(settings, self.cache)
         migrate(self.engines)
 
@@ -137,20 +140,38 @@ class Store:
                 return changed
 
     def _store(self, made: Done, report: AddReport) -> None:
-        """Write these versions, ``VERSION_BATCH`` per transaction."""
+        """Write these versions, ``VERSION_BATCH`` per transaction; remember each
+        stored one's input."""
         for start in range(0, len(made), VERSION_BATCH):
-            report.stories += store_versions(self.engines, made[start : start + VERSION_BATCH], self.settings)
+            part = made[start : start + VERSION_BATCH]
+            stored = set(store_versions(self.engines, part, self.settings))
+            for snapshot, _ in part:
+                if snapshot.story_id in stored:
+                    self._inputs[snapshot.story_id] = (snapshot.revision, snapshot.input_ids())
+                    self._inputs.move_to_end(snapshot.story_id)
+                    if len(self._inputs) > MAX_REMEMBERED:
+                        self._inputs.popitem(last=False)
+            report.stories += sorted(stored)
 
-    def _submit(self, hold: set[int] = set()) -> None:
+    def _submit(self, report: AddReport, hold: set[int] = set()) -> None:
         """Hand every story needing a version to the summariser, except those held and
-        those already waiting or being summarised at the same revision."""
+        those already waiting or being summarised at the same revision. A story whose
+        summary input is the same as for the version this store made last (the change
+        was a copy, or an article older than the newest it summarises) gets that
+        version's summary again, without summarising."""
         waiting = self._summarizer.outstanding()
-        self._summarizer.submit(read_snapshots(self.engines, lambda story, revision: story not in hold and (story, revision) not in waiting))
+        snapshots = read_snapshots(self.engines, lambda story, revision: story not in hold and (story, revision) not in waiting)
+        same = {
+            s.story_id: known[0] for s in snapshots if (known := self._inputs.get(s.story_id)) is not None and known[1] == s.input_ids()
+        }
+        again = stored_results(self.engines, same, self.settings) if same else {}
+        self._summarizer.submit(s for s in snapshots if s.story_id not in again)
+        self._store([(s, again[s.story_id]) for s in snapshots if s.story_id in again], report)
 
     def _finish(self, report: AddReport) -> None:
         """Until no story needs a version: submit, wait, store."""
         while True:
-            self._submit()
+            self._submit(report)
             if not self._summarizer.outstanding():
                 break
             made: Done = []
@@ -180,6 +201,6 @@ class Store:
             self.store_articles(chunk, report)
             changed = self._group(report)
             held = changed - held
-            self._submit(hold=held)
+            self._submit(report, hold=held)
             self._store(self._summarizer.done(), report)
         return self.update(report)

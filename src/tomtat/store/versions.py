@@ -67,9 +67,14 @@ def story_articles(conn: Connection, story_id: int) -> list[sa.Row]:
     return list(conn.execute(_members([story_id])))
 
 
-def _summary_input(story_id: int, rows: list[sa.Row]) -> Cluster:
+def _chosen(rows: list[sa.Row]) -> list[sa.Row]:
+    """The rows a story's summary is made of: its newest originals (copies left out)."""
     originals = [row for row in rows if row.duplicate_of is None] or rows
-    chosen = originals[-MAX_SUMMARY_ARTICLES:]
+    return originals[-MAX_SUMMARY_ARTICLES:]
+
+
+def _summary_input(story_id: int, rows: list[sa.Row]) -> Cluster:
+    chosen = _chosen(rows)
     return Cluster(
         str(story_id),
         tuple(Article(id=str(r.id), title=r.title, text=r.text, source=r.source, url=r.url, published=r.published) for r in chosen),
@@ -123,6 +128,11 @@ class Snapshot:
 
     def cluster(self) -> Cluster:
         return _summary_input(self.story_id, self.rows)
+
+    def input_ids(self) -> tuple[int, ...]:
+        """The ids of the articles ``cluster`` is made of: a summary depends on nothing
+        else of the story (stored articles never change)."""
+        return tuple(row.id for row in _chosen(self.rows))
 
 
 Made = tuple[dict, list[dict], list[dict], str]
@@ -199,3 +209,22 @@ def store_versions(engines: Engines, made: Sequence[tuple[Snapshot, Made]], sett
                 conn.execute(sa.update(stories).where(stories.c.id == story_id).values(**fields))
                 done.append(story_id)
     return done
+
+
+def stored_results(engines: Engines, versions: dict[int, int], settings: Settings) -> dict[int, Made]:
+    """What the versions at these (story id: revision) were made of, for those stored
+    with ``settings``' budget (and method, when it names one): summary, timeline,
+    actors and method, as ``summarize_story`` returned them."""
+    budget = json.dumps(settings.budget.to_dict())
+    pairs = sorted(versions.items())
+    found: dict[int, Made] = {}
+    with engines.read.connect() as conn:
+        for start in range(0, len(pairs), READ_CHUNK):
+            query = sa.select(
+                story_versions.c.story_id, story_versions.c.summary, story_versions.c.timeline,
+                story_versions.c.actors, story_versions.c.method, story_versions.c.budget,
+            ).where(sa.tuple_(story_versions.c.story_id, story_versions.c.revision).in_(pairs[start : start + READ_CHUNK]))
+            for row in conn.execute(query):
+                if row.budget == budget and settings.method in (None, row.method):
+                    found[row.story_id] = (json.loads(row.summary), json.loads(row.timeline), json.loads(row.actors), row.method)
+    return found
