@@ -10,22 +10,24 @@ gets a new version. Each step picks up where any earlier, interrupted run stoppe
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import TypeVar
 
 import sqlalchemy as sa
 
 from tomtat.article_cache import ArticleCache
 from tomtat.grouping import GroupingOptions
 from tomtat.io.wording import counted
-from tomtat.store.articles import StoreInput, insert_articles
+from tomtat.store.articles import StoreInput, Stored, insert_articles
 from tomtat.store.assign import MAX_PENDING, assign_pending
 from tomtat.store.engine import Engines, create_engines, migrate
 from tomtat.store.schema import articles
 from tomtat.store.versions import Settings, read_snapshots, store_versions, stored_results
 from tomtat.store.workers import Done, InlineSummarizer, Summarizer, SummaryWorkers
 
+T = TypeVar("T")
 INSERT_CHUNK = 200  # articles committed per transaction
 VERSION_BATCH = 100  # versions written per transaction
 MAX_REMEMBERED = 10_000  # stories whose last summary input a Store remembers (about 0.5 KB each)
@@ -104,18 +106,27 @@ class Store:
         with self.engines.read.connect() as conn:
             return conn.execute(sa.select(articles.c.id).where(articles.c.url == url).limit(1)).first() is not None
 
+    @staticmethod
+    def _retried(transaction: Callable[[], T]) -> T:
+        """Run a transaction again when the database says to (a deadlock between two
+        writers, PostgreSQL), up to ``RETRIES`` times."""
+        for attempt in range(RETRIES):
+            try:
+                return transaction()
+            except sa.exc.DBAPIError as err:
+                if not _transient(err) or attempt == RETRIES - 1:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _insert(self, chunk: list[StoreInput]) -> list[Stored]:
+        with self.engines.write.begin() as conn:
+            return insert_articles(conn, chunk, num_perm=self.grouping.num_perm)
+
     def store_articles(self, items: Iterable[StoreInput], report: AddReport | None = None) -> AddReport:
         """Commit the inputs (nothing else), ``INSERT_CHUNK`` per transaction."""
         report = report or AddReport()
         for chunk in _chunks(items, INSERT_CHUNK):
-            for attempt in range(RETRIES):
-                try:
-                    with self.engines.write.begin() as conn:
-                        results = insert_articles(conn, chunk, num_perm=self.grouping.num_perm)
-                    break
-                except sa.exc.DBAPIError as err:  # two writers inserting the same articles in another order
-                    if not _transient(err) or attempt == RETRIES - 1:
-                        raise
+            results = self._retried(lambda: self._insert(chunk))
             for stored in results:
                 if not stored.new:
                     report.already.append(stored.id)
@@ -144,7 +155,7 @@ class Store:
         stored one's input."""
         for start in range(0, len(made), VERSION_BATCH):
             part = made[start : start + VERSION_BATCH]
-            stored = set(store_versions(self.engines, part, self.settings))
+            stored = set(self._retried(lambda: store_versions(self.engines, part, self.settings)))
             for snapshot, _ in part:
                 if snapshot.story_id in stored:
                     self._inputs[snapshot.story_id] = (snapshot.revision, snapshot.input_ids())

@@ -196,7 +196,9 @@ def store_versions(engines: Engines, made: Sequence[tuple[Snapshot, Made]], sett
     at its revision (or later), of a story merged away, or stored by another writer is
     skipped. The JSON is made before the transaction, so it stays short."""
     now = time.time()
-    prepared = [(snapshot, *_version_values(snapshot, result, settings, now)) for snapshot, result in made]
+    # By story: two writers lock the rows they share in the same order (PostgreSQL).
+    ordered = sorted(made, key=lambda pair: (pair[0].story_id, pair[0].revision))
+    prepared = [(snapshot, *_version_values(snapshot, result, settings, now)) for snapshot, result in ordered]
     done = []
     with engines.write.begin() as conn:
         for snapshot, version, fields in prepared:
