@@ -60,6 +60,7 @@ class Centroid:
     redundancy: float = 0.3
     coverage_weight: float = 0.75
     concept_decay: float = 0.75
+    half_function_weight: float = 0.25
     length_exponent: float = 0.75
 
     def scores(self, rep: Representation) -> np.ndarray:
@@ -83,7 +84,7 @@ class Centroid:
         reach = None if limit is None else 4 * limit
         ranking = ranked(score)
         if self.coverage_weight:
-            weights = early_concept_weights(rep, self.concept_decay)
+            weights = early_concept_weights(rep, self.concept_decay, half_function=self.half_function_weight)
             head = coverage_order(rep, score, weights, self.coverage_weight, self.length_exponent, limit)
             taken = set(head)
             return fill(rep, head + [i for i in ranking if i not in taken], limits, events, self.redundancy)

@@ -2,7 +2,8 @@
 Favre 2009, taken greedily instead of by an ILP).
 
 Concepts are the cluster's syllable bigrams used by at least two articles (not made of
-stopwords only). Each article votes for a concept by how early it first uses it,
+stopwords only; one with a single stopword syllable, "của_nga", counts for less than
+one of two content syllables, "khí_đốt"). Each article votes for a concept by how early it first uses it,
 1 / (1 + position of that sentence in the article) ** ``decay``: what several articles
 put near their top is what the story is about, a signal read from the cluster itself
 (not a fixed bonus for first sentences, which the corpora disagree on).
@@ -24,10 +25,13 @@ from tomtat.represent import Representation
 from tomtat.select.ilp import concept_weights
 
 
-def early_concept_weights(rep: Representation, decay: float, min_articles: int = 2) -> np.ndarray:
+def early_concept_weights(
+    rep: Representation, decay: float, min_articles: int = 2, half_function: float = 1.0
+) -> np.ndarray:
     """(V,) each concept's weight: the sum over articles of 1 / (1 + p) ** ``decay``,
-    p the position of the first sentence of the article using it; 0 for grams that
-    are not concepts (``ilp.concept_weights``)."""
+    p the position of the first sentence of the article using it, times
+    ``half_function`` for a bigram with one stopword syllable ("của_nga": half of it
+    is grammar, not news); 0 for grams that are not concepts (``ilp.concept_weights``)."""
     counts = rep.vectors.counts.tocoo()
     m, vocab = len(rep.articles), counts.shape[1]
     f = rep.features
@@ -36,6 +40,8 @@ def early_concept_weights(rep: Representation, decay: float, min_articles: int =
     by_article = first.reshape(m, vocab)
     seen = np.isfinite(by_article)
     votes = np.where(seen, 1.0 / (1.0 + np.where(seen, by_article, 0.0)) ** decay, 0.0).sum(axis=0)
+    if half_function != 1.0:
+        votes = np.where(rep.vectors.half_function, half_function * votes, votes)
     return np.where(concept_weights(rep, min_articles) > 0, votes, 0.0)
 
 
