@@ -13,7 +13,8 @@ marginal relevance) when ``coverage_weight`` is 0.
 
 The head of the summary (until the budget is reached) is taken greedily by a mix of
 this score and the weight of the new concepts a sentence adds, concepts weighted by how
-early the articles use them (``select.coverage``); the filler completes. With
+early the articles use them, a bigram with one stopword syllable ("của_nga") at a
+quarter of its votes (``select.coverage``); the filler completes. With
 ``coverage_weight`` 0 the head is re-ranked by MMR instead (the default until
 2026-12: +0.3-0.4 R-2 on each development corpus since, within noise).
 
