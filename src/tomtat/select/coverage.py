@@ -3,7 +3,8 @@ Favre 2009, taken greedily instead of by an ILP).
 
 Concepts are the cluster's syllable bigrams used by at least two articles (not made of
 stopwords only; one with a single stopword syllable, "của_nga", counts for less than
-one of two content syllables, "khí_đốt"). Each article votes for a concept by how early it first uses it,
+one of two content syllables, "khí_đốt"). Each article votes for a concept by how
+early it first uses it,
 1 / (1 + position of that sentence in the article) ** ``decay``: what several articles
 put near their top is what the story is about, a signal read from the cluster itself
 (not a fixed bonus for first sentences, which the corpora disagree on).
