@@ -31,11 +31,12 @@ _ELECT = "đắc cử"
 _TOKEN = re.compile(r"[\w.'’-]+")
 MAX_NAME_TOKENS = 5
 # The characters Python's case-insensitive matching takes for a letter of a title's
-# first word although ``str.lower`` does not give that letter: dotless "ı" and "İ"
-# (which lower-cases to two characters) for "i". A text holding one is searched without
-# the head-word shortcut (:meth:`OfficeIndex.title_matches`). A constant, not computed
-# at load (a scan of the Basic Multilingual Plane costs milliseconds per process);
-# tests/story/test_offices.py recomputes it from the titles.
+# first word although ``str.lower`` does not give that letter (dotless "ı" and "İ" for
+# "i"), and those lower-casing lengthens, which would move positions ("İ", the only
+# one). A text holding one is searched without the head-word shortcut
+# (:meth:`OfficeIndex.title_matches`). A constant, not computed at load (a scan of the
+# Basic Multilingual Plane costs milliseconds per process); tests/story/test_offices.py
+# recomputes it from the titles.
 FOLDS_APART = "İı"
 
 
