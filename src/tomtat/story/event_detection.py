@@ -143,14 +143,19 @@ def article_actors(entities: Iterable[Entity]) -> dict[str, dict[str, float]]:
     for e in entities:
         weight = math.log1p(e.count / len(e.articles))
         for aid in e.articles:
-            out.setdefault(aid, {})[e.name] = weight
+            if aid in out:
+                out[aid][e.name] = weight
+            else:
+                out[aid] = {e.name: weight}
     return out
 
 
 def _matrix(ids: Sequence[str], bags: Mapping[str, Mapping[str, float]]) -> np.ndarray:
     """One row of counts (or weights) per article id (empty rows for ids without a bag)."""
-    rows = [bags.get(a, {}) for a in ids]
-    vocab = {w: k for k, w in enumerate(dict.fromkeys(chain.from_iterable(rows)))}
+    empty: dict[str, float] = {}
+    rows = [bags.get(a, empty) for a in ids]
+    words = dict.fromkeys(chain.from_iterable(rows))
+    vocab = dict(zip(words, range(len(words))))
     counts = np.zeros((len(ids), max(1, len(vocab))))
     for r, bag in enumerate(rows):
         counts[r, np.fromiter(map(vocab.__getitem__, bag), np.intp, len(bag))] = np.fromiter(bag.values(), float, len(bag))
