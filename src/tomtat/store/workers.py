@@ -90,7 +90,10 @@ def _serve(conn: Connection, settings: Settings, cache_size: int) -> None:
             answer: Made | BaseException = summarize_story(cluster, settings, cache)
         except Exception as err:  # handed to the parent, which raises it
             answer = err
-        conn.send(answer)
+        try:
+            conn.send(answer)
+        except OSError:  # the parent is gone (killed): nothing to answer to
+            return
 
 
 class SummaryWorkers:
