@@ -228,6 +228,9 @@ class SummaryWorkers:
         except (EOFError, OSError):
             with self._state:
                 self._error = StoreError("a summary worker process stopped; run the same command again to finish")
+        except Exception as err:  # whatever stops the dispatcher is raised to the caller, who would wait forever
+            with self._state:
+                self._error = err
         finally:
             with self._state:
                 self._state.notify_all()
