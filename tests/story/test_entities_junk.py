@@ -58,3 +58,22 @@ def test_a_title_followed_by_its_organisation_and_an_honorific_names_the_person_
     assert "EgyptAir" not in ents or ents["EgyptAir"].type != "PER"
     assert ents["Ahmed Adel"].type == "PER"
     assert ents["Ahmed Adel"].role == "Phó Chủ tịch EgyptAir"
+
+
+def test_a_title_written_after_a_name_is_that_persons_role_not_a_new_person():
+    ents = by_name(entities("Trả lời phỏng vấn, ông Ahmed Adel, Phó chủ tịch EgyptAir, nói rằng tin trước đó là sai."))
+    assert "EgyptAir" not in ents
+    assert ents["Ahmed Adel"].role == "Phó chủ tịch EgyptAir"
+    assert ents["Ahmed Adel"].count == 1
+
+
+def test_people_listed_after_a_name_stay_people():
+    ents = by_name(entities("Có mặt bà Lê Thị Lan, Thủ tướng Abe và Tổng thống Obama, cùng nhiều khách mời."))
+    assert ents["Abe"].type == "PER"
+    assert ents["Obama"].type == "PER"
+
+
+def test_an_honorific_before_a_title_leaves_the_name_to_the_title():
+    ents = by_name(entities("Đích thân ngài Phó chủ tịch Woodward dẫn đoàn khách đi tham quan."))
+    assert "Phó" not in ents
+    assert ents["Woodward"].role == "Phó chủ tịch"
