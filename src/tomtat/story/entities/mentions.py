@@ -303,7 +303,7 @@ def _titled(
     role = " ".join(parts)
     if k < end:
         add(k, end, "PER", role)
-    elif (quals or end > j) and not appositive:  # "Bộ trưởng Quốc phòng Nga" alone: resolved per cluster
+    elif quals or end > j:  # "Bộ trưởng Quốc phòng Nga" alone: resolved per cluster
         out.append(Mention(key, "", "ROLE", role))
     return max(end, j)
 
