@@ -34,7 +34,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from tomtat.grouping import GroupingOptions
-from tomtat.grouping.duplicates import band_keys
+from tomtat.grouping.duplicates import band_keys, estimated_jaccard
 from tomtat.grouping.extend import Regrouping, regroup
 from tomtat.grouping.features import ArticleFeatures, FeatureMaker
 from tomtat.grouping.group import window_seconds
@@ -44,8 +44,10 @@ from tomtat.store.schema import article_bands, articles, membership, stories
 
 MAX_PENDING = 2000  # pending articles grouped per transaction
 MAX_UNDATED_CONTEXT = 1000  # most recent stored articles compared with undated new ones
-MAX_CONTEXT = 20000  # stored articles loaded for one pass, at most
-MAX_WIDEN = 8  # times the loaded part is widened before grouping with what is there
+MAX_CONTEXT = 5000  # stored articles loaded for one pass, at most
+MAX_COPY_CANDIDATES = 2000  # (article, band key) matches read to find stored near-copies
+MAX_COPIES = 500  # stored near-copies loaded for one pass, at most
+MAX_WIDEN = 8  # rounds of loading the whole stories a pass regroups
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,13 +105,12 @@ def _pending(conn: Connection, limit: int, num_perm: int) -> list[_Loaded]:
 
 
 class _Context:
-    """The stored articles loaded for one pass, widened on demand."""
+    """The stored articles loaded for one pass: at most ``MAX_CONTEXT``."""
 
     def __init__(self, conn: Connection, num_perm: int) -> None:
         self.conn = conn
         self.num_perm = num_perm
         self.rows: dict[int, _Loaded] = {}
-        self.covered: list[tuple[float, float]] = []  # published_at ranges fully loaded
 
     def add(self, query: sa.Select) -> int:
         """Load what ``query`` (over ``_STORED``) finds and is not loaded yet; how many."""
@@ -120,55 +121,63 @@ class _Context:
         self.rows.update((row.id, row) for row in _loaded(self.conn, found, self.num_perm, story=True))
         return len(found)
 
-    def cover(self, lo: float, hi: float) -> int:
-        """Load every stored article published in [lo, hi]."""
-        if any(a <= lo and hi <= b for a, b in self.covered):
-            return 0
-        self.covered.append((lo, hi))
-        return self.add(_STORED.where(articles.c.published_at.between(lo, hi)))
+    def whole(self, story_ids: Iterable[int]) -> int:
+        """Load the members of these stories."""
+        return self.add(_STORED.where(membership.c.story_id.in_(sorted(story_ids))))
 
     def reach(self, times: Sequence[float], window: float) -> int:
         """Load every stored article within ``window`` of any of ``times`` (sorted)."""
         loaded, start = 0, 0
         for k in range(1, len(times) + 1):
             if k == len(times) or times[k] - times[k - 1] > 2 * window:
-                loaded += self.cover(times[start] - window, times[k - 1] + window)
+                loaded += self.add(_STORED.where(articles.c.published_at.between(times[start] - window, times[k - 1] + window)))
                 start = k
         return loaded
 
-    def whole(self, story_ids: Iterable[int]) -> int:
-        """Load the members of these stories."""
-        ids = sorted(set(story_ids))
-        return self.add(_STORED.where(membership.c.story_id.in_(ids))) if ids else 0
-
-    def copies(self, keys: Iterable[int]) -> int:
-        """Load the stored articles sharing a near-duplicate band key with ``keys``."""
-        wanted = sorted(set(keys))
-        if not wanted:
+    def copies(self, pending: Sequence[_Loaded], threshold: float) -> int:
+        """Load the stored near-copies of the pending articles: the newest articles
+        sharing a band key with one (``MAX_COPY_CANDIDATES`` matches), each kept only when
+        confirmed on the estimated Jaccard similarity, as ``near_duplicates`` confirms."""
+        keys: dict[int, list[ArticleFeatures]] = {}
+        for row in pending:
+            for key in band_keys(row.features.signature, threshold):
+                keys.setdefault(key, []).append(row.features)
+        if not keys:
             return 0
-        return self.add(_STORED.where(articles.c.id.in_(sa.select(article_bands.c.article_id).where(article_bands.c.band_key.in_(wanted)))))
+        banded = sa.select(article_bands.c.article_id, article_bands.c.band_key).where(article_bands.c.band_key.in_(sorted(keys)))
+        matches: dict[int, list[ArticleFeatures]] = {}
+        for article, key in self.conn.execute(banded.order_by(article_bands.c.article_id.desc()).limit(MAX_COPY_CANDIDATES)):
+            matches.setdefault(article, []).extend(keys[key])
+        found = [row for row in self.conn.execute(_STORED.where(articles.c.id.in_(sorted(matches)))) if row.id not in self.rows]
+        confirmed = [
+            row for row in _loaded(self.conn, found, self.num_perm, story=True)
+            if any(estimated_jaccard(row.features.signature, new.signature) >= threshold for new in matches[row.id])
+        ]
+        confirmed = sorted(confirmed, key=lambda r: -r.id)[: max(0, min(MAX_COPIES, MAX_CONTEXT - len(self.rows)))]
+        self.rows.update((row.id, row) for row in confirmed)
+        return len(confirmed)
 
 
 def _regroup(conn: Connection, pending: list[_Loaded], options: GroupingOptions) -> tuple[list[_Loaded], Regrouping]:
-    """Load what the pending articles can reach and regroup; the rows grouped and the result."""
+    """Load the bounded neighbourhood of the pending articles and regroup it; the rows
+    grouped and the result."""
     context = _Context(conn, options.num_perm)
     window = window_seconds(options)
+    context.copies(pending, options.duplicate)
     dated = sorted(row.published_at for row in pending if row.published_at is not None)
     if window is None or len(dated) < len(pending):  # undated articles link with anything
         context.add(_STORED.order_by(articles.c.id.desc()).limit(MAX_UNDATED_CONTEXT))
     if window is not None and dated:
         context.reach(dated, window)
         context.add(_STORED.where(articles.c.published_at.is_(None)).order_by(articles.c.id.desc()).limit(MAX_UNDATED_CONTEXT))
-    context.copies(key for row in pending for key in band_keys(row.features.signature, options.duplicate))
+    complete: set[int] = set()  # stories whose members are loaded
     for _ in range(MAX_WIDEN):
         rows = sorted(context.rows.values(), key=lambda r: r.id) + pending
         result = regroup([r.features for r in rows], [r.published_at for r in rows], [r.story for r in rows], options)
-        touched = {rows[i].story for i in np.flatnonzero(result.affected)} - {None}
-        loaded = context.whole(s for s in touched if s is not None)
-        if window is not None:
-            loaded += context.reach(result.times, window)
-        if not loaded:
+        touched = {story for i in np.flatnonzero(result.affected) if (story := rows[i].story) is not None} - complete
+        if not touched or not context.whole(touched):
             break
+        complete |= touched
     return rows, result
 
 
@@ -257,7 +266,7 @@ def assign_pending(conn: Connection, options: GroupingOptions, limit: int = MAX_
         if moved:
             conn.execute(sa.update(membership).where(membership.c.article_id.in_(moved)).values(story_id=story, revision=revision[story]))
     merged = 0
-    for story in sorted(before - set(target.values())):
+    for story in _emptied(conn, before - set(target.values())):
         took = Counter(target[g] for g, group in enumerate(groups) for r in group if r.story == story).most_common(1)
         conn.execute(sa.update(stories).where(stories.c.id == story).values(merged_into=took[0][0], updated=now, article_count=0))
         changed.discard(story)
@@ -269,6 +278,15 @@ def assign_pending(conn: Connection, options: GroupingOptions, limit: int = MAX_
     for story in sorted(changed):
         refresh_counts(conn, story, now)
     return Assignment(len(pending), frozenset(changed), created, merged, copies, split)
+
+
+def _emptied(conn: Connection, candidates: set[int]) -> list[int]:
+    """The stories among ``candidates`` left without members (a pass regroups only the
+    members it loaded: a story keeps those it did not)."""
+    if not candidates:
+        return []
+    kept = set(conn.execute(sa.select(membership.c.story_id).where(membership.c.story_id.in_(sorted(candidates))).distinct()).scalars())
+    return sorted(candidates - kept)
 
 
 def _link_copies(conn: Connection, rows: list[_Loaded], result: Regrouping, pending: set[int]) -> int:
