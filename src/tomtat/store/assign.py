@@ -1,21 +1,29 @@
-"""Incremental grouping: the store's stories stay those ``tomtat cluster`` makes of its articles.
+"""Incremental grouping: stories as ``tomtat cluster`` makes them, at a bounded cost per pass.
 
-The articles not yet in any story ("pending") are regrouped with the stored articles
-they can reach (``tomtat.grouping.extend.regroup``): every stored article within the
-time window of theirs is loaded (its grouping features only, kept since it was stored),
-with every stored near-copy of one of them however old (found by its LSH band keys,
-kept in ``article_bands``: batch joins copies whatever their dates). The regrouped part
-(the chains of similar pairs through a pending article, plus the whole stories on those
-chains) is widened until nothing it can reach is missing: members of its stories stored
-outside the window, articles within the window of any of its articles. That part is grouped again by batch average linkage, and its groups
-are mapped onto the stored stories:
+The articles not yet in any story ("pending") are regrouped with a bounded neighbourhood
+of stored articles (``tomtat.grouping.extend.regroup``), never with the whole store: the
+stored articles within the time window of theirs (the grouping rules' own window: no
+pair further apart can link), their stored near-copies however old (found by LSH band
+keys, kept in ``article_bands``, and confirmed on the MinHash signature: batch joins
+copies whatever their dates), and the whole stories the regrouped part touches (average
+linkage weighs a story by all its members). Only grouping features are loaded (kept
+since each article was stored), ``MAX_CONTEXT`` articles at most, so what a pass costs
+and holds follows the stream's density around the new articles, not the store's size.
+The part of the neighbourhood chained to a pending article is grouped again by batch
+average linkage, and its groups are mapped onto the stored stories:
 
 - each stored story keeps the group holding most of its articles (largest overlaps
   first, so a group carries on the story it is mostly made of);
 - a group no stored story carries on is a new story; when it holds articles that left
   a story, ``split_from`` names the story most of them came from;
 - a stored story that no group carries on is merged into the story that took most of
-  its articles (its rows and versions stay, with ``merged_into`` set).
+  its articles (its rows and versions stay, with ``merged_into`` set), unless it still
+  holds members the pass did not load (possible only when it hit ``MAX_CONTEXT``).
+
+Batch's chains can be longer than the neighbourhood (a near-copy ties two story
+instances published weeks apart, whose own neighbours tie on further): the store cuts
+them where they leave it, so its stories can differ a little from a batch run over the
+same articles (docs/BENCHMARKS.md, "Story store").
 
 Every story whose articles changed gets its ``revision`` bumped (and
 ``tomtat.store.versions`` summarises it again). All of this is one transaction under
