@@ -34,3 +34,8 @@ def test_heading_shape_is_short_without_final_punctuation() -> None:
     assert heading_shaped("Thiệt hại ban đầu")
     assert not heading_shaped("Nhiều nhà bị tốc mái.")
     assert not heading_shaped(" ".join(["chữ"] * 31))
+
+
+def test_rules_given_as_a_plain_list_clean_as_the_loaded_rules_do() -> None:
+    lines = [*LINES, "TTO - Hai bên ký thỏa thuận hợp tác./.", "Bài viết có ảnh minh họa (ảnh) ở cuối trang."]
+    assert apply_line_rules("a", lines, list(load_rules())) == apply_line_rules("a", lines, load_rules())

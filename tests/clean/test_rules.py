@@ -80,3 +80,29 @@ def test_anchoring_is_recognised_only_for_patterns_that_must_start_at_the_start(
     assert is_anchored(r"^(?:Theo|Nguồn)\s*:") and is_anchored(r"^[|(]a\|b(?i:c|d)")
     assert not is_anchored(r"^Theo|Nguồn")  # the second alternative may match anywhere
     assert not is_anchored(r"(?m)^Theo") and not is_anchored(r"Theo$")
+
+
+def test_literal_triggers_find_what_their_expression_finds() -> None:
+    from tomtat.clean.rules import literal_chars
+
+    assert literal_chars("[-–—]") == "-–—" and literal_chars(":") == ":"
+    assert literal_chars("[a-z]") is None and literal_chars(".") is None and literal_chars("[^:]") is None
+    triggers = [t for rule in RULES for t in rule.triggers]
+    assert any(t.chars for t in triggers)
+    for trigger in triggers:
+        for line in _lines_of_cases():
+            assert trigger.found(line) == (trigger.pattern.search(line) is not None), (trigger.pattern.pattern, line)
+
+
+def test_the_loaded_rules_are_the_file_in_order_with_each_kind_picked_once() -> None:
+    from tomtat.clean.rules import RuleBook, compile_rules
+    from tomtat.data import read_json
+
+    compiled = compile_rules(read_json("clean_rules.json"))
+    assert [r.name for r in RULES] == [r.name for r in compiled] and len(RULES) == len(compiled)
+    assert RULES[0].name == compiled[0].name and [r.name for r in RULES[1:3]] == [r.name for r in compiled[1:3]]
+    book = RuleBook.of(compiled)
+    assert RuleBook.of(book) is book
+    assert [r.name for r in book.inline] == [r.name for r in compiled if r.kind in ("cut", "caption")]
+    for words, allowed in enumerate(book.by_words):
+        assert [r.name for r in allowed] == [r.name for r in book.line if words <= r.max_words]

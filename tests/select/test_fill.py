@@ -58,6 +58,15 @@ def test_a_shared_similarity_block_gives_the_same_similarities_and_choice(storm)
         assert fill(storm, ranking, budget, similarities=sims) == fill(storm, ranking, budget)
 
 
+def test_similarities_to_a_few_sentences_are_those_of_the_sparse_product(storm):
+    from tomtat.select.fill import cosines
+
+    everyone = list(range(len(storm)))
+    for i in everyone:
+        assert np.array_equal(cosines(storm.vectors.tfidf, i, everyone), storm.vectors.similarity_to(i, everyone))
+    assert cosines(storm.vectors.tfidf, 0, [0])[0] == storm.vectors.similarities([0])[0, 0]
+
+
 def test_spread_leaves_a_single_event_ranking_alone():
     assert spread_over_events([2, 0, 1], [0, 0, 0]) == [2, 0, 1]
 

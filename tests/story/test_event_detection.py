@@ -94,3 +94,22 @@ def test_a_year_lent_by_another_article_does_not_place_a_report() -> None:
     assert detect_events(bags, inferred) == [("a",), ("b",)]
     lent = dict([_date("a", 0, 2016, "evidence"), _date("b", 0, 2012, "cluster")])
     assert detect_events(bags, lent) == [("a", "b")]
+
+
+def _year_alone(aid: str, n: int, year: int) -> tuple[tuple[str, int], tuple[DateMention, ...]]:
+    """Sentence ``n`` of article ``aid`` writing ``year`` alone ("6 tháng đầu năm 2022")."""
+    d = DateMention(start=0, end=8, text=f"năm {year}", iso=str(year), precision="year",
+                    basis="explicit", relative=False, year=year)
+    return (aid, n), (d,)
+
+
+def test_a_report_that_dates_the_other_reports_year_itself_is_not_ruled_out_by_years() -> None:
+    """A report placed in 2023 (written twice) that also dates something in 2022, even
+    once or as a year alone, is about that time too: it may join a 2022 report on the
+    same content. One that never writes 2022 stays apart."""
+    bags = {"a": Counter({"xúc": 2, "xích": 2, "thu": 1}), "b": Counter({"xúc": 1, "xích": 1, "kiện": 2})}
+    apart = dict([_date("a", 0, 2022), _date("a", 1, 2022), _date("b", 0, 2023), _date("b", 1, 2023)])
+    assert detect_events(bags, apart) == [("a",), ("b",)]
+    assert detect_events(bags, apart | dict([_date("b", 2, 2022)])) == [("a", "b")]
+    assert detect_events(bags, apart | dict([_year_alone("b", 2, 2022)])) == [("a", "b")]
+    assert detect_events(bags, apart | dict([_year_alone("b", 2, 2019)])) == [("a",), ("b",)]

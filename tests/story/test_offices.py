@@ -89,3 +89,19 @@ def test_no_office_evidence_without_title_country_and_name_agreeing(text: str) -
     assert all(e.kind != "elect" for e in ev)
     if "đắc cử" not in text:
         assert ev == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cựu Thủ tướng Abe và THỦ TƯỚNG ABE gặp Ngoại  trưởng\nNga Lavrov.",
+        "Ông nói với nhà lãnh đạo, xnhà lãnh đạo và cựu cựu thủ tướng.",
+        "Ngoạı trưởng Kerry (with a dotless i) và İ Bộ trưởng Quốc phòng Nga Sergei Shoigu.",
+    ],
+)
+def test_titles_are_found_where_the_case_insensitive_expression_finds_them(text: str) -> None:
+    # the quick search (lower-cased text, head words) must find exactly the matches of
+    # the expression itself, also where lower-casing and case-insensitive matching differ
+    index = load_offices()
+    assert [m.span() for m in index.title_matches(text)] == [m.span() for m in index.titles.finditer(text)]
+    assert index.title_matches(text)

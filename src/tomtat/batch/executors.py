@@ -9,6 +9,7 @@ extra.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -62,9 +63,17 @@ def _alive(pid: int) -> bool:
         return True
 
 
+def _start_worker(parent: int) -> None:
+    """Worker initializer: what the fork server preloaded (modules, package data) lives
+    as long as the worker, so it is moved out of the garbage collector's way (a full
+    collection would walk all of it, for nothing); and the worker leaves with its parent."""
+    gc.freeze()
+    _exit_with_parent(parent)
+
+
 def _exit_with_parent(parent: int) -> None:
-    """Worker initializer: leave when the batch process dies (even by kill -9), not
-    linger as an orphan holding memory and a CPU."""
+    """Leave when the batch process dies (even by kill -9), not linger as an orphan
+    holding memory and a CPU."""
 
     def watch() -> None:
         while _alive(parent):
@@ -108,7 +117,7 @@ class ProcessExecutor:
         _start_quiet_resource_tracker()
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["tomtat.batch.tasks", "tomtat.batch.preload"])
-        self._pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_exit_with_parent, initargs=(os.getpid(),))
+        self._pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),))
 
     def submit(self, fn: Callable[[Any], Any], arg: Any) -> Future:
         return self._pool.submit(fn, arg)

@@ -162,7 +162,7 @@ def cut_line(text: str, rules: Sequence[Rule], folded: str | None = None) -> tup
                     break
             else:
                 continue
-        if rule.triggers and any(t.search(text) is None for t in rule.triggers):
+        if rule.triggers and not rule.triggered(text):
             continue
         spans = _spans(text, rule)
         if not spans:

@@ -8,14 +8,16 @@ more ("Theo TTXVN" left over after a caption was cut is still a source line).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 import regex
 
 from tomtat.clean.endings import ends_with_mark
 from tomtat.clean.inline import cut_line
-from tomtat.clean.rules import Rule
+from tomtat.clean.rules import Rule, RuleBook
 from tomtat.clean.sidebar import is_sentence_line, sidebar_end
 from tomtat.model import Removal
 
@@ -37,20 +39,24 @@ def heading_shaped(text: str, max_words: int = 30) -> bool:
 
 
 def whole_line_rule(
-    text: str, rules: Sequence[Rule], at_end: bool, longest: int | None = None, words: int | None = None
+    text: str,
+    rules: Sequence[Rule],
+    at_end: bool,
+    longest: int | None = None,
+    words: int | None = None,
+    folded: str | None = None,
 ) -> Rule | None:
     """The first ``line`` or ``section`` rule that makes ``text`` debris, if any.
 
     ``longest`` is the largest ``max_words`` among ``rules`` when the caller knows it: a
     line with more words than that is no rule's business, and is let go at once.
     ``words`` is the line's word count when the caller has it (it may stop counting
-    past ``longest``).
+    past ``longest``); ``folded`` the line case-folded, likewise.
     """
     if words is None:
         words = len(text.split()) if longest is None else len(text.split(None, longest))
     if longest is not None and words > longest:
         return None
-    folded = None
     for rule in rules:
         if rule.kind not in ("line", "section") or words > rule.max_words:
             continue
@@ -102,38 +108,65 @@ def _credit_only(text: str, rules: Sequence[Rule], folded: str | None = None) ->
     (``folded``: the line case-folded, for the rules' cheap tests, when the caller has it.)"""
     if folded is None:
         folded = text.casefold()
-    return any(
-        r.kind == "caption" and r.direction == "left" and r.may_apply(folded, text) and r.pattern.fullmatch(text)
-        for r in rules
-    )
+    for r in rules:
+        if r.kind == "caption" and r.direction == "left" and r.may_apply(folded, text) and r.pattern.fullmatch(text):
+            return True
+    return False
+
+
+def _need_lines(folded: str, starts: Sequence[int], needs: Sequence[str]) -> dict[str, list[int]]:
+    """The lines holding each of ``needs`` that occurs in ``folded`` (lines joined by
+    "\\n", line ``i`` starting at ``starts[i]``): one scan of the article per word. No
+    word holds a line break, so each occurrence lies inside one line."""
+    found: dict[str, list[int]] = {}
+    last = len(starts) - 1
+    for need in needs:
+        at = folded.find(need)
+        if at < 0:
+            continue
+        rows = found[need] = []
+        while at >= 0:
+            row = bisect_right(starts, at) - 1
+            rows.append(row)
+            if row == last:
+                break
+            at = folded.find(need, starts[row + 1])
+    return found
+
+
+def _rules_hit(book: RuleBook, found: dict[str, list[int]]) -> dict[int, set[str]]:
+    """For each line holding a ``needs`` word of an inline rule, the names of those rules."""
+    hit: dict[int, set[str]] = {}
+    for rule in book.inline:
+        for need in rule.needs:
+            for row in found.get(need, ()):
+                hit.setdefault(row, set()).add(rule.name)
+    return hit
 
 
 def apply_line_rules(
     article_id: str, lines: Sequence[str], rules: Sequence[Rule]
 ) -> tuple[list[Line], list[Removal]]:
     """Kept lines (with inline debris cut) and the removals, for one article's lines."""
+    book = RuleBook.of(rules)
     stripped = [line.strip() for line in lines]
     folded_all = "\n".join(stripped).casefold()
     folded_lines = folded_all.split("\n")
-    if len(folded_lines) != len(stripped):  # a line held a line break of its own
+    # An inline rule is tried on a line only when one of its ``needs`` words is in it:
+    # the lines holding each word are found with one scan of the whole article, and each
+    # line is handed only the rules it may need (``free`` ones, without needs, always).
+    hit: dict[int, set[str]] | None = None
+    if len(folded_lines) == len(stripped):
+        starts = list(accumulate((len(f) + 1 for f in folded_lines[:-1]), initial=0))
+        hit = _rules_hit(book, _need_lines(folded_all, starts, book.needs))
+    else:  # a line held a line break of its own: every rule on every line
         folded_lines = [text.casefold() for text in stripped]
-    # A rule none of whose ``needs`` occurs anywhere in the article can act on no line of
-    # it as given (only on a line a cut has changed): one scan of the article per word
-    # instead of one per line. Such rules are "absent" and left out while lines are as given.
-    present = {n for n in {n for r in rules for n in r.needs} if n in folded_all}
-    absent = frozenset(r.name for r in rules if r.needs and present.isdisjoint(r.needs))
-    # each kind of rule picked out once per article, not once per line
-    line_rules = [r for r in rules if r.kind in ("line", "section")]
-    live_line_rules = [r for r in line_rules if r.name not in absent]
-    inline_rules = [r for r in rules if r.kind in ("cut", "caption")]
-    live_inline_rules = [r for r in inline_rules if r.name not in absent]
-    credit_rules = [r for r in rules if r.kind == "caption" and r.direction == "left" and r.name not in absent]
-    longest = max((r.max_words for r in line_rules), default=0)
+    free_credit = [r for r in book.free if r.kind == "caption" and r.direction == "left"]
+    longest = book.longest
     # one word count per line, exact up to what the rules and _body_end compare with
     cap = max(longest, 8)
     words = [len(text.split(None, cap)) for text in stripped]
     body_end = _body_end(stripped, words)
-    by_words: dict[int, list[Rule]] = {}  # the live whole-line rules allowing so many words
     kept: list[Line] = []
     removed: list[Removal] = []
     no = 0
@@ -143,9 +176,10 @@ def apply_line_rules(
             no += 1
             continue
         count = words[no]
-        if count not in by_words:
-            by_words[count] = [r for r in live_line_rules if count <= r.max_words]
-        rule = whole_line_rule(text, by_words[count], no >= body_end, longest, count)
+        folded = folded_lines[no]
+        rule = None
+        if count <= longest:
+            rule = whole_line_rule(text, book.by_words[count], no >= body_end, longest, count, folded)
         if rule is not None and rule.kind == "section":
             end = sidebar_end(stripped, no)
             for i in range(no, end):
@@ -157,24 +191,33 @@ def apply_line_rules(
             removed.append(Removal(article_id, text, rule.name, no))
             no += 1
             continue
-        folded = folded_lines[no]
-        if (
-            kept
-            and credit_rules
-            and _credit_only(text, credit_rules, folded)
-            and not any(stripped[kept[-1].line_no + 1 : no])  # only blank lines between
-            and _caption_shaped(kept[-1].text, text)
-        ):
-            prev = kept.pop()
-            removed.append(Removal(article_id, prev.text, "caption-before-credit", prev.line_no))
-        rest, cuts = cut_line(text, live_inline_rules, folded)
-        if cuts and len(live_inline_rules) < len(inline_rules):
+        names = None if hit is None else hit.get(no)
+        if hit is None:
+            live: Sequence[Rule] = book.inline
+        elif names is None:
+            live = book.free
+        else:
+            live = [r for r in book.inline if not r.needs or r.name in names]
+        if kept:
+            credit = free_credit if names is None and hit is not None else [
+                r for r in live if r.kind == "caption" and r.direction == "left"
+            ]
+            if (
+                credit
+                and _credit_only(text, credit, folded)
+                and not any(stripped[kept[-1].line_no + 1 : no])  # only blank lines between
+                and _caption_shaped(kept[-1].text, text)
+            ):
+                prev = kept.pop()
+                removed.append(Removal(article_id, prev.text, "caption-before-credit", prev.line_no))
+        rest, cuts = cut_line(text, live, folded)
+        if cuts and len(live) < len(book.inline):
             # a cut changed the line, and a rule left out may act on what remains: again,
             # with every rule, from the line as it was
-            rest, cuts = cut_line(text, inline_rules, folded)
+            rest, cuts = cut_line(text, book.inline, folded)
         removed.extend(Removal(article_id, piece, name, no) for name, piece in cuts)
         if rest and cuts:
-            rule = whole_line_rule(rest, line_rules, no >= body_end, longest)
+            rule = whole_line_rule(rest, book.line, no >= body_end, longest)
             if rule is not None:
                 removed.append(Removal(article_id, rest, rule.name, no))
                 rest = ""

@@ -18,7 +18,13 @@ lists too); ``window`` limits the search to
 the end of the line, for rules anchored there. None of them may change what a rule
 removes, only how fast a line is found not to match. A pattern that opens with ``^`` and
 has no alternative outside a group is tried at the start of the line only
-(``Rule.anchored``): a search would try, and fail at, every other position.
+(``Rule.anchored``): a search would try, and fail at, every other position. A trigger
+that is one literal character or a class of them ("[-–—]", ":") is looked for with
+``str`` scans (``Trigger.chars``), many times faster than a regular expression.
+
+``load_rules`` gives a ``RuleBook``: the rules in file order, with what the line loop
+derives from them (each kind's rules, the rules allowing so many words, every
+``needs`` word) worked out once per process instead of once per article.
 
 Kinds of rule:
 
@@ -37,16 +43,54 @@ Kinds of rule:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, overload
 
 import regex
 
 from tomtat.data import read_json
 
 KINDS = ("line", "section", "cut", "caption")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A ``trigger`` expression; ``chars`` when it is nothing but one of those characters."""
+
+    pattern: regex.Pattern[str]
+    chars: str | None = None
+
+    def found(self, text: str) -> bool:
+        """Whether the expression is found somewhere in ``text``."""
+        if self.chars is None:
+            return self.pattern.search(text) is not None
+        for c in self.chars:
+            if c in text:
+                return True
+        return False
+
+
+_METACHARS = frozenset("\\.^$*+?{}[]()|")
+
+
+def literal_chars(source: str) -> str | None:
+    """The characters a pattern stands for when it is one of them and nothing else: a
+    single plain character (":") or a class of plain characters ("[-–—]", with "-" only
+    first); None for anything else.
+
+    >>> literal_chars("[-–—]"), literal_chars(":"), literal_chars("[a-z]"), literal_chars(r"\\d")
+    ('-–—', ':', None, None)
+    """
+    if len(source) == 1:
+        return None if source in _METACHARS else source
+    if len(source) < 3 or source[0] != "[" or source[-1] != "]":
+        return None
+    body = source[1:-1]
+    if body.startswith("^") or "-" in body[1:] or any(c in "\\[]" for c in body):
+        return None
+    return body
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +107,7 @@ class Rule:
     keeps: tuple[str, ...] = ()
     needs: tuple[str, ...] = ()  # lower-case strings, one of which the line must contain
     window: int = 0  # > 0: only the last ``window`` characters of the line are searched
-    triggers: tuple[regex.Pattern[str], ...] = ()  # each must be found in the line for the rule to run
+    triggers: tuple[Trigger, ...] = ()  # each must be found in the line for the rule to run
     anchored: bool = False  # the pattern can only match at the start of the text
 
     def find(self, text: str) -> regex.Match[str] | None:
@@ -79,12 +123,68 @@ class Rule:
                     break
             else:
                 return False
-        if text is None:
-            return True
+        return text is None or self.triggered(text)
+
+    def triggered(self, text: str) -> bool:
+        """Whether every trigger is found in ``text`` (True for a rule without any)."""
         for trigger in self.triggers:
-            if trigger.search(text) is None:
+            if not trigger.found(text):
                 return False
         return True
+
+
+@dataclass(frozen=True, eq=False)
+class RuleBook(Sequence[Rule]):
+    """Rules in file order (a sequence of ``Rule``), with what applying them line by
+    line needs, derived once:
+
+    - ``line``: the ``line`` and ``section`` rules; ``longest`` their largest ``max_words``;
+    - ``by_words[k]``: those of them allowing ``k`` words (``k`` up to ``longest``);
+    - ``inline``: the ``cut`` and ``caption`` rules; ``free``: those without ``needs``;
+    - ``needs``: every ``needs`` word of any rule, once.
+    """
+
+    rules: tuple[Rule, ...]
+    line: tuple[Rule, ...]
+    longest: int
+    by_words: tuple[tuple[Rule, ...], ...]
+    inline: tuple[Rule, ...]
+    free: tuple[Rule, ...]
+    needs: tuple[str, ...]
+
+    @classmethod
+    def of(cls, rules: Sequence[Rule]) -> RuleBook:
+        """The book of ``rules`` (itself when it is one already)."""
+        if isinstance(rules, RuleBook):
+            return rules
+        rules = tuple(rules)
+        line = tuple(r for r in rules if r.kind in ("line", "section"))
+        longest = max((r.max_words for r in line), default=0)
+        inline = tuple(r for r in rules if r.kind in ("cut", "caption"))
+        return cls(
+            rules=rules,
+            line=line,
+            longest=longest,
+            by_words=tuple(tuple(r for r in line if k <= r.max_words) for k in range(longest + 1)),
+            inline=inline,
+            free=tuple(r for r in inline if not r.needs),
+            needs=tuple(dict.fromkeys(n for r in rules for n in r.needs)),
+        )
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self.rules)
+
+    @overload
+    def __getitem__(self, index: int) -> Rule: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Rule, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Rule | tuple[Rule, ...]:
+        return self.rules[index]
 
 
 def expand_vocab(pattern: str, vocab: Mapping[str, Sequence[str] | str]) -> str:
@@ -182,17 +282,21 @@ def compile_rules(spec: Mapping[str, Any]) -> tuple[Rule, ...]:
                 keeps=tuple(entry.get("keeps", ())),
                 needs=tuple(n.casefold() for n in entry.get("needs", ())),
                 window=int(entry.get("window", 0)),
-                triggers=tuple(regex.compile(expand_vocab(t, vocab), regex.V0) for t in triggers),
+                triggers=tuple(_trigger(expand_vocab(t, vocab)) for t in triggers),
                 anchored=is_anchored(source) and not flags & regex.MULTILINE,
             )
         )
     return tuple(rules)
 
 
+def _trigger(source: str) -> Trigger:
+    return Trigger(regex.compile(source, regex.V0), literal_chars(source))
+
+
 @cache
-def load_rules(name: str = "clean_rules.json") -> tuple[Rule, ...]:
+def load_rules(name: str = "clean_rules.json") -> RuleBook:
     """The rules shipped with tomtat (``tomtat/data/<name>``), compiled once per process."""
-    return compile_rules(read_json(name))
+    return RuleBook.of(compile_rules(read_json(name)))
 
 
 @cache

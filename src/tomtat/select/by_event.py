@@ -33,7 +33,7 @@ from tomtat.represent import Representation
 from tomtat.select.base import Method
 from tomtat.select.eligibility import antecedents
 from tomtat.select.event_parts import EventPart
-from tomtat.select.fill import NEAR_DUPLICATE, Picked
+from tomtat.select.fill import NEAR_DUPLICATE, Picked, cosines
 
 # Each event's candidates are chosen with this many times the summary's word budget,
 # so that a tight budget still leaves each event more than the one sentence that fits
@@ -63,7 +63,7 @@ def select_by_event(method: Method, rep: Representation, limits: Limits, parts: 
             return False
         if i in needs and needs[i] not in picked.taken:
             return False
-        if picked.chosen and float(max(rep.vectors.similarity_to(i, picked.chosen))) > NEAR_DUPLICATE:
+        if picked.chosen and float(max(cosines(rep.vectors.tfidf, i, picked.chosen))) > NEAR_DUPLICATE:
             return False
         if picked.repeats(i):
             return False

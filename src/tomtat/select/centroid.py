@@ -38,7 +38,7 @@ from tomtat.select.base import ranked
 from tomtat.select.fill import SentenceEvents, Similarities, fill
 from tomtat.select.coverage import coverage_order, early_concept_weights
 from tomtat.select.eligibility import eligible_mask
-from tomtat.select.features import agreement, gram_spread, spread_density, title_similarity
+from tomtat.select.features import agreement, bigram_spread_density, gram_spread, title_similarity
 from tomtat.select.mmr import mmr_order
 
 
@@ -62,15 +62,17 @@ class Centroid:
     concept_decay: float = 0.75
     length_exponent: float = 0.75
 
-    def scores(self, rep: Representation) -> np.ndarray:
-        """Relevance of each sentence (higher is better); ineligible ones get -inf."""
+    def scores(self, rep: Representation, spread: np.ndarray | None = None) -> np.ndarray:
+        """Relevance of each sentence (higher is better); ineligible ones get -inf.
+        ``spread``: ``features.gram_spread`` when the caller has it."""
         if not len(rep):
             return np.zeros(0)
         score = self.agreement_weight * agreement(rep)[0]
         if self.centrality_weight:
             score = score + self.centrality_weight * (rep.vectors.tfidf @ rep.vectors.centroid)
         if self.spread_weight:
-            score = score + self.spread_weight * spread_density(rep, gram_spread(rep))[0]
+            spread = gram_spread(rep) if spread is None else spread
+            score = score + self.spread_weight * bigram_spread_density(rep, spread)
         if self.position_weight:
             score = score + self.position_weight / np.sqrt(1.0 + rep.features.position)
         if self.title_weight:
@@ -78,12 +80,13 @@ class Centroid:
         return np.where(eligible_mask(rep), score, -np.inf)
 
     def select(self, rep: Representation, limits: Limits, events: SentenceEvents | None = None) -> list[int]:
-        score = self.scores(rep)
+        spread = gram_spread(rep)
+        score = self.scores(rep, spread)
         limit = limits.words
         reach = None if limit is None else 4 * limit
         ranking = ranked(score)
         if self.coverage_weight:
-            weights = early_concept_weights(rep, self.concept_decay)
+            weights = early_concept_weights(rep, self.concept_decay, spread=spread)
             head = coverage_order(rep, score, weights, self.coverage_weight, self.length_exponent, limit)
             taken = set(head)
             return fill(rep, head + [i for i in ranking if i not in taken], limits, events, self.redundancy)

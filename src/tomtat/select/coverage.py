@@ -21,22 +21,31 @@ from __future__ import annotations
 import numpy as np
 
 from tomtat.represent import Representation
+from tomtat.select.features import entry_rows
 from tomtat.select.ilp import concept_weights
 
 
-def early_concept_weights(rep: Representation, decay: float, min_articles: int = 2) -> np.ndarray:
+def early_concept_weights(
+    rep: Representation, decay: float, min_articles: int = 2, spread: np.ndarray | None = None
+) -> np.ndarray:
     """(V,) each concept's weight: the sum over articles of 1 / (1 + p) ** ``decay``,
     p the position of the first sentence of the article using it; 0 for grams that
-    are not concepts (``ilp.concept_weights``)."""
-    counts = rep.vectors.counts.tocoo()
-    m, vocab = len(rep.articles), counts.shape[1]
+    are not concepts (``ilp.concept_weights``; ``spread``: ``features.gram_spread``
+    when the caller has it)."""
+    counts = rep.vectors.counts
+    vocab = counts.shape[1]
     f = rep.features
-    first = np.full(m * vocab, np.inf)
-    np.minimum.at(first, f.article[counts.row].astype(np.int64) * vocab + counts.col, f.position[counts.row])
-    by_article = first.reshape(m, vocab)
-    seen = np.isfinite(by_article)
-    votes = np.where(seen, 1.0 / (1.0 + np.where(seen, by_article, 0.0)) ** decay, 0.0).sum(axis=0)
-    return np.where(concept_weights(rep, min_articles) > 0, votes, 0.0)
+    rows = entry_rows(counts)
+    # (article, gram, position) of every entry packed in one integer: sorted, the first
+    # of each (article, gram) holds the position of the article's first use of the gram.
+    span = int(f.position.max(initial=0)) + 1
+    packed = np.sort((f.article[rows].astype(np.int64) * vocab + counts.indices) * span + f.position[rows])
+    pair = packed // span
+    first = np.concatenate(([True], pair[1:] != pair[:-1])) if pair.size else np.zeros(0, dtype=bool)
+    # Pairs sorted by article: each gram's votes are added in article order, as a sum
+    # over the articles' rows would add them.
+    votes = np.bincount(pair[first] % vocab, weights=1.0 / (1.0 + packed[first] % span) ** decay, minlength=vocab)
+    return np.where(concept_weights(rep, min_articles, spread) > 0, votes, 0.0)
 
 
 def coverage_order(
@@ -51,24 +60,33 @@ def coverage_order(
     """Sentences with a finite ``relevance`` taken greedily by the mix in the module
     docstring, until they hold ``words`` words (None: ``steps`` sentences at most);
     the rest of the candidates are not returned (the caller appends its ranking)."""
-    candidates = np.flatnonzero(np.isfinite(relevance))
+    finite = np.isfinite(relevance)
+    candidates = np.flatnonzero(finite)
     if not len(candidates):
         return []
     rel = relevance[candidates]
     span = rel.max() - rel.min()
     rel = (rel - rel.min()) / span if span > 0 else np.ones_like(rel)
-    has = (rep.vectors.counts[candidates] > 0).astype(float).tocsr()
+    # The candidates' entries of a weighted gram, row by row in column order: a gram of
+    # weight 0 adds nothing to any sum, so each sentence's gain is the same sum (added
+    # in the same order) as over all its grams.
+    counts = rep.vectors.counts
+    rows = entry_rows(counts)
+    entries = np.flatnonzero(finite[rows] & (counts.data > 0) & (weights[counts.indices] != 0))
+    cols = counts.indices[entries]
+    owner = (np.cumsum(finite) - 1)[rows[entries]]  # the candidate holding each entry
+    bounds = np.searchsorted(owner, np.arange(len(candidates) + 1))
     length = np.maximum(rep.features.words[candidates], 1).astype(float) ** r
-    scale = float((has @ weights / length).max()) or 1.0
-    covered = np.zeros(len(weights), dtype=bool)
+    left = weights.astype(float)  # concept weights not yet covered
+    scale = float((np.bincount(owner, weights=left[cols], minlength=len(candidates)) / length).max()) or 1.0
     alive = np.ones(len(candidates), dtype=bool)
     order: list[int] = []
     taken = 0
     while alive.any() and len(order) < steps and (words is None or taken < words):
-        gain = (1 - gamma) * rel + gamma * (has @ np.where(covered, 0.0, weights)) / length / scale
+        gain = (1 - gamma) * rel + gamma * np.bincount(owner, weights=left[cols], minlength=len(candidates)) / length / scale
         k = int(np.argmax(np.where(alive, gain, -np.inf)))
         alive[k] = False
         order.append(int(candidates[k]))
         taken += int(rep.features.words[candidates[k]])
-        covered[has[k].indices] = True
+        left[cols[bounds[k] : bounds[k + 1]]] = 0.0
     return order

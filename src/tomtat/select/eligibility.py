@@ -52,9 +52,9 @@ def eligible_mask(rep: Representation) -> np.ndarray:
     non-heading sentence does (a summary is never empty)."""
     n = len(rep.sentences)
     heading = np.fromiter((s.heading for s in rep.sentences), dtype=bool, count=n)
-    open_end = np.fromiter((s.text.rstrip().endswith(_OPEN_ENDS) for s in rep.sentences), dtype=bool, count=n)
-    unfinished = np.fromiter((not finished(s.text) for s in rep.sentences), dtype=bool, count=n)
-    mask = ~heading & (rep.features.words >= MIN_WORDS) & (rep.features.words <= MAX_WORDS) & ~open_end & ~unfinished
+    ends = [s.text.rstrip() for s in rep.sentences]
+    bad_end = np.fromiter((t.endswith(_OPEN_ENDS) or not finished(t) for t in ends), dtype=bool, count=n)
+    mask = ~heading & (rep.features.words >= MIN_WORDS) & (rep.features.words <= MAX_WORDS) & ~bad_end
     mask &= ~rep.flags.points_back
     if not mask.any():
         mask = ~heading

@@ -43,7 +43,7 @@ _CAPITAL = re.compile(r"(?<=\s)[A-ZĐÀ-Ỹ]")
 _QUOTE = re.compile(r"[\"“”]")
 
 
-def _entry_rows(c: sparse.csr_matrix) -> np.ndarray:
+def entry_rows(c: sparse.csr_matrix) -> np.ndarray:
     """The row of each stored entry of ``c``."""
     return np.repeat(np.arange(c.shape[0]), np.diff(c.indptr))
 
@@ -54,7 +54,7 @@ def article_centroids(rep: Representation) -> np.ndarray:
     v = rep.vectors.tfidf
     # Each article's sum of its sentence rows, added in sentence order (as the sparse
     # product "membership @ vectors" adds them), in one bincount over the entries.
-    cells = rep.features.article[_entry_rows(v)].astype(np.int64) * vocab + v.indices
+    cells = rep.features.article[entry_rows(v)].astype(np.int64) * vocab + v.indices
     sums = np.bincount(cells, weights=v.data, minlength=m * vocab).reshape(m, vocab)
     norms = np.linalg.norm(sums, axis=1, keepdims=True)
     return np.divide(sums, norms, out=np.zeros_like(sums), where=norms > 0)
@@ -89,24 +89,33 @@ def gram_spread(rep: Representation) -> np.ndarray:
     c = rep.vectors.counts
     m, vocab = len(rep.articles), c.shape[1]
     seen = np.zeros(m * vocab, dtype=bool)  # (article, gram) pairs, as large as article_centroids
-    seen[rep.features.article[_entry_rows(c)].astype(np.int64) * vocab + c.indices] = True
+    seen[rep.features.article[entry_rows(c)].astype(np.int64) * vocab + c.indices] = True
     return np.count_nonzero(seen.reshape(m, vocab), axis=0) / max(m, 1)
+
+
+def bigram_spread_density(rep: Representation, spread: np.ndarray) -> np.ndarray:
+    """Mean spread of each sentence's bigrams (0 for a sentence without any)."""
+    c = rep.vectors.counts
+    rows = entry_rows(c)
+    big = rep.vectors.bigram[c.indices]
+    # Only bigram entries: the others weigh 0 and would add nothing to any sum.
+    sb = np.bincount(rows[big], weights=spread[c.indices[big]], minlength=c.shape[0])
+    result: np.ndarray = sb / np.maximum(np.bincount(rows[big], minlength=c.shape[0]), 1)
+    return result
 
 
 def spread_density(rep: Representation, spread: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Mean spread of each sentence's bigrams and unigrams, and the summed spread of
     bigrams seen in at least two articles (content the cluster repeats)."""
     c = rep.vectors.counts
-    rows = _entry_rows(c)
+    rows = entry_rows(c)
     big = rep.vectors.bigram[c.indices]
     w = spread[c.indices]
     n = c.shape[0]
-    nb = np.bincount(rows, weights=big, minlength=n)
     nu = np.bincount(rows, weights=~big, minlength=n)
-    sb = np.bincount(rows, weights=w * big, minlength=n)
     su = np.bincount(rows, weights=w * ~big, minlength=n)
     shared = np.bincount(rows, weights=w * big * (w * len(rep.articles) >= 2), minlength=n)
-    return sb / np.maximum(nb, 1), su / np.maximum(nu, 1), shared
+    return bigram_spread_density(rep, spread), su / np.maximum(nu, 1), shared
 
 
 def matrix(rep: Representation) -> np.ndarray:

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import numpy as np
+from scipy import sparse
 
 from tomtat.model import Limits
 from tomtat.represent import Representation
@@ -41,9 +42,27 @@ _BLOCK = 160
 SentenceEvents = Sequence[int | None]
 
 
+def cosines(tfidf: sparse.csr_matrix, i: int, others: Sequence[int]) -> np.ndarray:
+    """Cosine similarity of row ``i`` of ``tfidf`` (unit rows, column indices sorted)
+    to each row of ``others``: for each, the products of its entries with row ``i``
+    added in column order, the very sum ``tfidf[others] @ tfidf[i].T`` makes (the
+    products of grams the two do not share are 0 and change no sum), without building
+    matrices: the rows compared are few and short."""
+    indptr, indices, data = tfidf.indptr, tfidf.indices, tfidf.data
+    rows = np.array(others, dtype=np.int64)
+    starts = indptr[rows]
+    lengths = indptr[rows + 1] - starts
+    owner = np.repeat(np.arange(len(rows)), lengths)
+    entries = np.arange(owner.size) + np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
+    row = np.zeros(tfidf.shape[1])
+    row[indices[indptr[i] : indptr[i + 1]]] = data[indptr[i] : indptr[i + 1]]
+    result: np.ndarray = np.bincount(owner, weights=data[entries] * row[indices[entries]], minlength=len(rows))
+    return result
+
+
 class Similarities:
-    """Cosine similarities of ranked candidates: computed in one block for the best
-    ``_BLOCK`` of them, one by one for any other sentence.
+    """Cosine similarities of ranked candidates: a block for the best ``_BLOCK`` of
+    them when a re-ranker asks for it (``among``), else only those the filler asks for.
 
     A method that re-ranks its head (``mmr_order``) and then fills the budget builds it
     once and hands it to both, instead of each computing its own block. Every value is
@@ -53,9 +72,16 @@ class Similarities:
 
     def __init__(self, rep: Representation, ranking: list[int]) -> None:
         self.rep = rep
-        head = ranking[:_BLOCK]
-        self.slot = {i: k for k, i in enumerate(head)}
-        self.block = rep.vectors.similarities(head) if head else np.zeros((0, 0))
+        self.head = ranking[:_BLOCK]
+        self.slot = {i: k for k, i in enumerate(self.head)}
+        self._block: np.ndarray | None = None
+
+    @property
+    def block(self) -> np.ndarray:
+        """Dense similarities among the head, computed on first use."""
+        if self._block is None:
+            self._block = self.rep.vectors.similarities(self.head) if self.head else np.zeros((0, 0))
+        return self._block
 
     def among(self, rows: list[int]) -> np.ndarray:
         """Dense (k, k) similarities among ``rows``, as ``rep.vectors.similarities(rows)``."""
@@ -69,9 +95,9 @@ class Similarities:
         if not chosen:
             return 0.0
         k = self.slot.get(i)
-        if k is not None and all(j in self.slot for j in chosen):
-            return float(self.block[k, [self.slot[j] for j in chosen]].max())
-        return float(np.max(self.rep.vectors.similarity_to(i, chosen)))
+        if self._block is not None and k is not None and all(j in self.slot for j in chosen):
+            return float(self._block[k, [self.slot[j] for j in chosen]].max())
+        return float(np.max(cosines(self.rep.vectors.tfidf, i, chosen)))
 
 
 def number_blind(text: str) -> str:
@@ -159,16 +185,17 @@ def fill(
     needs = antecedents(rep)
     sim = Similarities(rep, ranking) if similarities is None else similarities
     picked = Picked(rep)
+    words: list[int] = rep.features.words.tolist()
     filling = False  # set once a sentence did not fit: what follows only fills room left
 
     def admit(i: int) -> None:
         nonlocal filling
         if limits.full(len(picked.chosen)) or i in picked.taken:
             return
-        if limit is not None and picked.words + rep.features.words[i] > limit:
+        if limit is not None and picked.words + words[i] > limit:
             filling = True
             return
-        if filling and rep.features.words[i] < MIN_FILLER_WORDS:
+        if filling and words[i] < MIN_FILLER_WORDS:
             return
         if sim.max_to(i, picked.chosen) > threshold or picked.repeats(i):
             return

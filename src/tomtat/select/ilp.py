@@ -32,11 +32,12 @@ from tomtat.select.eligibility import eligible_mask
 from tomtat.select.features import gram_spread
 
 
-def concept_weights(rep: Representation, min_articles: int) -> np.ndarray:
+def concept_weights(rep: Representation, min_articles: int, spread: np.ndarray | None = None) -> np.ndarray:
     """(V,) weight of each gram as a concept: its number of articles, 0 if it is a
-    unigram, made of stopwords only, or in fewer than ``min_articles`` articles."""
+    unigram, made of stopwords only, or in fewer than ``min_articles`` articles
+    (``spread``: ``features.gram_spread`` when the caller has it)."""
     m = len(rep.articles)
-    weight = np.rint(gram_spread(rep) * m)
+    weight = np.rint((gram_spread(rep) if spread is None else spread) * m)
     weight[~rep.vectors.bigram] = 0.0
     weight[weight < min(min_articles, m)] = 0.0
     weight[rep.vectors.function] = 0.0

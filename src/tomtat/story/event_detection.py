@@ -19,7 +19,10 @@ the two groups
   written in full at least twice in the group. A year written once ("ngày 30/11/2012",
   "ngày 16/12/1957") is as often a date recalled in passing as the group's own; a year
   lent by another article of the cluster (:func:`tomtat.story.events.lend_years`)
-  assumes the two articles tell one event, which is what is being decided. Years
+  assumes the two articles tell one event, which is what is being decided. And a
+  group's years rule out only a group that never writes them itself, at any precision
+  (a date, or a year alone: "6 tháng đầu năm 2022"): a report placed in 2023 that also
+  dates something in 2022 is about that time too, so it may join a 2022 report. Years
   apart keep related reports apart (a 2014 and a 2022 call between the same two
   ministers are two events), unless the two groups tell nearly the same text:
   cosine >= ``SAME_ANYWAY`` (the anniversary report, last year's case recalled at
@@ -27,10 +30,10 @@ the two groups
   the four events of the seeds, 0.7 and more for most follow-ups).
 
 The thresholds sit in flat regions measured on the dev corpora (docs/BENCHMARKS.md,
-"Event detection"): ``SAME_STORY`` 0.35-0.45, ``RELATED`` 0.25-0.3, ``SAME_ACTORS``
-0.15-0.25 and ``SAME_ANYWAY`` 0.65-0.75 give results within 2% of each other.
-``SAME_ANYWAY`` keeps a 0.1 margin above the cosine at which the seeds' 2014 and 2015
-events would join (0.6).
+"Event detection"): ``SAME_STORY`` 0.35-0.45, ``RELATED`` 0.25-0.35 and
+``SAME_ACTORS`` 0.15-0.3 give results within 2% of each other, on merged pairs drawn
+with three seeds; ``SAME_ANYWAY`` changes nothing there from 0.6 up and keeps a 0.1
+margin above the cosine at which the seeds' 2014 and 2015 events would join (0.6).
 """
 
 from __future__ import annotations
@@ -52,7 +55,7 @@ SAME_ANYWAY = 0.7
 
 __all__ = [
     "RELATED", "SAME_ACTORS", "SAME_ANYWAY", "SAME_STORY", "article_actors", "article_bags",
-    "detect_events", "year_spans",
+    "detect_events", "dated_years", "year_spans",
 ]
 
 Key = tuple[str, int]
@@ -78,6 +81,20 @@ def year_spans(dates: Mapping[Key, Sequence[DateMention]]) -> dict[str, list[Dat
     return out
 
 
+def dated_years(dates: Mapping[Key, Sequence[DateMention]]) -> dict[str, list[YearSpan]]:
+    """Per article, every year it dates itself, at any precision: the years of its day or
+    month dates (:func:`year_spans`, written once or more, or inferred) and the years it
+    writes alone ("năm 2022"); years borrowed from elsewhere are left out."""
+    out: dict[str, list[YearSpan]] = {}
+    for aid, spans in year_spans(dates).items():
+        out[aid] = [s for s, _ in spans]
+    for (aid, _), ds in dates.items():
+        for d in ds:
+            if d.month is None and d.year is not None and d.basis == "explicit" and not d.relative:
+                out.setdefault(aid, []).append((d.year, d.year))
+    return out
+
+
 def placing_years(spans: Iterable[DatedSpan]) -> list[YearSpan]:
     """The spans that place a group in time: inferred ones, and written years that
     occur at least twice among the group's dates (a year written once may be recalled)."""
@@ -90,9 +107,17 @@ def _overlap(a: YearSpan, b: YearSpan) -> bool:
     return (a[1] is None or b[0] <= a[1]) and (b[1] is None or a[0] <= b[1])
 
 
-def years_apart(a: Sequence[YearSpan], b: Sequence[YearSpan]) -> bool:
-    """Whether two groups' placing years rule each other out (both dated, no overlap)."""
-    return bool(a) and bool(b) and not any(_overlap(x, y) for x in a for y in b)
+def _meets(a: Sequence[YearSpan], b: Sequence[YearSpan]) -> bool:
+    return any(_overlap(x, y) for x in a for y in b)
+
+
+def years_apart(
+    a: Sequence[YearSpan], b: Sequence[YearSpan], a_dated: Sequence[YearSpan], b_dated: Sequence[YearSpan]
+) -> bool:
+    """Whether two groups' placing years ``a`` and ``b`` rule each other out: both
+    groups placed, and neither one's placing years meet any year the other dates itself
+    (``a_dated``/``b_dated``, :func:`dated_years`; they hold the placing years)."""
+    return bool(a) and bool(b) and not (_meets(a, b_dated) or _meets(b, a_dated))
 
 
 def article_bags(units: Sequence[Sentence], syllables: Sequence[Sequence[str]]) -> dict[str, Counter[str]]:
@@ -154,6 +179,8 @@ def detect_events(
         return [tuple(ids)] if ids else []
     spans = year_spans(dates)
     years = [list(spans.get(a, ())) for a in ids]
+    own = dated_years(dates)
+    dated = [list(own.get(a, ())) for a in ids]
     counts = _matrix(ids, bags)
     named = _matrix(ids, actors or {})
     norms = np.linalg.norm(counts, axis=1)
@@ -171,7 +198,7 @@ def detect_events(
                 continue
             if sims[k] < same_story and not (sims[k] >= related and shared[k] >= same_actors):
                 sims[k] = -1.0
-            elif sims[k] < same_anyway and mine and years_apart(mine, placing_years(years[k])):
+            elif sims[k] < same_anyway and mine and years_apart(mine, placing_years(years[k]), dated[i], dated[k]):
                 sims[k] = -1.0
         return sims
 
@@ -187,6 +214,7 @@ def detect_events(
         counts[i] += counts[j]
         named[i] += named[j]
         years[i].extend(years[j])
+        dated[i].extend(dated[j])
         alive[j] = False
         counts[j] = named[j] = 0.0
         norms[i], norms[j] = np.linalg.norm(counts[i]), 0.0
