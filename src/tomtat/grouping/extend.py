@@ -31,6 +31,7 @@ from scipy.sparse.csgraph import connected_components
 from tomtat.grouping.features import ArticleFeatures
 from tomtat.grouping.group import GroupingOptions, Nodes, make_nodes, window_seconds
 from tomtat.grouping.link import cluster_vectors, similar_pairs
+from tomtat.grouping.vectors import Frequencies
 
 
 @dataclass(frozen=True, eq=False)
@@ -67,15 +68,23 @@ def _affected_nodes(nodes: Nodes, times: np.ndarray, known: Sequence[int | None]
     return np.isin(component[:k], component[:k][fresh])
 
 
-def regroup(features: Sequence[ArticleFeatures], times: Sequence[float | None], known: Sequence[int | None], options: GroupingOptions) -> Regrouping:
+def regroup(
+    features: Sequence[ArticleFeatures],
+    times: Sequence[float | None],
+    known: Sequence[int | None],
+    options: GroupingOptions,
+    background: Frequencies | None = None,
+    counted: np.ndarray | None = None,
+) -> Regrouping:
     """Regroup the components around the new rows (``known[i] is None``); ``known[i]``
-    is the story a stored row is in, ``times[i]`` its publication time (seconds) or None."""
+    is the story a stored row is in, ``times[i]`` its publication time (seconds) or None;
+    ``background`` and ``counted``: the IDF's larger collection (``vectors.tfidf_matrix``)."""
     n = len(features)
     if len(known) != n or len(times) != n:
         raise ValueError("features, times and known must have one entry per article")
     if n == 0:
         return Regrouping([], np.zeros(0, dtype=bool), [])
-    nodes = make_nodes(features, times, options)
+    nodes = make_nodes(features, times, options, background, counted)
     node_times = np.array([np.nan if t is None else t for t in nodes.times], dtype=float)
     picked = np.flatnonzero(_affected_nodes(nodes, node_times, known, options))
     clusters = cluster_vectors(nodes.vectors[picked], [nodes.times[p] for p in picked], options.similarity, window_seconds(options))

@@ -10,7 +10,9 @@ linkage weighs a story by all its members). Only grouping features are loaded (k
 since each article was stored), ``MAX_CONTEXT`` articles at most, so what a pass costs
 and holds follows the stream's density around the new articles, not the store's size.
 The part of the neighbourhood chained to a pending article is grouped again by batch
-average linkage, and its groups are mapped onto the stored stories:
+average linkage (features weighed by their document frequency among those articles and
+the ``RECENT`` most recently stored ones, as batch weighs them among the whole stream),
+and its groups are mapped onto the stored stories:
 
 - each stored story keeps the group holding most of its articles (largest overlaps
   first, so a group carries on the story it is mostly made of);
@@ -46,6 +48,7 @@ from tomtat.grouping.duplicates import band_keys, estimated_jaccard
 from tomtat.grouping.extend import Regrouping, regroup
 from tomtat.grouping.features import ArticleFeatures, FeatureMaker
 from tomtat.grouping.group import window_seconds
+from tomtat.grouping.vectors import Frequencies
 from tomtat.model import Article
 from tomtat.store.engine import GROUP_LOCK, lock
 from tomtat.store.schema import article_bands, articles, membership, stories
@@ -56,6 +59,7 @@ MAX_CONTEXT = 5000  # stored articles loaded for one pass, at most
 MAX_COPY_CANDIDATES = 2000  # (article, band key) matches read to find stored near-copies
 MAX_COPIES = 500  # stored near-copies loaded for one pass, at most
 MAX_WIDEN = 8  # rounds of loading the whole stories a pass regroups
+RECENT = 4000  # the most recently stored articles, whose document frequencies weigh a pass's features
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +170,21 @@ class _Context:
         return len(confirmed)
 
 
+def _recent(conn: Connection) -> tuple[Frequencies, set[int]]:
+    """The document frequencies of the ``RECENT`` most recently stored articles, and
+    their ids. A pass weighs features (IDF) among them as well as among the articles it
+    regroups: how common a word is in the news of late, not only among the few hundred
+    articles around the new ones, as batch weighs it among the whole stream."""
+    query = sa.select(articles.c.id, articles.c.features).where(articles.c.features.is_not(None)).order_by(articles.c.id.desc()).limit(RECENT)
+    keys: list[np.ndarray] = []
+    ids: set[int] = set()
+    for row in conn.execute(query):
+        if (found := ArticleFeatures.from_bytes(row.features)) is not None:
+            keys.append(found.keys)
+            ids.add(row.id)
+    return Frequencies.of(keys), ids
+
+
 def _regroup(conn: Connection, pending: list[_Loaded], options: GroupingOptions) -> tuple[list[_Loaded], Regrouping]:
     """Load the bounded neighbourhood of the pending articles and regroup it; the rows
     grouped and the result."""
@@ -178,10 +197,12 @@ def _regroup(conn: Connection, pending: list[_Loaded], options: GroupingOptions)
     if window is not None and dated:
         context.reach(dated, window)
         context.add(_STORED.where(articles.c.published_at.is_(None)).order_by(articles.c.id.desc()).limit(MAX_UNDATED_CONTEXT))
+    background, recent = _recent(conn)
     complete: set[int] = set()  # stories whose members are loaded
     for _ in range(MAX_WIDEN):
         rows = sorted(context.rows.values(), key=lambda r: r.id) + pending
-        result = regroup([r.features for r in rows], [r.published_at for r in rows], [r.story for r in rows], options)
+        counted = np.array([r.id in recent for r in rows], dtype=bool)
+        result = regroup([r.features for r in rows], [r.published_at for r in rows], [r.story for r in rows], options, background, counted)
         touched = {story for i in np.flatnonzero(result.affected) if (story := rows[i].story) is not None} - complete
         if not touched or not context.whole(touched):
             break
