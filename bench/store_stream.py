@@ -8,8 +8,10 @@ until there are ``--articles``; round r > 0 of an article is a new id with a ran
 of its lines (``bench/scale.py``'s rewrite), so it is the same story but not the same
 text. Each (cluster, round) is one story instance on a random day of ``--days``; its
 articles are published within 36 hours of that day. Articles arrive in day order,
-shuffled within each day (outlets interleaved), and are added ``--chunk`` at a time
-through ``Store.add_articles`` (store, group, summarise changed stories).
+shuffled within each day (outlets interleaved), and are given to one
+``Store.add_articles`` call as a stream (as ``tomtat track add -`` does), which stores
+and groups them ``--chunk`` at a time and summarises the changed stories meanwhile
+(``--per-call``: one call per chunk instead, each waiting for its summaries).
 
 Reported (one JSON line per engine): articles/s end to end, the CPU seconds of this
 process and of each worker process (``cpu_s``; articles per CPU second: what the code
@@ -30,6 +32,7 @@ import random
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import psutil
@@ -114,14 +117,24 @@ def cpu_seconds() -> dict[str, float]:
     return out
 
 
-def run(url: str, stream: list[Article], chunk: int, engine: str, batch_labels: list[str] | None, workers: int, instances: list[str]) -> dict:
+def run(url: str, stream: list[Article], chunk: int, engine: str, batch_labels: list[str] | None, workers: int, instances: list[str], per_call: bool) -> dict:
     with Store(url, workers=workers) as store:
         memory: dict[str, float] = {}
+
+        def arriving() -> Iterator[Article]:
+            for i, article in enumerate(stream):
+                if i == 1000 + chunk:  # the pass holding the 1,000th article is done
+                    memory["1000"] = rss_mb()
+                yield article
+
         start, cpu = time.perf_counter(), cpu_seconds()
-        for i in range(0, len(stream), chunk):
-            store.add_articles(stream[i : i + chunk])
-            if i + chunk >= 1000 and "1000" not in memory:
-                memory["1000"] = rss_mb()
+        if per_call:
+            for i in range(0, len(stream), chunk):
+                store.add_articles(stream[i : i + chunk])
+                if i + chunk >= 1000 and "1000" not in memory:
+                    memory["1000"] = rss_mb()
+        else:
+            store.add_articles(arriving(), pass_size=chunk)
         seconds = time.perf_counter() - start
         used = {k: v - cpu.get(k, 0.0) for k, v in cpu_seconds().items()}
         memory[str(len(stream))] = rss_mb()
@@ -129,7 +142,7 @@ def run(url: str, stream: list[Article], chunk: int, engine: str, batch_labels: 
             stored = counts(conn)
             story_of = dict(conn.execute(sa.select(articles.c.name, membership.c.story_id).join(membership, membership.c.article_id == articles.c.id)).all())
     result = {
-        "engine": engine, "articles": len(stream), "chunk": chunk, "workers": workers, "seconds": round(seconds, 1),
+        "engine": engine, "articles": len(stream), "chunk": chunk, "workers": workers, "calls": "per chunk" if per_call else "one stream", "seconds": round(seconds, 1),
         "articles_per_s": round(len(stream) / seconds, 1), "cpu_s": {k: round(v, 1) for k, v in used.items()},
         "articles_per_cpu_s": round(len(stream) / sum(used.values()), 1), "rss_mb": {k: round(v) for k, v in memory.items()}, **stored,
     }
@@ -175,6 +188,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="processes summarising changed stories (default 2)")
     parser.add_argument("--pg-url", help="also run on this (empty) PostgreSQL database")
     parser.add_argument("--no-ari", action="store_true", help="skip the batch grouping to compare with")
+    parser.add_argument("--per-call", action="store_true", help="one add_articles call per chunk (each waits for its summaries) instead of one call over the stream")
     args = parser.parse_args()
     stream, instances = make_stream(corpus(args.data), args.articles, args.days, args.seed)
     labels = None
@@ -188,11 +202,11 @@ def main() -> None:
         print(json.dumps({"batch_cluster_seconds": seconds, "batch_stories": len(groups), "batch_ari_vs_instances": batch_ari}), flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{Path(tmp) / 'store.db'}"
-        result = run(url, stream, args.chunk, "sqlite", labels, args.workers, instances)
+        result = run(url, stream, args.chunk, "sqlite", labels, args.workers, instances, args.per_call)
         result.update(latency(url, stream, random.Random(args.seed)))
         print(json.dumps(result), flush=True)
     if args.pg_url:
-        result = run(args.pg_url, stream, args.chunk, "postgresql", labels, args.workers, instances)
+        result = run(args.pg_url, stream, args.chunk, "postgresql", labels, args.workers, instances, args.per_call)
         result.update(latency(args.pg_url, stream, random.Random(args.seed)))
         print(json.dumps(result), flush=True)
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from tomtat.grouping.duplicates import near_duplicates
+import numpy as np
+from datasketch import MinHash
+
+from tomtat.grouping.duplicates import _permutations, minhash_signature, near_duplicates
 from tomtat.grouping.features import FeatureMaker
 from tomtat.model import Article
 
@@ -25,3 +28,11 @@ def test_a_copy_joins_its_original_and_a_rewrite_stays_apart() -> None:
 
 def test_empty_articles_join_nothing() -> None:
     assert groups("", ORIGINAL, "") == [0, 1, 2]
+
+
+def test_signatures_are_datasketchs_own() -> None:
+    """The numpy MinHash is datasketch's: stored signatures stay comparable."""
+    shingles = np.unique(np.random.default_rng(7).integers(0, 2**32, 500).astype(np.uint64))
+    reference = MinHash(num_perm=64, hashfunc=lambda v: v, permutations=_permutations(64), scheme="affine32")
+    reference.update_batch(shingles.tolist())
+    assert np.array_equal(minhash_signature(shingles), np.asarray(reference.hashvalues, dtype=np.uint32))

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import sqlalchemy as sa
 
 from tomtat.model import Article
-from tomtat.store import Store, Unreadable
+from tomtat.store import Store, Unreadable, workers
+from tomtat.store.check import problems
 from tomtat.store.queries import counts, list_stories, story_detail
 from tomtat.store.schema import articles, membership, stories, story_versions
 
@@ -97,3 +99,37 @@ def test_story_detail_carries_summary_timeline_and_sources(db_url: str, rows: li
     ids = {str(a["id"]) for a in detail["article_list"]}
     assert latest["summary"]["sentences"] and {s["article_id"] for s in latest["summary"]["sentences"]} <= ids
     assert json.dumps(latest)  # plain JSON all the way down
+
+
+def test_a_stream_added_in_passes_ends_current_with_fewer_versions(db_url: str, rows: list[dict[str, str]]) -> None:
+    """A long input is stored and grouped a pass at a time; a story that changes in two
+    passes in a row is summarised once for both, and every story ends at its latest version
+    (here 6 versions for 9 changes)."""
+    with Store(db_url) as store:
+        report = store.add_articles(iter(_articles(rows)), pass_size=2)
+        assert len(report.added) == len(rows) and report.stories_created == 3
+        found = _stories_by_label(store, rows)
+        assert all(len(ids) == 1 for ids in found.values())
+        with store.engines.read.connect() as conn:
+            assert problems(conn) == []
+            assert conn.execute(sa.select(sa.func.count()).select_from(stories).where(stories.c.summarized_revision != stories.c.revision)).scalar() == 0
+            versions = conn.execute(sa.select(sa.func.count()).select_from(story_versions)).scalar()
+    assert 3 <= versions < len(rows)  # article by article, each of the nine changes is a version
+
+
+def test_a_change_that_leaves_the_summary_input_alone_is_a_version_without_summarising(
+    db_url: str, rows: list[dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A near-copy joining a story (summaries leave copies out) is a new version with the
+    same summary, taken from the previous version rather than made again."""
+    copy = dict(rows[0], id="bao-copy", url="https://other.example/copy", text=rows[0]["text"] + " (Theo TTXVN)")
+    with Store(db_url) as store:
+        store.add_articles(_articles(rows))
+        monkeypatch.setattr(workers, "summarize_story", lambda *args: pytest.fail("summarised again"))
+        report = store.add_articles(_articles([copy]))
+        with store.engines.read.connect() as conn:
+            summaries = conn.execute(
+                sa.select(story_versions.c.summary).where(story_versions.c.story_id == report.stories[0]).order_by(story_versions.c.number)
+            ).scalars().all()
+            assert problems(conn) == []
+    assert report.near_duplicates == 1 and len(summaries) == 2 and summaries[0] == summaries[1]

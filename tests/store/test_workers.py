@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import os
 import signal
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
+from tomtat.article_cache import ArticleCache
 from tomtat.model import Article
 from tomtat.store import Store
 from tomtat.store.engine import StoreError
 from tomtat.store.schema import stories, story_versions
 from tomtat.store.assign import assign_pending
-from tomtat.store.versions import Settings, read_snapshots
-from tomtat.store.workers import SummaryWorkers
+from tomtat.store.versions import Settings, Snapshot, read_snapshots
+from tomtat.store.workers import InlineSummarizer, SummaryWorkers
 
 
 def _articles(rows: list[dict[str, str]]) -> list[Article]:
@@ -29,8 +31,8 @@ def _versions(store: Store) -> list[tuple[int, int, str]]:
 
 
 def _kill(store: Store) -> None:
-    assert store._workers is not None
-    for process in store._workers._procs:
+    assert isinstance(store._summarizer, SummaryWorkers)
+    for process in store._summarizer._procs:
         os.kill(process.pid, signal.SIGKILL)
         process.join()
 
@@ -51,21 +53,40 @@ def test_two_workers_make_the_versions_one_process_makes(tmp_path: Path, rows: l
 
 
 def test_workers_killed_while_summarising_raise_and_answer_again_next_time(tmp_path: Path, rows: list[dict[str, str]]) -> None:
-    with Store(f"sqlite:///{tmp_path / 's.db'}") as store:
-        store.add_articles(_articles(rows))
-        store.store_articles([Article(id=f"{r['id']}-again", title=r["title"], text=r["text"] + " Tin cập nhật.") for r in rows])
-        with store.engines.write.begin() as conn:
-            assign_pending(conn, store.grouping)  # grouped, not yet summarised
-        snapshots = read_snapshots(store.engines) * 3
+    snapshots = _changed(tmp_path, rows)
     workers = SummaryWorkers(2, Settings())
     try:
-        answers = workers.summarize(snapshots)
-        next(answers)
+        workers.submit(snapshots)
         for process in workers._procs:
             os.kill(process.pid, signal.SIGKILL)
             process.join()
         with pytest.raises(StoreError, match="worker process stopped"):
-            list(answers)
+            while workers.wait():
+                pass
+        assert workers.outstanding() == set()
         assert len(list(workers.summarize(snapshots[:2]))) == 2
     finally:
         workers.close()
+
+
+def _changed(tmp_path: Path, rows: list[dict[str, str]]) -> list[Snapshot]:
+    """Snapshots of three stories that changed (grouped, not yet summarised)."""
+    with Store(f"sqlite:///{tmp_path / 's.db'}") as store:
+        store.add_articles(_articles(rows))
+        store.store_articles([Article(id=f"{r['id']}-again", title=r["title"], text=r["text"] + " Tin cập nhật.") for r in rows])
+        with store.engines.write.begin() as conn:
+            assign_pending(conn, store.grouping)
+        return read_snapshots(store.engines)
+
+
+def test_a_story_submitted_again_while_waiting_is_summarised_once_at_its_newest(tmp_path: Path, rows: list[dict[str, str]]) -> None:
+    snapshots = _changed(tmp_path, rows)
+    first = snapshots[0]
+    newer = replace(first, revision=first.revision + 1, rows=first.rows[:-1])
+    summarizer = InlineSummarizer(Settings(), ArticleCache())
+    summarizer.submit(snapshots)
+    summarizer.submit([newer])
+    assert (first.story_id, first.revision + 1) in summarizer.outstanding()
+    done = summarizer.done()
+    assert [s for s, _ in done if s.story_id == first.story_id] == [newer]
+    assert len(done) == len(snapshots) and summarizer.outstanding() == set()

@@ -33,3 +33,13 @@ def test_a_recalled_year_does_not_date_the_article() -> None:
 
 def test_articles_with_no_year_less_date_are_not_scanned() -> None:
     assert _estimate("Ngoại trưởng Mỹ John Kerry tới Paris ngày 14/10/2014.") == {}
+
+
+def test_a_day_before_the_articles_latest_dated_past_may_be_the_next_year() -> None:
+    # The trial "Sáng 21-7" follows a death dated 22-12-2021: 2021 or 2022, never 2021 alone.
+    [e] = _estimate("Ngày 22-12-2021, cháu bé tử vong tại bệnh viện.", "Sáng 21-7, tòa án đưa vụ án ra xét xử.").values()
+    assert (e.first, e.last) == (2021, 2022) and e.exact is None
+    assert "22/12/2021" in e.evidence[0].detail
+    # After the latest written date of that year, the year is the article's.
+    [e] = _estimate("Ngày 2/3/2021, cháu bé nhập viện.", "Sáng 21-7, tòa án đưa vụ án ra xét xử.").values()
+    assert e.exact == 2021

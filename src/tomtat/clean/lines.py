@@ -114,23 +114,16 @@ def _credit_only(text: str, rules: Sequence[Rule], folded: str | None = None) ->
     return False
 
 
-def _need_lines(folded: str, starts: Sequence[int], needs: Sequence[str]) -> dict[str, list[int]]:
-    """The lines holding each of ``needs`` that occurs in ``folded`` (lines joined by
-    "\\n", line ``i`` starting at ``starts[i]``): one scan of the article per word. No
-    word holds a line break, so each occurrence lies inside one line."""
+def _need_lines(book: RuleBook, folded: str, starts: Sequence[int]) -> dict[str, list[int]]:
+    """The lines holding each ``needs`` word of ``book`` that occurs in ``folded`` (lines
+    joined by "\\n", line ``i`` starting at ``starts[i]``), found in one pass. No word
+    holds a line break, so each occurrence lies inside one line."""
     found: dict[str, list[int]] = {}
-    last = len(starts) - 1
-    for need in needs:
-        at = folded.find(need)
-        if at < 0:
-            continue
-        rows = found[need] = []
-        while at >= 0:
-            row = bisect_right(starts, at) - 1
+    for end, need in book.find_needs(folded):
+        row = bisect_right(starts, end) - 1
+        rows = found.setdefault(need, [])
+        if not rows or rows[-1] != row:
             rows.append(row)
-            if row == last:
-                break
-            at = folded.find(need, starts[row + 1])
     return found
 
 
@@ -153,12 +146,12 @@ def apply_line_rules(
     folded_all = "\n".join(stripped).casefold()
     folded_lines = folded_all.split("\n")
     # An inline rule is tried on a line only when one of its ``needs`` words is in it:
-    # the lines holding each word are found with one scan of the whole article, and each
-    # line is handed only the rules it may need (``free`` ones, without needs, always).
+    # the lines holding each word are found with one pass over the whole article, and
+    # each line is handed only the rules it may need (``free`` ones, without needs, always).
     hit: dict[int, set[str]] | None = None
     if len(folded_lines) == len(stripped):
         starts = list(accumulate((len(f) + 1 for f in folded_lines[:-1]), initial=0))
-        hit = _rules_hit(book, _need_lines(folded_all, starts, book.needs))
+        hit = _rules_hit(book, _need_lines(book, folded_all, starts))
     else:  # a line held a line break of its own: every rule on every line
         folded_lines = [text.casefold() for text in stripped]
     free_credit = [r for r in book.free if r.kind == "caption" and r.direction == "left"]

@@ -23,8 +23,9 @@ that is one literal character or a class of them ("[-–—]", ":") is looked fo
 ``str`` scans (``Trigger.chars``), many times faster than a regular expression.
 
 ``load_rules`` gives a ``RuleBook``: the rules in file order, with what the line loop
-derives from them (each kind's rules, the rules allowing so many words, every
-``needs`` word) worked out once per process instead of once per article.
+derives from them (each kind's rules, the rules allowing so many words, an Aho-Corasick
+automaton of every ``needs`` word, which finds them all in one pass over an article)
+worked out once per process instead of once per article.
 
 Kinds of rule:
 
@@ -44,10 +45,11 @@ Kinds of rule:
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, overload
 
+import ahocorasick
 import regex
 
 from tomtat.data import read_json
@@ -141,7 +143,8 @@ class RuleBook(Sequence[Rule]):
     - ``line``: the ``line`` and ``section`` rules; ``longest`` their largest ``max_words``;
     - ``by_words[k]``: those of them allowing ``k`` words (``k`` up to ``longest``);
     - ``inline``: the ``cut`` and ``caption`` rules; ``free``: those without ``needs``;
-    - ``needs``: every ``needs`` word of any rule, once.
+    - ``needs``: every ``needs`` word of any rule, once; ``finder`` an automaton of
+      them (pyahocorasick), which ``find_needs`` runs.
     """
 
     rules: tuple[Rule, ...]
@@ -151,6 +154,7 @@ class RuleBook(Sequence[Rule]):
     inline: tuple[Rule, ...]
     free: tuple[Rule, ...]
     needs: tuple[str, ...]
+    finder: ahocorasick.Automaton = field(repr=False)
 
     @classmethod
     def of(cls, rules: Sequence[Rule]) -> RuleBook:
@@ -161,6 +165,11 @@ class RuleBook(Sequence[Rule]):
         line = tuple(r for r in rules if r.kind in ("line", "section"))
         longest = max((r.max_words for r in line), default=0)
         inline = tuple(r for r in rules if r.kind in ("cut", "caption"))
+        needs = tuple(dict.fromkeys(n for r in rules for n in r.needs))
+        finder = ahocorasick.Automaton()
+        for need in needs:
+            finder.add_word(need, need)
+        finder.make_automaton()  # an automaton without words is still one: it finds nothing
         return cls(
             rules=rules,
             line=line,
@@ -168,8 +177,17 @@ class RuleBook(Sequence[Rule]):
             by_words=tuple(tuple(r for r in line if k <= r.max_words) for k in range(longest + 1)),
             inline=inline,
             free=tuple(r for r in inline if not r.needs),
-            needs=tuple(dict.fromkeys(n for r in rules for n in r.needs)),
+            needs=needs,
+            finder=finder,
         )
+
+    def find_needs(self, text: str) -> Iterator[tuple[int, str]]:
+        """(end index, word) of every occurrence of every ``needs`` word in ``text``,
+        overlapping ones included, in the order their ends come."""
+        if not self.needs:  # pyahocorasick refuses to search with an empty automaton
+            return iter(())
+        found: Iterator[tuple[int, str]] = self.finder.iter(text)
+        return found
 
     def __len__(self) -> int:
         return len(self.rules)

@@ -42,10 +42,6 @@ def shingle_hashes(tokens: np.ndarray, size: int = SHINGLE) -> np.ndarray:
     return np.unique(combined)
 
 
-def _identity(value: int) -> int:
-    return value
-
-
 class UnionFind:
     """Disjoint sets over 0..n-1; ``root`` of a set is its smallest member."""
 
@@ -71,13 +67,28 @@ def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
     return a, b
 
 
+def _fmix32(values: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finalizer (wrapping uint32 arithmetic), the pre-mix of
+    datasketch's "affine32" scheme."""
+    values = values ^ (values >> np.uint32(16))
+    values = values * np.uint32(0x85EBCA6B)
+    values = values ^ (values >> np.uint32(13))
+    values = values * np.uint32(0xC2B2AE35)
+    return values ^ (values >> np.uint32(16))
+
+
 def minhash_signature(shingles: np.ndarray, num_perm: int = 64) -> np.ndarray:
-    """MinHash hash values (uint32) of a set of shingle hashes; empty for an empty set."""
+    """MinHash hash values (uint32) of a set of shingle hashes; empty for an empty set.
+
+    Exactly what datasketch's ``MinHash(scheme="affine32").update_batch`` computes with
+    the same permutations (tests/grouping/test_duplicates.py checks it), without
+    its per-value Python loop: min over shingles of ``a * fmix32(h) + b`` mod 2**32."""
     if not len(shingles):
         return np.zeros(0, dtype=np.uint32)
-    signature = MinHash(num_perm=num_perm, hashfunc=_identity, permutations=_permutations(num_perm), scheme=_SCHEME)
-    signature.update_batch(shingles.tolist())
-    return np.asarray(signature.hashvalues, dtype=np.uint32)
+    a, b = _permutations(num_perm)
+    mixed = _fmix32(shingles.astype(np.uint32))
+    with np.errstate(over="ignore"):
+            return (mixed[:, None] * a + b).min(axis=0)
 
 
 @cache

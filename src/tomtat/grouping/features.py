@@ -62,24 +62,23 @@ class ArticleFeatures:
 
 
 class FeatureMaker:
-    """Makes ``ArticleFeatures``; remembers each syllable's id and stopword flag, so a
-    long stream hashes each distinct syllable once."""
+    """Makes ``ArticleFeatures``; remembers each syllable's id, so a long stream hashes
+    each distinct syllable once."""
 
     def __init__(self, num_perm: int = 64) -> None:
         self._stop = stopwords("function")
-        self._known: dict[str, tuple[int, bool]] = {}
+        self._known: dict[str, int] = {}
         self.num_perm = num_perm
 
     def _ids(self, tokens: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-        known, ids, stop = self._known, [], []
-        for token in tokens:
-            entry = known.get(token)
-            if entry is None:
-                digest = hashlib.blake2b(token.encode("utf-8"), digest_size=8).digest()
-                entry = known[token] = (int.from_bytes(digest, "little") >> 2, token in self._stop)
-            ids.append(entry[0])
-            stop.append(entry[1])
-        return np.array(ids, dtype=np.int64), np.array(stop, dtype=bool)
+        """Syllable ids and stopword flags; the per-token lookups run in C (``map``
+        over the dict's and the set's own methods), only unseen syllables in Python."""
+        known = self._known
+        for token in set(tokens).difference(known):
+            known[token] = int.from_bytes(hashlib.blake2b(token.encode("utf-8"), digest_size=8).digest(), "little") >> 2
+        ids = np.fromiter(map(known.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+        stop = np.fromiter(map(self._stop.__contains__, tokens), dtype=bool, count=len(tokens))
+        return ids, stop
 
     def __call__(self, article: Article) -> ArticleFeatures:
         title, title_stop = self._ids(syllables(article.title))

@@ -32,20 +32,23 @@ def early_concept_weights(
     p the position of the first sentence of the article using it; 0 for grams that
     are not concepts (``ilp.concept_weights``; ``spread``: ``features.gram_spread``
     when the caller has it)."""
+    concepts = concept_weights(rep, min_articles, spread) > 0
     counts = rep.vectors.counts
     vocab = counts.shape[1]
     f = rep.features
     rows = entry_rows(counts)
+    keep = concepts[counts.indices]  # other grams get no weight: their entries are left out
+    rows, grams = rows[keep], counts.indices[keep]
     # (article, gram, position) of every entry packed in one integer: sorted, the first
     # of each (article, gram) holds the position of the article's first use of the gram.
     span = int(f.position.max(initial=0)) + 1
-    packed = np.sort((f.article[rows].astype(np.int64) * vocab + counts.indices) * span + f.position[rows])
+    packed = np.sort((f.article[rows].astype(np.int64) * vocab + grams) * span + f.position[rows])
     pair = packed // span
     first = np.concatenate(([True], pair[1:] != pair[:-1])) if pair.size else np.zeros(0, dtype=bool)
+    vote = 1.0 / (1.0 + np.arange(span)) ** decay  # the vote of a first use at each position
     # Pairs sorted by article: each gram's votes are added in article order, as a sum
     # over the articles' rows would add them.
-    votes = np.bincount(pair[first] % vocab, weights=1.0 / (1.0 + packed[first] % span) ** decay, minlength=vocab)
-    return np.where(concept_weights(rep, min_articles, spread) > 0, votes, 0.0)
+    return np.bincount(pair[first] % vocab, weights=vote[packed[first] % span], minlength=vocab)
 
 
 def coverage_order(
@@ -79,14 +82,15 @@ def coverage_order(
     length = np.maximum(rep.features.words[candidates], 1).astype(float) ** r
     left = weights.astype(float)  # concept weights not yet covered
     scale = float((np.bincount(owner, weights=left[cols], minlength=len(candidates)) / length).max()) or 1.0
-    alive = np.ones(len(candidates), dtype=bool)
+    base = (1 - gamma) * rel  # -inf once taken
+    sizes = rep.features.words[candidates].tolist()
     order: list[int] = []
     taken = 0
-    while alive.any() and len(order) < steps and (words is None or taken < words):
-        gain = (1 - gamma) * rel + gamma * np.bincount(owner, weights=left[cols], minlength=len(candidates)) / length / scale
-        k = int(np.argmax(np.where(alive, gain, -np.inf)))
-        alive[k] = False
+    while len(order) < min(steps, len(candidates)) and (words is None or taken < words):
+        gain = base + gamma * np.bincount(owner, weights=left[cols], minlength=len(candidates)) / length / scale
+        k = int(np.argmax(gain))
+        base[k] = -np.inf
         order.append(int(candidates[k]))
-        taken += int(rep.features.words[candidates[k]])
+        taken += sizes[k]
         left[cols[bounds[k] : bounds[k + 1]]] = 0.0
     return order

@@ -53,7 +53,10 @@ def eligible_mask(rep: Representation) -> np.ndarray:
     n = len(rep.sentences)
     heading = np.fromiter((s.heading for s in rep.sentences), dtype=bool, count=n)
     ends = [s.text.rstrip() for s in rep.sentences]
-    bad_end = np.fromiter((t.endswith(_OPEN_ENDS) or not finished(t) for t in ends), dtype=bool, count=n)
+    # Most sentences end with a full stop: finished, and no open end.
+    bad_end = np.fromiter(
+        (t[-1:] != "." and (t.endswith(_OPEN_ENDS) or not finished(t)) for t in ends), dtype=bool, count=n
+    )
     mask = ~heading & (rep.features.words >= MIN_WORDS) & (rep.features.words <= MAX_WORDS) & ~bad_end
     mask &= ~rep.flags.points_back
     if not mask.any():

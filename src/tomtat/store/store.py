@@ -9,23 +9,28 @@ gets a new version. Each step picks up where any earlier, interrupted run stoppe
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import TypeVar
 
 import sqlalchemy as sa
 
 from tomtat.article_cache import ArticleCache
 from tomtat.grouping import GroupingOptions
 from tomtat.io.wording import counted
-from tomtat.store.articles import StoreInput, insert_articles
-from tomtat.store.assign import assign_pending
+from tomtat.store.articles import StoreInput, Stored, insert_articles
+from tomtat.store.assign import MAX_PENDING, assign_pending
 from tomtat.store.engine import Engines, create_engines, migrate
 from tomtat.store.schema import articles
-from tomtat.store.versions import Made, Settings, Snapshot, read_snapshots, store_version, summarize_story
-from tomtat.store.workers import SummaryWorkers
+from tomtat.store.versions import Settings, read_snapshots, store_versions, stored_results
+from tomtat.store.workers import Done, InlineSummarizer, Summarizer, SummaryWorkers
 
+T = TypeVar("T")
 INSERT_CHUNK = 200  # articles committed per transaction
+VERSION_BATCH = 100  # versions written per transaction
+MAX_REMEMBERED = 10_000  # stories whose last summary input a Store remembers (about 0.5 KB each)
 RETRIES = 5
 # PostgreSQL: deadlock_detected, serialization_failure. Both mean "run it again".
 _TRANSIENT = {"40P01", "40001"}
@@ -82,12 +87,12 @@ class Store:
         self.workers = workers
         # Summaries are made here with one cache, or in worker processes with one each.
         self.cache = ArticleCache()
-        self._workers = SummaryWorkers(workers, settings) if workers > 1 else None
+        self._inputs: OrderedDict[int, tuple[int, tuple[int, ...]]] = OrderedDict()  # story -> (revision, input ids) of its last version made here
+        self._summarizer: Summarizer = SummaryWorkers(workers, settings) if workers > 1 else InlineSummarizer(settings, self.cache)
         migrate(self.engines)
 
     def close(self) -> None:
-        if self._workers is not None:
-            self._workers.close()
+        self._summarizer.close()
         self.engines.dispose()
 
     def __enter__(self) -> Store:
@@ -101,18 +106,27 @@ class Store:
         with self.engines.read.connect() as conn:
             return conn.execute(sa.select(articles.c.id).where(articles.c.url == url).limit(1)).first() is not None
 
+    @staticmethod
+    def _retried(transaction: Callable[[], T]) -> T:
+        """Run a transaction again when the database says to (a deadlock between two
+        writers, PostgreSQL), up to ``RETRIES`` times."""
+        for attempt in range(RETRIES):
+            try:
+                return transaction()
+            except sa.exc.DBAPIError as err:
+                if not _transient(err) or attempt == RETRIES - 1:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _insert(self, chunk: list[StoreInput]) -> list[Stored]:
+        with self.engines.write.begin() as conn:
+            return insert_articles(conn, chunk, num_perm=self.grouping.num_perm)
+
     def store_articles(self, items: Iterable[StoreInput], report: AddReport | None = None) -> AddReport:
         """Commit the inputs (nothing else), ``INSERT_CHUNK`` per transaction."""
         report = report or AddReport()
         for chunk in _chunks(items, INSERT_CHUNK):
-            for attempt in range(RETRIES):
-                try:
-                    with self.engines.write.begin() as conn:
-                        results = insert_articles(conn, chunk, num_perm=self.grouping.num_perm)
-                    break
-                except sa.exc.DBAPIError as err:  # two writers inserting the same articles in another order
-                    if not _transient(err) or attempt == RETRIES - 1:
-                        raise
+            results = self._retried(lambda: self._insert(chunk))
             for stored in results:
                 if not stored.new:
                     report.already.append(stored.id)
@@ -122,9 +136,9 @@ class Store:
                     report.added.append(stored.id)
         return report
 
-    def update(self, report: AddReport | None = None) -> AddReport:
-        """Group every pending article, then version every changed story."""
-        report = report or AddReport()
+    def _group(self, report: AddReport) -> set[int]:
+        """Group every pending article; the stories that changed."""
+        changed: set[int] = set()
         while True:
             with self.engines.write.begin() as conn:
                 done = assign_pending(conn, self.grouping)
@@ -132,21 +146,72 @@ class Store:
             report.stories_created += done.created
             report.stories_merged += done.merged
             report.stories_split += done.split
+            changed |= done.changed
             if not done.grouped:
+                return changed
+
+    def _store(self, made: Done, report: AddReport) -> None:
+        """Write these versions, ``VERSION_BATCH`` per transaction; remember each
+        stored one's input."""
+        for start in range(0, len(made), VERSION_BATCH):
+            part = made[start : start + VERSION_BATCH]
+            stored = set(self._retried(lambda: store_versions(self.engines, part, self.settings)))
+            for snapshot, _ in part:
+                if snapshot.story_id in stored:
+                    self._inputs[snapshot.story_id] = (snapshot.revision, snapshot.input_ids())
+                    self._inputs.move_to_end(snapshot.story_id)
+                    if len(self._inputs) > MAX_REMEMBERED:
+                        self._inputs.popitem(last=False)
+            report.stories += sorted(stored)
+
+    def _submit(self, report: AddReport, hold: set[int] = set()) -> None:
+        """Hand every story needing a version to the summariser, except those held and
+        those already waiting or being summarised at the same revision. A story whose
+        summary input is the same as for the version this store made last (the change
+        was a copy, or an article older than the newest it summarises) gets that
+        version's summary again, without summarising."""
+        waiting = self._summarizer.outstanding()
+        snapshots = read_snapshots(self.engines, lambda story, revision: story not in hold and (story, revision) not in waiting)
+        same = {
+            s.story_id: known[0] for s in snapshots if (known := self._inputs.get(s.story_id)) is not None and known[1] == s.input_ids()
+        }
+        again = stored_results(self.engines, same, self.settings) if same else {}
+        self._summarizer.submit(s for s in snapshots if s.story_id not in again)
+        self._store([(s, again[s.story_id]) for s in snapshots if s.story_id in again], report)
+
+    def _finish(self, report: AddReport) -> None:
+        """Until no story needs a version: submit, wait, store."""
+        while True:
+            self._submit(report)
+            if not self._summarizer.outstanding():
                 break
-        snapshots = read_snapshots(self.engines)
-        if self._workers is not None:
-            made: Iterable[tuple[Snapshot, Made]] = self._workers.summarize(snapshots)
-        else:
-            made = ((s, summarize_story(s.cluster(), self.settings, self.cache)) for s in snapshots)
-        for snapshot, result in made:
-            if store_version(self.engines, snapshot, result, self.settings):
-                report.stories.append(snapshot.story_id)
-        report.stories.sort()
+            made: Done = []
+            while len(made) < VERSION_BATCH and (results := self._summarizer.wait()):
+                made += results
+            self._store(made, report)
+
+    def update(self, report: AddReport | None = None) -> AddReport:
+        """Group every pending article, then version every changed story."""
+        report = report or AddReport()
+        self._group(report)
+        self._finish(report)
+        report.stories = sorted(set(report.stories))
         return report
 
-    def add_articles(self, items: Iterable[StoreInput]) -> AddReport:
-        """Store the inputs, then group and re-summarise: the add path of every writer."""
-        report = self.store_articles(items)
+    def add_articles(self, items: Iterable[StoreInput], pass_size: int = MAX_PENDING) -> AddReport:
+        """Store the inputs, group them and re-summarise the stories that changed: the
+        add path of every writer. ``items`` may be a long stream: it is taken
+        ``pass_size`` at a time (each committed, then grouped), and the changed stories
+        are summarised while the next articles are stored and grouped (in the
+        background with workers). A story that changed in this pass waits for the next
+        (once): if it changes again, it is summarised once. Every story has a version
+        of its latest membership when the call returns."""
+        report = AddReport()
+        held: set[int] = set()
+        for chunk in _chunks(items, pass_size):
+            self.store_articles(chunk, report)
+            changed = self._group(report)
+            held = changed - held
+            self._submit(report, hold=held)
+            self._store(self._summarizer.done(), report)
         return self.update(report)
-

@@ -2,16 +2,18 @@
 
 A story needs a version when its ``revision`` (bumped by every membership change) is
 ahead of ``summarized_revision``. The summary is computed outside any transaction (it
-is the slow part, and pure: ``summarize_story`` may run in a worker process); writing the version, moving ``summarized_revision`` and refreshing
-the story's list fields is one short transaction that first locks the story row. A
-version is unique per (story, revision), so two writers that summarise the same change
-store it once, and a crash before the commit leaves the story marked as needing it.
+is the slow part, and pure: ``summarize_story`` may run in a worker process). Writing
+versions, moving ``summarized_revision`` and refreshing the stories' list fields is one
+short transaction per batch of versions that locks each story row first. A version is
+unique per (story, revision), so two writers that summarise the same change store it
+once, and a crash before the commit leaves the stories marked as needing one.
 """
 
 from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -65,9 +67,14 @@ def story_articles(conn: Connection, story_id: int) -> list[sa.Row]:
     return list(conn.execute(_members([story_id])))
 
 
-def _summary_input(story_id: int, rows: list[sa.Row]) -> Cluster:
+def _chosen(rows: list[sa.Row]) -> list[sa.Row]:
+    """The rows a story's summary is made of: its newest originals (copies left out)."""
     originals = [row for row in rows if row.duplicate_of is None] or rows
-    chosen = originals[-MAX_SUMMARY_ARTICLES:]
+    return originals[-MAX_SUMMARY_ARTICLES:]
+
+
+def _summary_input(story_id: int, rows: list[sa.Row]) -> Cluster:
+    chosen = _chosen(rows)
     return Cluster(
         str(story_id),
         tuple(Article(id=str(r.id), title=r.title, text=r.text, source=r.source, url=r.url, published=r.published) for r in chosen),
@@ -101,10 +108,14 @@ def _headline(data: dict, rows: list[sa.Row]) -> str:
     return " ".join(str(data.get("summary", "")).split()[:20])
 
 
+_INSERT_VERSION = {
+    name: dialect.insert(story_versions).on_conflict_do_nothing().returning(story_versions.c.id)
+    for name, dialect in (("postgresql", postgresql), ("sqlite", sqlite))
+}  # built once: one compiled statement, new parameters per version
+
+
 def _insert_version(conn: Connection, values: dict) -> bool:
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(story_versions).values(**values).on_conflict_do_nothing().returning(story_versions.c.id)
-    return conn.execute(statement).scalar() is not None
+    return conn.execute(_INSERT_VERSION[conn.dialect.name], values).scalar() is not None
 
 
 @dataclass(frozen=True)
@@ -118,6 +129,11 @@ class Snapshot:
     def cluster(self) -> Cluster:
         return _summary_input(self.story_id, self.rows)
 
+    def input_ids(self) -> tuple[int, ...]:
+        """The ids of the articles ``cluster`` is made of: a summary depends on nothing
+        else of the story (stored articles never change)."""
+        return tuple(row.id for row in _chosen(self.rows))
+
 
 Made = tuple[dict, list[dict], list[dict], str]
 
@@ -128,13 +144,14 @@ def summarize_story(cluster: Cluster, settings: Settings, cache: ArticleCache | 
     return _summarize(cluster, settings, cache)
 
 
-def read_snapshots(engines: Engines) -> list[Snapshot]:
-    """Every story whose latest change has no version yet (``dirty_stories``), with its
-    revision and articles, read in one transaction (a few queries, not two per story);
-    by story id. A story without articles is left out."""
+def read_snapshots(engines: Engines, wanted: Callable[[int, int], bool] = lambda story, revision: True) -> list[Snapshot]:
+    """Every story whose latest change has no version yet (``dirty_stories``) and that
+    ``wanted(story id, revision)`` accepts, with its revision and articles, read in one
+    transaction (a query per ``READ_CHUNK`` stories, not two per story); by story id.
+    A story without articles is left out."""
     snapshots = []
     with engines.read.connect() as conn:
-        todo = dirty_stories(conn)
+        todo = [(story_id, revision) for story_id, revision in dirty_stories(conn) if wanted(story_id, revision)]
         for start in range(0, len(todo), READ_CHUNK):
             part = todo[start : start + READ_CHUNK]
             rows: dict[int, list[sa.Row]] = {}
@@ -144,37 +161,72 @@ def read_snapshots(engines: Engines) -> list[Snapshot]:
     return snapshots
 
 
-def store_version(engines: Engines, snapshot: Snapshot, made: Made, settings: Settings) -> bool:
-    """Store the version made from ``snapshot``; False when there was nothing to do
-    (already summarised at that revision, merged away, or stored by another writer)."""
+def _version_values(snapshot: Snapshot, made: Made, settings: Settings, now: float) -> tuple[dict, dict]:
+    """(the version row without its number, the story's refreshed list fields)."""
     data, timeline, actors, method = made
-    rows, story_id, revision = snapshot.rows, snapshot.story_id, snapshot.revision
+    rows = snapshot.rows
     headline = _headline(data, rows)
     names = [actor["name"] for actor in actors]
     search = " ".join([headline, str(data.get("summary", "")), *names, *(r.title for r in rows)])
+    version = {
+        "story_id": snapshot.story_id, "revision": snapshot.revision,
+        "article_ids": json.dumps([r.id for r in rows]),
+        "summary": json.dumps(data, ensure_ascii=False),
+        "timeline": json.dumps(timeline, ensure_ascii=False),
+        "actors": json.dumps(actors, ensure_ascii=False),
+        "method": method, "budget": json.dumps(settings.budget.to_dict()),
+        "tomtat_version": __version__, "created": now,
+    }
+    story = {
+        "summarized_revision": snapshot.revision, "headline": headline,
+        "actors": json.dumps(names, ensure_ascii=False),
+        "search_text": " ".join(search.casefold().split()),
+        "actor_names": "\n".join(name.casefold() for name in names),
+    }
+    return version, story
+
+
+_LOCK_STORY = sa.select(stories.c.merged_into, stories.c.summarized_revision).where(stories.c.id == sa.bindparam("story")).with_for_update()
+_LAST_NUMBER = sa.select(sa.func.coalesce(sa.func.max(story_versions.c.number), 0)).where(story_versions.c.story_id == sa.bindparam("story"))
+
+
+def store_versions(engines: Engines, made: Sequence[tuple[Snapshot, Made]], settings: Settings) -> list[int]:
+    """Store the versions made from these snapshots, all in one transaction (each story
+    row locked first); the ids of the stories given one. A snapshot already summarised
+    at its revision (or later), of a story merged away, or stored by another writer is
+    skipped. The JSON is made before the transaction, so it stays short."""
     now = time.time()
+    # By story: two writers lock the rows they share in the same order (PostgreSQL).
+    ordered = sorted(made, key=lambda pair: (pair[0].story_id, pair[0].revision))
+    prepared = [(snapshot, *_version_values(snapshot, result, settings, now)) for snapshot, result in ordered]
+    done = []
     with engines.write.begin() as conn:
-        story = conn.execute(sa.select(stories).where(stories.c.id == story_id).with_for_update()).one()
-        if story.merged_into is not None or story.summarized_revision >= revision:
-            return False
-        number = conn.execute(sa.select(sa.func.coalesce(sa.func.max(story_versions.c.number), 0)).where(story_versions.c.story_id == story_id)).scalar_one() + 1
-        stored = _insert_version(conn, {
-            "story_id": story_id, "number": number, "revision": revision,
-            "article_ids": json.dumps([r.id for r in rows]),
-            "summary": json.dumps(data, ensure_ascii=False),
-            "timeline": json.dumps(timeline, ensure_ascii=False),
-            "actors": json.dumps(actors, ensure_ascii=False),
-            "method": method, "budget": json.dumps(settings.budget.to_dict()),
-            "tomtat_version": __version__, "created": now,
-        })
-        if not stored:
-            return False
-        conn.execute(
-            sa.update(stories).where(stories.c.id == story_id).values(
-                summarized_revision=revision, headline=headline,
-                actors=json.dumps(names, ensure_ascii=False),
-                search_text=" ".join(search.casefold().split()),
-                actor_names="\n".join(name.casefold() for name in names),
-            )
-        )
-    return True
+        for snapshot, version, fields in prepared:
+            story_id = snapshot.story_id
+            story = conn.execute(_LOCK_STORY, {"story": story_id}).one()
+            if story.merged_into is not None or story.summarized_revision >= snapshot.revision:
+                continue
+            number = conn.execute(_LAST_NUMBER, {"story": story_id}).scalar_one() + 1
+            if _insert_version(conn, {**version, "number": number}):
+                conn.execute(sa.update(stories).where(stories.c.id == story_id).values(**fields))
+                done.append(story_id)
+    return done
+
+
+def stored_results(engines: Engines, versions: dict[int, int], settings: Settings) -> dict[int, Made]:
+    """What the versions at these (story id: revision) were made of, for those stored
+    with ``settings``' budget (and method, when it names one): summary, timeline,
+    actors and method, as ``summarize_story`` returned them."""
+    budget = json.dumps(settings.budget.to_dict())
+    pairs = sorted(versions.items())
+    found: dict[int, Made] = {}
+    with engines.read.connect() as conn:
+        for start in range(0, len(pairs), READ_CHUNK):
+            query = sa.select(
+                story_versions.c.story_id, story_versions.c.summary, story_versions.c.timeline,
+                story_versions.c.actors, story_versions.c.method, story_versions.c.budget,
+            ).where(sa.tuple_(story_versions.c.story_id, story_versions.c.revision).in_(pairs[start : start + READ_CHUNK]))
+            for row in conn.execute(query):
+                if row.budget == budget and settings.method in (None, row.method):
+                    found[row.story_id] = (json.loads(row.summary), json.loads(row.timeline), json.loads(row.actors), row.method)
+    return found

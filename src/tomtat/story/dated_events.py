@@ -69,8 +69,11 @@ def date_events(
         if e.date is None:
             continue
         for aid, _ in e.sentences:
-            if aid in group_of:
-                counts.setdefault(group_of[aid], Counter())[e.id] += 1
+            g = group_of.get(aid)
+            if g is not None:
+                if g not in counts:
+                    counts[g] = Counter()  # not setdefault: that would build a Counter per sentence
+                counts[g][e.id] += 1
     by_id = {e.id: e for e in events}
     anchors: dict[int, SubEvent] = {}
     for g, c in counts.items():

@@ -135,14 +135,19 @@ def article_actors(entities: Iterable[Entity]) -> dict[str, Counter[str]]:
     out: dict[str, Counter[str]] = {}
     for e in entities:
         for aid in e.articles:
-            out.setdefault(aid, Counter())[e.name] = 1
+            if aid in out:
+                out[aid][e.name] = 1
+            else:
+                out[aid] = Counter({e.name: 1})
     return out
 
 
 def _matrix(ids: Sequence[str], bags: Mapping[str, Counter[str]]) -> np.ndarray:
     """One row of counts per article id (empty rows for ids without a bag)."""
-    rows = [bags.get(a, Counter()) for a in ids]
-    vocab = {w: k for k, w in enumerate(dict.fromkeys(chain.from_iterable(rows)))}
+    empty: Counter[str] = Counter()
+    rows = [bags.get(a, empty) for a in ids]
+    words = dict.fromkeys(chain.from_iterable(rows))
+    vocab = dict(zip(words, range(len(words))))
     counts = np.zeros((len(ids), max(1, len(vocab))))
     for r, bag in enumerate(rows):
         counts[r, np.fromiter(map(vocab.__getitem__, bag), np.intp, len(bag))] = np.fromiter(bag.values(), float, len(bag))

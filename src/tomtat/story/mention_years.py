@@ -21,23 +21,25 @@ from tomtat.story.years import Evidence, YearEstimate, find_weekday, infer_year
 
 Key = tuple[str, int]
 
-__all__ = ["article_years", "estimate_years"]
+__all__ = ["estimate_years", "written_dates"]
 
 
 RECALL_CUES = ("hồi",)
 
 
-def article_years(texts: Mapping[Key, str], raws: Mapping[Key, Sequence[RawDate]]) -> list[int]:
-    """Explicit years written with a day or month in one article, latest first.
+def written_dates(texts: Mapping[Key, str], raws: Mapping[Key, Sequence[RawDate]]) -> dict[int, tuple[int, int]]:
+    """Each year written out with a day or month in one article, with the latest
+    (month, day) written in it (day 0: a month alone).
 
     A date recalled with "hồi" ("hồi tháng 9/2011": back in September 2011) is the
     past the article looks back on, not its own time, and is left out.
     """
-    years = {
-        r.year for key, rs in raws.items() for r in rs
-        if r.year is not None and r.month is not None and not _recalled(texts.get(key, ""), r)
-    }
-    return sorted(years, reverse=True)
+    latest: dict[int, tuple[int, int]] = {}
+    for key, rs in raws.items():
+        for r in rs:
+            if r.year is not None and r.month is not None and not _recalled(texts.get(key, ""), r):
+                latest[r.year] = max(latest.get(r.year, (0, 0)), (r.month, r.day or 0))
+    return latest
 
 
 def _evidence_by_sentence(texts: Mapping[Key, str]) -> dict[Key, list[Evidence]]:
@@ -77,13 +79,15 @@ def estimate_years(
     if not wanted:
         return {}
     evidence = _evidence_by_sentence(texts)
-    years = article_years(texts, raws)
+    latest = written_dates(texts, raws)
+    years = sorted(latest, reverse=True)
     out: dict[tuple[Key, int], YearEstimate] = {}
     for key, r in wanted:
         local = evidence.get(key, [])
         context = [e for k, es in evidence.items() if k != key for e in es]
         weekday = find_weekday(texts[key], r.start, r.end) if key in texts else None
-        est = infer_year(month=r.month, day=r.day, weekday=weekday, local=local, context=context, article_years=years)
+        est = infer_year(month=r.month, day=r.day, weekday=weekday, local=local, context=context, article_years=years,
+                         latest_written=latest)
         if est is not None:
             out[(key, r.start)] = est
     return out

@@ -238,13 +238,21 @@ def infer_year(
     local: Sequence[Evidence] = (),
     context: Sequence[Evidence] = (),
     article_years: Sequence[int] = (),
+    latest_written: Mapping[int, tuple[int, int]] | None = None,
 ) -> YearEstimate | None:
     """The years a mention of ``day``/``month`` (either may be None) can be in.
 
     ``local``: evidence from the mention's own sentence; ``context``: from the rest of
     its article (or event); ``weekday``: from :func:`find_weekday`; ``article_years``:
-    explicit years written with a day or month elsewhere in the article, latest first.
-    None when nothing allows an estimate or the local evidence conflicts.
+    explicit years written with a day or month elsewhere in the article, latest first;
+    ``latest_written``: for each of those years, the latest (month, day) the article
+    writes in it (day 0: a month alone). None when nothing allows an estimate or the
+    local evidence conflicts.
+
+    When the article's year is the only clue and the mention falls before the latest
+    date the article writes in that year, the mention may as well be in the next year
+    (the article's own news after a dated past: "Ngày 22-12-2021, cháu bé tử vong ...
+    Sáng 21-7, tòa xét xử"), so the estimate is that year and the next, not one year.
     """
     allowed, used = _combine(local)
     if allowed == []:
@@ -260,6 +268,9 @@ def infer_year(
             if day is None or month is None or _valid(day, month, y):
                 if weekday and day is not None and month is not None and not _weekday_years([y], day, month, weekday[0]):
                     continue
+                later = (latest_written or {}).get(y)
+                if not weekday and month is not None and later is not None and (month, day or 0) < later:
+                    return YearEstimate(y, y + 1, (_later_than(y, later),))
                 ev = Evidence("article-year", str(y), f"the article states the year {y} elsewhere")
                 return YearEstimate(y, y, (ev,))
         return None
@@ -274,6 +285,11 @@ def infer_year(
         return None
     for y in article_years:
         if y in years or (open_from is not None and y >= open_from):
+            later = (latest_written or {}).get(y)
+            if not weekday and month is not None and later is not None and (month, day or 0) < later:
+                if y + 1 in years or (open_from is not None and y + 1 >= open_from):
+                    used.append(_later_than(y, later))
+                    return YearEstimate(y, y + 1, tuple(used))
             used.append(Evidence("article-year", str(y), f"the article states the year {y} elsewhere"))
             return YearEstimate(y, y, tuple(used))
     if open_from is not None:
@@ -281,6 +297,14 @@ def infer_year(
         return YearEstimate(first, None, tuple(used))
     contiguous = years == list(range(years[0], years[-1] + 1))
     return YearEstimate(years[0], years[-1], tuple(used), () if contiguous else tuple(years))
+
+
+def _later_than(year: int, later: tuple[int, int]) -> Evidence:
+    """The article writes ``year`` with a date (``later``: month, day) after the mention's
+    day and month: the mention may be the news after that dated past, in the next year."""
+    written = f"{later[1]}/{later[0]}/{year}" if later[1] else f"{later[0]}/{year}"
+    return Evidence("article-year", str(year),
+                    f"the article states the year {year} elsewhere, with a later date ({written}): this one may be in {year} or {year + 1}")
 
 
 def _valid(day: int, month: int, year: int) -> bool:
