@@ -4,7 +4,9 @@
 
 - throughput: ``tomtat batch`` on the ViMs dev clusters repeated (new ids) for the local
   executor with 1 and 2 worker processes and Dask (a LocalCluster) with 1 and 2
-  workers: clusters/s and articles/s, and whether every executor wrote the same bytes;
+  workers: clusters/s and articles/s, CPU per cluster of the batch process and its
+  workers (meaningful on a loaded machine, where rates are not), and whether every
+  executor wrote the same bytes;
 - memory: peak resident memory of the batch process (and of its whole process tree)
   at 1k and 10k clusters: flat memory means the parent's peak does not grow with input;
 - ceiling: clusters/s the batch process itself can dispatch and write (workers free);
@@ -61,30 +63,49 @@ def synthesize(clusters: list[dict], n: int, path: Path) -> int:
 
 
 def run_batch(args: list[str], watch_memory: bool = False) -> dict:
-    """Run ``tomtat batch`` in a subprocess; wall time, its report, peak memory (MB)."""
+    """Run ``tomtat batch`` in a subprocess: wall time, its report, peak memory (MB), and
+    the CPU seconds of the batch process and of the rest of its process tree (fork
+    server and workers), sampled every 50 ms while each is alive (the last 50 ms of a
+    process may be missed). CPU per cluster is what a loaded machine can still measure:
+    an idle machine with C cores sustains at most C / (CPU per cluster) clusters/s. It
+    includes every process's start-up (imports, the fork server's warm-up), so compare
+    runs of the same length, long enough for start-up to be a small share."""
+    import psutil  # comes with dask distributed (the 'scale' extra)
+
     env = dict(os.environ, PYTHONPATH=str(REPO / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""))
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "tomtat", "batch", *args, "--no-progress"], env=env, stderr=subprocess.PIPE, text=True)
     peak_parent = peak_tree = 0.0
-    if watch_memory:
-        import psutil  # comes with dask distributed (the 'scale' extra)
-
-        parent = psutil.Process(proc.pid)
-        while proc.poll() is None:
+    cpu: dict[int, float] = {}
+    parent = psutil.Process(proc.pid)
+    while proc.poll() is None:
+        try:
+            family = [parent, *parent.children(recursive=True)]
+        except psutil.Error:
+            break
+        rss: dict[int, int] = {}
+        for member in family:
             try:
-                own = parent.memory_info().rss
-                tree = own + sum(c.memory_info().rss for c in parent.children(recursive=True))
+                times, rss[member.pid] = member.cpu_times(), member.memory_info().rss
             except psutil.Error:
-                break
-            peak_parent, peak_tree = max(peak_parent, own), max(peak_tree, tree)
-            time.sleep(0.05)
+                continue
+            cpu[member.pid] = times.user + times.system
+        if watch_memory:
+            peak_parent, peak_tree = max(peak_parent, rss.get(proc.pid, 0)), max(peak_tree, sum(rss.values()))
+        time.sleep(0.05)
     _, err = proc.communicate()
     wall = time.perf_counter() - start
     if proc.returncode != 0:
         sys.exit(f"bench: batch failed ({proc.returncode}):\n{err}")
     match = re.search(r"batch: (\d+) done \(([\d.]+) clusters/s, (\d+) articles\)", err)
     done, rate, articles = int(match.group(1)), float(match.group(2)), int(match.group(3))
-    return {"done": done, "clusters_per_s": rate, "articles_per_s": rate * articles / max(done, 1), "wall_s": wall, "peak_parent_mb": peak_parent / 2**20, "peak_tree_mb": peak_tree / 2**20}
+    own = cpu.get(proc.pid, 0.0)
+    rest = sum(v for pid, v in cpu.items() if pid != proc.pid)
+    return {
+        "done": done, "clusters_per_s": rate, "articles_per_s": rate * articles / max(done, 1), "wall_s": wall,
+        "peak_parent_mb": peak_parent / 2**20, "peak_tree_mb": peak_tree / 2**20,
+        "cpu_s_batch": own, "cpu_s_workers": rest, "cpu_ms_per_cluster": 1000 * (own + rest) / max(done, 1),
+    }
 
 
 def digest(path: Path) -> str:

@@ -2,10 +2,12 @@
 flat region, and report the transfer table.
 
     PYTHONPATH=src python bench/tune_centroid.py --data ../shared/data/vims-dev \
-        --data ../shared/data/abmusu-dev/train.jsonl [--jobs 2] [--grid weights|coverage]
+        --data ../shared/data/abmusu-dev/train.jsonl [--jobs 2] [--grid weights|coverage|concepts]
 
 ``--grid weights`` (default) varies the relevance weights, ``--grid coverage`` the
-early-concept coverage that picks the head of the summary (``select.coverage``).
+early-concept coverage that picks the head of the summary (``select.coverage``),
+``--grid concepts`` the weight of a concept with one stopword syllable against the
+coverage weight.
 
 Each corpus is prepared once (the pipeline up to selection, at its mean reference
 length); each grid cell is scored by mean ROUGE-2 F1 over the whole corpus (never per
@@ -49,6 +51,10 @@ GRIDS: dict[str, dict[str, list[float]]] = {
         "concept_decay": [0.5, 0.75, 1.0],
         "coverage_weight": [0.6, 0.75, 0.9],
         "length_exponent": [0.5, 0.75, 1.0],
+    },
+    "concepts": {
+        "half_function_weight": [0.0, 0.25, 0.5, 0.75, 1.0],
+        "coverage_weight": [0.6, 0.75, 0.9],
     },
 }
 DATA = ROOT.parent / "shared" / "data"

@@ -33,6 +33,14 @@ def test_vectors_are_unit_rows_and_titles_share_the_vocabulary():
     assert abs(np.linalg.norm(rep.vectors.centroid) - 1) < 1e-9
 
 
+def test_bigrams_with_one_stopword_syllable_are_told_apart():
+    arts = [article("a", "Giá xăng", [("Giá xăng của Nga tăng và giảm.", False)])]
+    vectors = represent(arts, split_articles(arts)).vectors
+    half = {g for g, k in vectors.vocabulary.items() if vectors.half_function[k]}
+    assert {"xăng_của", "của_nga", "tăng_và", "và_giảm"} <= half
+    assert not half & {"giá_xăng", "nga_tăng", "giá", "xăng"}
+
+
 def test_positions_skip_headings_and_are_relative_per_article():
     arts = [
         article(

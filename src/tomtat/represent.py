@@ -64,6 +64,16 @@ class SentenceVectors:
         """Column of each gram name (built on first use: selection rarely needs it)."""
         return {g: k for k, g in enumerate(self.grams)}
 
+    @cached_property
+    def half_function(self) -> np.ndarray:
+        """(V,) bool, whether a column is a bigram with exactly one stopword syllable
+        ("của_nga", "cho_biết"): half content, half grammar (built on first use)."""
+        vocab = self.columns
+        half = np.zeros(len(self.bigram), dtype=bool)
+        if len(vocab.pairs):
+            half[vocab.size :] = vocab.stop[vocab.pairs // vocab.size] != vocab.stop[vocab.pairs % vocab.size]
+        return half
+
     def similarity_to(self, i: int, others: Sequence[int]) -> np.ndarray:
         """Cosine similarity of sentence ``i`` to each of ``others``."""
         if not others:

@@ -19,7 +19,7 @@ def test_add_show_list_export(tmp_path: Path, rows: list[dict[str, str]], sample
     db = str(tmp_path / "news.db")
     assert main(["track", "add", str(_feed(tmp_path / "a.jsonl", rows[:6])), str(sample_dir), "--db", db]) == 0
     assert "9 articles added" in capsys.readouterr().err
-    assert main(["track", "add", str(_feed(tmp_path / "b.jsonl", rows[6:])), "--db", db]) == 0
+    assert main(["track", "add", str(_feed(tmp_path / "b.jsonl", rows[6:])), "--db", db, "--workers", "2"]) == 0
     err = capsys.readouterr().err
     assert "3 articles added" in err and "0 new stories" in err
 
@@ -73,6 +73,7 @@ def test_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str])
         (["track", "list", "--db", "postgresql+psycopg://u@127.0.0.1:1/d"], "cannot open the store"),
         (["track", "list", "--since", "yesterday", "--db", db], "not a date"),
         (["track", "add", str(tmp_path / "nope"), "--db", db], "no such file"),
+        (["track", "add", str(tmp_path), "--workers", "0", "--db", db], "--workers must be at least 1"),
     ]
     for argv, expected in cases:
         assert main(argv) == 2

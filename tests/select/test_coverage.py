@@ -35,3 +35,12 @@ def test_coverage_skips_sentences_without_a_finite_relevance(storm):
     order = coverage_order(storm, relevance, early_concept_weights(storm, 0.75), gamma=0.75, r=0.75, words=None)
     assert banned not in order
     assert coverage_order(storm, np.full(len(storm), -np.inf), np.zeros(1), 0.75, 0.75, None) == []
+
+
+def test_a_concept_half_made_of_a_stopword_weighs_less_than_a_content_one(storm):
+    # "đổ bộ" and "bộ vào" open the same two articles: the same votes, but "vào" is grammar
+    full = early_concept_weights(storm, 0.75)
+    assert full[_column(storm, "bộ_vào")] == full[_column(storm, "đổ_bộ")] > 0
+    weights = early_concept_weights(storm, 0.75, half_function=0.25)
+    assert weights[_column(storm, "đổ_bộ")] == full[_column(storm, "đổ_bộ")]
+    assert weights[_column(storm, "bộ_vào")] == 0.25 * full[_column(storm, "bộ_vào")]

@@ -58,13 +58,17 @@ def test_a_shared_similarity_block_gives_the_same_similarities_and_choice(storm)
         assert fill(storm, ranking, budget, similarities=sims) == fill(storm, ranking, budget)
 
 
-def test_similarities_to_a_few_sentences_are_those_of_the_sparse_product(storm):
-    from tomtat.select.fill import cosines
+def test_similarities_to_the_chosen_sentences_are_those_of_the_sparse_product(storm):
+    from tomtat.select.fill import Gathered
 
     everyone = list(range(len(storm)))
-    for i in everyone:
-        assert np.array_equal(cosines(storm.vectors.tfidf, i, everyone), storm.vectors.similarity_to(i, everyone))
-    assert cosines(storm.vectors.tfidf, 0, [0])[0] == storm.vectors.similarities([0])[0, 0]
+    chosen = Gathered(storm.vectors.tfidf)
+    for k in (1, 3, len(storm)):  # the summary growing, then one that is not a continuation
+        chosen.follow(everyone[:k])
+        for i in everyone:
+            assert np.array_equal(chosen.cosines(i), storm.vectors.similarity_to(i, everyone[:k]))
+    chosen.follow([2, 0])
+    assert np.array_equal(chosen.cosines(1), storm.vectors.similarity_to(1, [2, 0]))
 
 
 def test_spread_leaves_a_single_event_ranking_alone():

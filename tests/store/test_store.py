@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -133,3 +135,14 @@ def test_a_change_that_leaves_the_summary_input_alone_is_a_version_without_summa
             ).scalars().all()
             assert problems(conn) == []
     assert report.near_duplicates == 1 and len(summaries) == 2 and summaries[0] == summaries[1]
+
+
+def test_two_threads_adding_through_one_store_each_hear_of_their_stories(tmp_path: Path, rows: list[dict[str, str]]) -> None:
+    """The server's request threads share one Store: each add answers with the stories it changed."""
+    with Store(f"sqlite:///{tmp_path / 's.db'}") as store:
+        store.add_articles(_articles(rows[:6]))
+        with ThreadPoolExecutor(2) as pool:
+            reports = list(pool.map(lambda article: store.add_articles([article]), _articles(rows[6:8])))
+        with store.engines.read.connect() as conn:
+            assert problems(conn) == []
+    assert all(len(report.added) == 1 and len(report.stories) == 1 for report in reports)

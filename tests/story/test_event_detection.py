@@ -7,10 +7,10 @@ from collections import Counter
 from pathlib import Path
 
 from tomtat.clean import clean_cluster
-from tomtat.model import Article
+from tomtat.model import Article, Entity
 from tomtat.story import analyze
 from tomtat.story.dates import DateMention
-from tomtat.story.event_detection import detect_events
+from tomtat.story.event_detection import article_actors, detect_events
 from tomtat.text.sentences import split_articles
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "four_events.json"
@@ -113,3 +113,19 @@ def test_a_report_that_dates_the_other_reports_year_itself_is_not_ruled_out_by_y
     assert detect_events(bags, apart | dict([_date("b", 2, 2022)])) == [("a", "b")]
     assert detect_events(bags, apart | dict([_year_alone("b", 2, 2022)])) == [("a", "b")]
     assert detect_events(bags, apart | dict([_year_alone("b", 2, 2019)])) == [("a",), ("b",)]
+
+
+def test_an_actor_named_in_passing_does_not_make_two_reports_one_story() -> None:
+    """Two related reports (a third of their words shared) that both name Huế once, each
+    about its own person, are two stories; two that are both about one person, named
+    again and again, are one, though each also names someone the other does not."""
+    city = Entity(name="Huế", type="LOC", count=2, articles=("a", "b"))
+    own = [Entity(name="Nguyễn Văn An", type="PER", count=5, articles=("a",)),
+           Entity(name="Trần Thị Bình", type="PER", count=5, articles=("b",))]
+    passing = article_actors([city, *own])
+    assert passing["a"]["Nguyễn Văn An"] > passing["a"]["Huế"]
+    assert detect_events(RELATED_BAGS, {}, passing) == [("a",), ("b",)]
+    about = Entity(name="Nguyễn Văn Phương", type="PER", count=8, articles=("a", "b"))
+    once = [Entity(name="Lê Văn Cường", type="PER", count=1, articles=("a",)),
+            Entity(name="Phạm Thị Dung", type="PER", count=1, articles=("b",))]
+    assert detect_events(RELATED_BAGS, {}, article_actors([city, about, *once])) == [("a", "b")]

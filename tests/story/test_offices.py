@@ -105,3 +105,17 @@ def test_titles_are_found_where_the_case_insensitive_expression_finds_them(text:
     index = load_offices()
     assert [m.span() for m in index.title_matches(text)] == [m.span() for m in index.titles.finditer(text)]
     assert index.title_matches(text)
+
+
+def test_folds_apart_holds_every_character_the_title_search_folds_differently() -> None:
+    # every character that case-insensitive matching takes for a letter of a title's
+    # first word, but that lower-casing does not make that letter (the whole Basic
+    # Multilingual Plane: Latin letters have their case partners there)
+    from tomtat.story.offices import FOLDS_APART
+
+    letters = set("".join(load_offices().heads))
+    plane = "".join(map(chr, range(0x10000)))
+    same = re.compile("[" + re.escape("".join(sorted(letters))) + "]", re.IGNORECASE).findall(plane)
+    assert {c for c in same if c.lower() not in letters} <= set(FOLDS_APART)
+    # and every character lower-casing lengthens, which would move the positions found
+    assert {c for c in plane if len(c.lower()) != 1} <= set(FOLDS_APART)

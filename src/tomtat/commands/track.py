@@ -44,6 +44,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     sub = p.add_subparsers(dest="track_command", metavar="ACTION")
     add = sub.add_parser("add", help="store articles, group them into stories, re-summarise changed stories")
     add.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (.txt/.html/.jsonl) or - for standard input")
+    add.add_argument("--workers", type=int, default=1, metavar="N",
+                     help="processes summarising changed stories while the next articles are stored and grouped "
+                     "(default 1: summaries are made in this process, between passes)")
     _db_option(add)
     add.set_defaults(func=run_add)
     show = sub.add_parser("show", help="a story's summary, sources and what is new in it")
@@ -91,8 +94,10 @@ def _telling_why(items: Iterable[StoreInput]) -> Iterator[StoreInput]:
 
 
 def run_add(args: argparse.Namespace) -> int:
+    if args.workers < 1:
+        raise InputError(f"--workers must be at least 1 (got {args.workers})")
     items = read_for_store(args.paths)  # a missing path fails here, before the store is opened
-    with Store(args.db) as store:
+    with Store(args.db, workers=args.workers) as store:
         report = store.add_articles(_telling_why(items))
     print(f"tomtat: track add: {report.line()}", file=sys.stderr)
     # as batch and fetch: an input that could not be read is kept (with its error) but

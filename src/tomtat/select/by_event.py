@@ -33,7 +33,7 @@ from tomtat.represent import Representation
 from tomtat.select.base import Method
 from tomtat.select.eligibility import antecedents
 from tomtat.select.event_parts import EventPart
-from tomtat.select.fill import NEAR_DUPLICATE, Picked, cosines
+from tomtat.select.fill import NEAR_DUPLICATE, Gathered, Picked
 
 # Each event's candidates are chosen with this many times the summary's word budget,
 # so that a tight budget still leaves each event more than the one sentence that fits
@@ -49,6 +49,7 @@ def select_by_event(method: Method, rep: Representation, limits: Limits, parts: 
     words = rep.features.words
     needs = antecedents(rep)
     picked = Picked(rep)
+    said = Gathered(rep.vectors.tfidf)  # the chosen sentences' entries, to compare candidates with
     spent = [0] * len(parts)  # words each event has in the summary
     counts = [0] * len(parts)  # sentences each event has in the summary
 
@@ -63,7 +64,8 @@ def select_by_event(method: Method, rep: Representation, limits: Limits, parts: 
             return False
         if i in needs and needs[i] not in picked.taken:
             return False
-        if picked.chosen and float(max(cosines(rep.vectors.tfidf, i, picked.chosen))) > NEAR_DUPLICATE:
+        said.follow(picked.chosen)
+        if picked.chosen and float(max(said.cosines(i))) > NEAR_DUPLICATE:
             return False
         if picked.repeats(i):
             return False

@@ -2,7 +2,9 @@
 Favre 2009, taken greedily instead of by an ILP).
 
 Concepts are the cluster's syllable bigrams used by at least two articles (not made of
-stopwords only). Each article votes for a concept by how early it first uses it,
+stopwords only; one with a single stopword syllable, "của_nga", counts for less than
+one of two content syllables, "khí_đốt"). Each article votes for a concept by how
+early it first uses it,
 1 / (1 + position of that sentence in the article) ** ``decay``: what several articles
 put near their top is what the story is about, a signal read from the cluster itself
 (not a fixed bonus for first sentences, which the corpora disagree on).
@@ -26,12 +28,17 @@ from tomtat.select.ilp import concept_weights
 
 
 def early_concept_weights(
-    rep: Representation, decay: float, min_articles: int = 2, spread: np.ndarray | None = None
+    rep: Representation,
+    decay: float,
+    min_articles: int = 2,
+    spread: np.ndarray | None = None,
+    half_function: float = 1.0,
 ) -> np.ndarray:
     """(V,) each concept's weight: the sum over articles of 1 / (1 + p) ** ``decay``,
-    p the position of the first sentence of the article using it; 0 for grams that
-    are not concepts (``ilp.concept_weights``; ``spread``: ``features.gram_spread``
-    when the caller has it)."""
+    p the position of the first sentence of the article using it, times
+    ``half_function`` for a bigram with one stopword syllable ("của_nga": half of it
+    is grammar, not news); 0 for grams that are not concepts (``ilp.concept_weights``;
+    ``spread``: ``features.gram_spread`` when the caller has it)."""
     concepts = concept_weights(rep, min_articles, spread) > 0
     counts = rep.vectors.counts
     vocab = counts.shape[1]
@@ -48,7 +55,10 @@ def early_concept_weights(
     vote = 1.0 / (1.0 + np.arange(span)) ** decay  # the vote of a first use at each position
     # Pairs sorted by article: each gram's votes are added in article order, as a sum
     # over the articles' rows would add them.
-    return np.bincount(pair[first] % vocab, weights=vote[packed[first] % span], minlength=vocab)
+    votes = np.bincount(pair[first] % vocab, weights=vote[packed[first] % span], minlength=vocab)
+    if half_function != 1.0:
+        votes = np.where(rep.vectors.half_function, half_function * votes, votes)
+    return votes
 
 
 def coverage_order(

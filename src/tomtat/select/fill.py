@@ -42,27 +42,57 @@ _BLOCK = 160
 SentenceEvents = Sequence[int | None]
 
 
-def cosines(tfidf: sparse.csr_matrix, i: int, others: Sequence[int]) -> np.ndarray:
-    """Cosine similarity of row ``i`` of ``tfidf`` (unit rows, column indices sorted)
-    to each row of ``others``: for each, the products of its entries with row ``i``
-    added in column order, the very sum ``tfidf[others] @ tfidf[i].T`` makes (the
-    products of grams the two do not share are 0 and change no sum), without building
-    matrices: the rows compared are few and short."""
-    indptr, indices, data = tfidf.indptr, tfidf.indices, tfidf.data
-    rows = np.array(others, dtype=np.int64)
-    starts = indptr[rows]
-    lengths = indptr[rows + 1] - starts
-    owner = np.repeat(np.arange(len(rows)), lengths)
-    entries = np.arange(owner.size) + np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
-    row = np.zeros(tfidf.shape[1])
-    row[indices[indptr[i] : indptr[i + 1]]] = data[indptr[i] : indptr[i + 1]]
-    result: np.ndarray = np.bincount(owner, weights=data[entries] * row[indices[entries]], minlength=len(rows))
-    return result
+class Gathered:
+    """The TF-IDF entries of a list of rows, gathered once (and extended as the list
+    grows, as the summary does), so that comparing a sentence with all of them is one
+    pass over their entries."""
+
+    def __init__(self, tfidf: sparse.csr_matrix) -> None:
+        self._tfidf = tfidf
+        self._scratch = np.zeros(tfidf.shape[1])  # one dense row, all zeros between uses
+        self._clear()
+
+    def _clear(self) -> None:
+        self.rows: list[int] = []
+        self._cols = np.zeros(0, dtype=self._tfidf.indices.dtype)
+        self._data = np.zeros(0)
+        self._owner = np.zeros(0, dtype=np.intp)
+
+    def follow(self, rows: Sequence[int]) -> None:
+        """Gather the entries of ``rows`` (only the new ones when ``rows`` extends the
+        rows gathered so far)."""
+        if list(rows[: len(self.rows)]) != self.rows:
+            self._clear()
+        new = rows[len(self.rows) :]
+        if not new:
+            return
+        indptr, indices, data = self._tfidf.indptr, self._tfidf.indices, self._tfidf.data
+        spans = [(indptr[j], indptr[j + 1]) for j in new]
+        self._cols = np.concatenate([self._cols, *(indices[a:b] for a, b in spans)])
+        self._data = np.concatenate([self._data, *(data[a:b] for a, b in spans)])
+        first = len(self.rows)
+        self._owner = np.concatenate([self._owner, np.repeat(np.arange(first, first + len(new)), [b - a for a, b in spans])])
+        self.rows.extend(new)
+
+    def cosines(self, i: int) -> np.ndarray:
+        """Cosine similarity of row ``i`` to each gathered row: for each, the products
+        of its entries with row ``i`` added in column order, the very sum
+        ``tfidf[rows] @ tfidf[i].T`` makes (products of grams the two do not share are
+        0 and change no sum)."""
+        indptr = self._tfidf.indptr
+        a, b = indptr[i], indptr[i + 1]
+        cols = self._tfidf.indices[a:b]
+        self._scratch[cols] = self._tfidf.data[a:b]
+        products = self._data * self._scratch[self._cols]
+        self._scratch[cols] = 0.0
+        result: np.ndarray = np.bincount(self._owner, weights=products, minlength=len(self.rows))
+        return result
 
 
 class Similarities:
     """Cosine similarities of ranked candidates: a block for the best ``_BLOCK`` of
-    them when a re-ranker asks for it (``among``), else only those the filler asks for.
+    them when a re-ranker asks for it (``among``), else only those the filler asks for
+    (a candidate against the chosen sentences' ``Gathered`` entries).
 
     A method that re-ranks its head (``mmr_order``) and then fills the budget builds it
     once and hands it to both, instead of each computing its own block. Every value is
@@ -75,6 +105,7 @@ class Similarities:
         self.head = ranking[:_BLOCK]
         self.slot = {i: k for k, i in enumerate(self.head)}
         self._block: np.ndarray | None = None
+        self._chosen = Gathered(rep.vectors.tfidf)
 
     @property
     def block(self) -> np.ndarray:
@@ -97,7 +128,8 @@ class Similarities:
         k = self.slot.get(i)
         if self._block is not None and k is not None and all(j in self.slot for j in chosen):
             return float(self._block[k, [self.slot[j] for j in chosen]].max())
-        return float(np.max(cosines(self.rep.vectors.tfidf, i, chosen)))
+        self._chosen.follow(chosen)
+        return float(np.max(self._chosen.cosines(i)))
 
 
 def number_blind(text: str) -> str:
@@ -117,15 +149,22 @@ class Picked:
         self.taken: set[int] = set()
         self.words = 0
         self._said: set[str] = set()
+        self._blind: dict[int, str] = {}  # number_blind texts computed so far
+
+    def _number_blind(self, i: int) -> str:
+        text = self._blind.get(i)
+        if text is None:
+            text = self._blind[i] = number_blind(self._rep.sentences[i].text)
+        return text
 
     def repeats(self, i: int) -> bool:
         """Sentence ``i`` is already chosen, or says a chosen one's text but for numbers."""
-        return i in self.taken or number_blind(self._rep.sentences[i].text) in self._said
+        return i in self.taken or self._number_blind(i) in self._said
 
     def add(self, i: int) -> None:
         self.chosen.append(i)
         self.taken.add(i)
-        self._said.add(number_blind(self._rep.sentences[i].text))
+        self._said.add(self._number_blind(i))
         self.words += int(self._rep.features.words[i])
 
 

@@ -9,6 +9,7 @@ gets a new version. Each step picks up where any earlier, interrupted run stoppe
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -87,6 +88,9 @@ class Store:
         self.workers = workers
         # Summaries are made here with one cache, or in worker processes with one each.
         self.cache = ArticleCache()
+        # One update at a time per Store (the server's request threads share one): the
+        # summariser's queue and the remembered inputs belong to the update running.
+        self._updating = threading.Lock()
         self._inputs: OrderedDict[int, tuple[int, tuple[int, ...]]] = OrderedDict()  # story -> (revision, input ids) of its last version made here
         self._summarizer: Summarizer = SummaryWorkers(workers, settings) if workers > 1 else InlineSummarizer(settings, self.cache)
         migrate(self.engines)
@@ -192,7 +196,10 @@ class Store:
 
     def update(self, report: AddReport | None = None) -> AddReport:
         """Group every pending article, then version every changed story."""
-        report = report or AddReport()
+        with self._updating:
+            return self._update(report or AddReport())
+
+    def _update(self, report: AddReport) -> AddReport:
         self._group(report)
         self._finish(report)
         report.stories = sorted(set(report.stories))
@@ -207,11 +214,12 @@ class Store:
         (once): if it changes again, it is summarised once. Every story has a version
         of its latest membership when the call returns."""
         report = AddReport()
-        held: set[int] = set()
-        for chunk in _chunks(items, pass_size):
-            self.store_articles(chunk, report)
-            changed = self._group(report)
-            held = changed - held
-            self._submit(report, hold=held)
-            self._store(self._summarizer.done(), report)
-        return self.update(report)
+        with self._updating:
+            held: set[int] = set()
+            for chunk in _chunks(items, pass_size):
+                self.store_articles(chunk, report)
+                changed = self._group(report)
+                held = changed - held
+                self._submit(report, hold=held)
+                self._store(self._summarizer.done(), report)
+            return self._update(report)

@@ -90,7 +90,10 @@ def _serve(conn: Connection, settings: Settings, cache_size: int) -> None:
             answer: Made | BaseException = summarize_story(cluster, settings, cache)
         except Exception as err:  # handed to the parent, which raises it
             answer = err
-        conn.send(answer)
+        try:
+            conn.send(answer)
+        except OSError:  # the parent is gone (killed): nothing to answer to
+            return
 
 
 class SummaryWorkers:
@@ -228,6 +231,9 @@ class SummaryWorkers:
         except (EOFError, OSError):
             with self._state:
                 self._error = StoreError("a summary worker process stopped; run the same command again to finish")
+        except Exception as err:  # whatever stops the dispatcher is raised to the caller, who would wait forever
+            with self._state:
+                self._error = err
         finally:
             with self._state:
                 self._state.notify_all()

@@ -10,7 +10,10 @@ the two groups
   names each group's articles mention >= ``SAME_ACTORS``. Two stories joined by
   accident share few words and fewer actors; a report that tells one story from
   another side (the company's founder rather than its deal, the traffic police rather
-  than the festival) shares the actors though its words differ;
+  than the festival) shares the actors though its words differ. Each actor weighs by
+  how much the articles that name it are about it (:func:`article_actors`): two
+  stories in one city both name the city and its police in passing, while a striker's
+  transfer told from his new club and from his old one is about him in both;
 - and are not placed in different years by their dates: every day or month one group
   dates lies in years none of the other group's dates can be in. All of the dates,
   not only each article's first, so that one recalled date does not split a story;
@@ -31,13 +34,14 @@ the two groups
 
 The thresholds sit in flat regions measured on the dev corpora (docs/BENCHMARKS.md,
 "Event detection"): ``SAME_STORY`` 0.35-0.45, ``RELATED`` 0.25-0.35 and
-``SAME_ACTORS`` 0.15-0.3 give results within 2% of each other, on merged pairs drawn
+``SAME_ACTORS`` 0.25-0.35 give results within 2% of each other, on merged pairs drawn
 with three seeds; ``SAME_ANYWAY`` changes nothing there from 0.6 up and keeps a 0.1
 margin above the cosine at which the seeds' 2014 and 2015 events would join (0.6).
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import chain
@@ -50,7 +54,7 @@ from tomtat.story.similarity import bag_of_syllables
 
 SAME_STORY = 0.4
 RELATED = 0.3
-SAME_ACTORS = 0.2
+SAME_ACTORS = 0.3
 SAME_ANYWAY = 0.7
 
 __all__ = [
@@ -129,22 +133,26 @@ def article_bags(units: Sequence[Sentence], syllables: Sequence[Sequence[str]]) 
     return {aid: bag_of_syllables(chain.from_iterable(r)) for aid, r in rows.items()}
 
 
-def article_actors(entities: Iterable[Entity]) -> dict[str, Counter[str]]:
+def article_actors(entities: Iterable[Entity]) -> dict[str, dict[str, float]]:
     """Each article's actors: the names of the cluster's entities (people,
-    organisations, places, as merged by the story stage) it mentions, once each."""
-    out: dict[str, Counter[str]] = {}
+    organisations, places, as merged by the story stage) it mentions, each weighted by
+    ``log(1 + mentions per article that names it)``. An actor the reports are about is
+    named again and again (a person, the company of the deal); a country, a city or a
+    ministry named once in passing weighs least, so sharing it says little."""
+    out: dict[str, dict[str, float]] = {}
     for e in entities:
+        weight = math.log1p(e.count / len(e.articles))
         for aid in e.articles:
             if aid in out:
-                out[aid][e.name] = 1
+                out[aid][e.name] = weight
             else:
-                out[aid] = Counter({e.name: 1})
+                out[aid] = {e.name: weight}
     return out
 
 
-def _matrix(ids: Sequence[str], bags: Mapping[str, Counter[str]]) -> np.ndarray:
-    """One row of counts per article id (empty rows for ids without a bag)."""
-    empty: Counter[str] = Counter()
+def _matrix(ids: Sequence[str], bags: Mapping[str, Mapping[str, float]]) -> np.ndarray:
+    """One row of counts (or weights) per article id (empty rows for ids without a bag)."""
+    empty: dict[str, float] = {}
     rows = [bags.get(a, empty) for a in ids]
     words = dict.fromkeys(chain.from_iterable(rows))
     vocab = dict(zip(words, range(len(words))))
@@ -164,7 +172,7 @@ def _cosines(counts: np.ndarray, norms: np.ndarray, i: int) -> np.ndarray:
 def detect_events(
     bags: Mapping[str, Counter[str]],
     dates: Mapping[Key, Sequence[DateMention]],
-    actors: Mapping[str, Counter[str]] | None = None,
+    actors: Mapping[str, Mapping[str, float]] | None = None,
     same_story: float = SAME_STORY,
     same_anyway: float = SAME_ANYWAY,
     related: float = RELATED,
