@@ -129,7 +129,7 @@ def _scan(
     tok, low, firsts, cap, cont, _ = sy
     size = len(tok)
     places, titles, org_heads, org_known = lex.places, lex.titles, lex.org_heads, lex.org_known
-    kinds, breakers, not_entities = lex.kinds, lex.breakers, lex.not_entities
+    kinds, breakers, not_entities, misc_known = lex.kinds, lex.breakers, lex.not_entities, lex.misc_known
     out: list[Mention] = []
     new_mention = tuple.__new__  # Mention(...) without its Python-level __new__: a mention per run
 
@@ -139,6 +139,8 @@ def _scan(
             name = places.get(tuple(low[a:b]), name)
         elif typ == "PER" and role is None:
             role = apposition(sy, b, lex)
+        if name in misc_known:
+            typ = "MISC"  # "COVID-19" looks like an acronym, names no actor
         if name not in not_entities:
             key = keys[bisect_right(starts, a) - 1]
             initial = a == 0 or tok[a - 1] in PUNCT_START
@@ -266,6 +268,15 @@ def _titled(
     for a, b, _ in quals:  # "Hoa Kỳ" -> "Mỹ", so one role is written one way
         q = " ".join(tok[a:b])
         parts.append(lex.places.get(tuple(q.lower().split()), q))
+    low, cap, size = sy.low, sy.cap, len(tok)
+    if end > j and end + 2 < size and tok[end] == "," and low[end + 1] in lex.honorifics and not cap[end + 1] and cap[end + 2]:
+        # "Phó Chủ tịch EgyptAir, ông Ahmed Adel": the run qualifies the title, the
+        # person is the one the honorific names
+        name_end, stop = end + 2, run_end(sy, end + 2, lex)
+        while name_end < stop and firsts[name_end].isupper():
+            name_end += 1
+        add(end + 2, name_end, "PER", " ".join([*parts, *tok[j:end]]))
+        return name_end
     # A name capitalises every syllable ("Phạm Minh Chính"); an organisation in a
     # role capitalises words ("Tổ chức Trung ương"): the name is the run's tail.
     k = end
