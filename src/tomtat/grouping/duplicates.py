@@ -113,6 +113,12 @@ def band_keys(signature: np.ndarray, threshold: float = 0.7) -> list[int]:
     ]
 
 
+def estimated_jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """The Jaccard similarity two MinHash signatures estimate (0 when their sizes differ,
+    as for an empty one)."""
+    return float(np.mean(a == b)) if len(a) == len(b) and len(a) else 0.0
+
+
 def near_duplicates(signatures: Sequence[np.ndarray], threshold: float = 0.7) -> UnionFind:
     """Union-find over the articles whose MinHash signatures (``minhash_signature``,
     all of one length) are given, where near-duplicates (estimated Jaccard >=
@@ -136,6 +142,6 @@ def near_duplicates(signatures: Sequence[np.ndarray], threshold: float = 0.7) ->
             for a in range(len(members)):
                 for b in range(a + 1, len(members)):
                     i, j = int(members[a]), int(members[b])
-                    if groups.find(present[i]) != groups.find(present[j]) and np.mean(matrix[i] == matrix[j]) >= threshold:
+                    if groups.find(present[i]) != groups.find(present[j]) and estimated_jaccard(matrix[i], matrix[j]) >= threshold:
                         groups.union(present[i], present[j])
     return groups

@@ -12,9 +12,11 @@ articles linked to a new one, directly or through a chain of similar pairs, plus
 article of a stored story any of them is in (and, again, what those link to). Their
 average linkage is recomputed from scratch, as batch computes it, which may move stored
 articles between stories (a story splits, or two merge); the caller maps the groups onto
-its stories. What it is given must hold every stored article such a chain can reach: the
-caller widens what it loads (the time window around ``Regrouping.times``, the whole
-stories of affected articles, stored near-copies of new ones) until nothing is missing.
+its stories. Given every stored article such a chain can reach, the result is exactly
+batch's; the story store gives it a bounded neighbourhood instead (``tomtat.store.assign``:
+the window of the new articles, their near-copies, the whole stories that touches), so a
+pass costs the same however large the store is, and a chain leaving the neighbourhood is
+cut where it leaves.
 """
 
 from __future__ import annotations
@@ -29,19 +31,18 @@ from scipy.sparse.csgraph import connected_components
 from tomtat.grouping.features import ArticleFeatures
 from tomtat.grouping.group import GroupingOptions, Nodes, make_nodes, window_seconds
 from tomtat.grouping.link import cluster_vectors, similar_pairs
+from tomtat.grouping.vectors import Frequencies
 
 
 @dataclass(frozen=True, eq=False)
 class Regrouping:
     """``groups``: the article rows of each recomputed group (each sorted, in order of
     first row); ``affected``: per row, whether its group was recomputed (rows not
-    affected stay in their known story); ``copies``: rows of each near-duplicate group;
-    ``times``: the publication times of the affected dated articles, ascending."""
+    affected stay in their known story); ``copies``: rows of each near-duplicate group."""
 
     groups: list[list[int]]
     affected: np.ndarray
     copies: list[list[int]]
-    times: list[float]
 
 
 def _affected_nodes(nodes: Nodes, times: np.ndarray, known: Sequence[int | None], options: GroupingOptions) -> np.ndarray:
@@ -67,15 +68,23 @@ def _affected_nodes(nodes: Nodes, times: np.ndarray, known: Sequence[int | None]
     return np.isin(component[:k], component[:k][fresh])
 
 
-def regroup(features: Sequence[ArticleFeatures], times: Sequence[float | None], known: Sequence[int | None], options: GroupingOptions) -> Regrouping:
+def regroup(
+    features: Sequence[ArticleFeatures],
+    times: Sequence[float | None],
+    known: Sequence[int | None],
+    options: GroupingOptions,
+    background: Frequencies | None = None,
+    counted: np.ndarray | None = None,
+) -> Regrouping:
     """Regroup the components around the new rows (``known[i] is None``); ``known[i]``
-    is the story a stored row is in, ``times[i]`` its publication time (seconds) or None."""
+    is the story a stored row is in, ``times[i]`` its publication time (seconds) or None;
+    ``background`` and ``counted``: the IDF's larger collection (``vectors.tfidf_matrix``)."""
     n = len(features)
     if len(known) != n or len(times) != n:
         raise ValueError("features, times and known must have one entry per article")
     if n == 0:
-        return Regrouping([], np.zeros(0, dtype=bool), [], [])
-    nodes = make_nodes(features, times, options)
+        return Regrouping([], np.zeros(0, dtype=bool), [])
+    nodes = make_nodes(features, times, options, background, counted)
     node_times = np.array([np.nan if t is None else t for t in nodes.times], dtype=float)
     picked = np.flatnonzero(_affected_nodes(nodes, node_times, known, options))
     clusters = cluster_vectors(nodes.vectors[picked], [nodes.times[p] for p in picked], options.similarity, window_seconds(options))
@@ -83,5 +92,4 @@ def regroup(features: Sequence[ArticleFeatures], times: Sequence[float | None], 
     affected = np.zeros(n, dtype=bool)
     for group in groups:
         affected[group] = True
-    dated = sorted({t for i in np.flatnonzero(affected).tolist() if (t := times[i]) is not None})
-    return Regrouping(groups, affected, [m for m in nodes.members if len(m) > 1], dated)
+    return Regrouping(groups, affected, [m for m in nodes.members if len(m) > 1])

@@ -22,7 +22,7 @@ from scipy import sparse
 from tomtat.grouping.duplicates import near_duplicates
 from tomtat.grouping.features import ArticleFeatures, FeatureMaker
 from tomtat.grouping.link import cluster_vectors
-from tomtat.grouping.vectors import normalize_rows, tfidf_matrix
+from tomtat.grouping.vectors import Frequencies, normalize_rows, tfidf_matrix
 from tomtat.model import Article
 from tomtat.text.published import parse_published
 
@@ -84,8 +84,15 @@ class Nodes:
     times: list[float | None]
 
 
-def make_nodes(features: Sequence[ArticleFeatures], times: Sequence[float | None], options: GroupingOptions) -> Nodes:
-    """The nodes of a set of articles, from their features and times (seconds or None)."""
+def make_nodes(
+    features: Sequence[ArticleFeatures],
+    times: Sequence[float | None],
+    options: GroupingOptions,
+    background: Frequencies | None = None,
+    counted: np.ndarray | None = None,
+) -> Nodes:
+    """The nodes of a set of articles, from their features and times (seconds or None);
+    ``background`` and ``counted``: the IDF's larger collection (``vectors.tfidf_matrix``)."""
     copies = near_duplicates([f.signature for f in features], options.duplicate)
     node_of: dict[int, int] = {}
     members: list[list[int]] = []
@@ -95,7 +102,7 @@ def make_nodes(features: Sequence[ArticleFeatures], times: Sequence[float | None
             node_of[root] = len(members)
             members.append([])
         members[node_of[root]].append(i)
-    rows = tfidf_matrix([(f.keys, f.counts) for f in features])
+    rows = tfidf_matrix([(f.keys, f.counts) for f in features], background, counted)
     node_index = np.empty(len(features), dtype=np.int64)
     for node, group in enumerate(members):
         node_index[group] = node

@@ -12,6 +12,7 @@ L2-normalised, so a dot product is a cosine.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
@@ -42,8 +43,40 @@ def feature_counts(title: np.ndarray, title_stop: np.ndarray, text: np.ndarray, 
     return unique, np.bincount(inverse, weights=all_weights).astype(np.int64)
 
 
-def tfidf_matrix(docs: Sequence[tuple[np.ndarray, np.ndarray]]) -> sparse.csr_matrix:
-    """(n, V) CSR of sublinear-TF x smoothed-IDF rows with unit length."""
+@dataclass(frozen=True, eq=False)
+class Frequencies:
+    """The document frequencies of a collection of articles: ``keys`` (ascending), the
+    number of articles having each (``df``), and how many articles there are (``n``)."""
+
+    keys: np.ndarray
+    df: np.ndarray
+    n: int
+
+    @classmethod
+    def of(cls, docs: Sequence[np.ndarray]) -> Frequencies:
+        """The frequencies of articles given by their distinct feature keys."""
+        if not docs:
+            return cls(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), 0)
+        keys, df = np.unique(np.concatenate(docs), return_counts=True)
+        return cls(keys, df.astype(np.int64), len(docs))
+
+    def lookup(self, keys: np.ndarray) -> np.ndarray:
+        """The document frequency of each of ``keys`` (0 for a key never seen)."""
+        if not len(self.keys):
+            return np.zeros(len(keys), dtype=np.int64)
+        at = np.minimum(np.searchsorted(self.keys, keys), len(self.keys) - 1)
+        return np.where(self.keys[at] == keys, self.df[at], 0)
+
+
+def tfidf_matrix(
+    docs: Sequence[tuple[np.ndarray, np.ndarray]], background: Frequencies | None = None, counted: np.ndarray | None = None
+) -> sparse.csr_matrix:
+    """(n, V) CSR of sublinear-TF x smoothed-IDF rows with unit length, one per doc.
+
+    ``background``: a larger collection the IDF (and "seen in one article only") counts
+    too, so a few articles are weighed as that collection weighs them (the story store's
+    grouping passes weigh by the news of late); ``counted[i]``: doc i is already among
+    the background's articles (it is not counted twice)."""
     n = len(docs)
     if n == 0:
         return sparse.csr_matrix((0, 0))
@@ -51,11 +84,16 @@ def tfidf_matrix(docs: Sequence[tuple[np.ndarray, np.ndarray]]) -> sparse.csr_ma
     keys = np.concatenate([k for k, _ in docs]) if lengths.sum() else np.zeros(0, dtype=np.int64)
     counts = np.concatenate([c for _, c in docs]) if lengths.sum() else np.zeros(0, dtype=np.int64)
     vocabulary, column = np.unique(keys, return_inverse=True)
-    df = np.bincount(column, minlength=len(vocabulary))
+    rows = np.repeat(np.arange(n), lengths)
+    if background is None:
+        df, total = np.bincount(column, minlength=len(vocabulary)), n
+    else:
+        fresh = np.ones(n, dtype=bool) if counted is None else ~counted
+        df = np.bincount(column[fresh[rows]], minlength=len(vocabulary)) + background.lookup(vocabulary)
+        total = background.n + int(fresh.sum())
     keep_feature = df >= 2
     new_index = np.cumsum(keep_feature) - 1
-    idf = np.log((1 + n) / (1 + df[keep_feature])) + 1.0
-    rows = np.repeat(np.arange(n), lengths)
+    idf = np.log((1 + total) / (1 + df[keep_feature])) + 1.0
     keep = keep_feature[column]
     cols = new_index[column[keep]]
     values = (1.0 + np.log(counts[keep])) * idf[cols]

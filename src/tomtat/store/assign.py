@@ -1,21 +1,31 @@
-"""Incremental grouping: the store's stories stay those ``tomtat cluster`` makes of its articles.
+"""Incremental grouping: stories as ``tomtat cluster`` makes them, at a bounded cost per pass.
 
-The articles not yet in any story ("pending") are regrouped with the stored articles
-they can reach (``tomtat.grouping.extend.regroup``): every stored article within the
-time window of theirs is loaded (its grouping features only, kept since it was stored),
-with every stored near-copy of one of them however old (found by its LSH band keys,
-kept in ``article_bands``: batch joins copies whatever their dates). The regrouped part
-(the chains of similar pairs through a pending article, plus the whole stories on those
-chains) is widened until nothing it can reach is missing: members of its stories stored
-outside the window, articles within the window of any of its articles. That part is grouped again by batch average linkage, and its groups
-are mapped onto the stored stories:
+The articles not yet in any story ("pending") are regrouped with a bounded neighbourhood
+of stored articles (``tomtat.grouping.extend.regroup``), never with the whole store: the
+stored articles within the time window of theirs (the grouping rules' own window: no
+pair further apart can link), their stored near-copies however old (found by LSH band
+keys, kept in ``article_bands``, and confirmed on the MinHash signature: batch joins
+copies whatever their dates), and the whole stories the regrouped part touches (average
+linkage weighs a story by all its members). Only grouping features are loaded (kept
+since each article was stored), ``MAX_CONTEXT`` articles at most, so what a pass costs
+and holds follows the stream's density around the new articles, not the store's size.
+The part of the neighbourhood chained to a pending article is grouped again by batch
+average linkage (features weighed by their document frequency among those articles and
+the ``RECENT`` most recently stored ones, as batch weighs them among the whole stream),
+and its groups are mapped onto the stored stories:
 
 - each stored story keeps the group holding most of its articles (largest overlaps
   first, so a group carries on the story it is mostly made of);
 - a group no stored story carries on is a new story; when it holds articles that left
   a story, ``split_from`` names the story most of them came from;
 - a stored story that no group carries on is merged into the story that took most of
-  its articles (its rows and versions stay, with ``merged_into`` set).
+  its articles (its rows and versions stay, with ``merged_into`` set), unless it still
+  holds members the pass did not load (possible only when it hit ``MAX_CONTEXT``).
+
+Batch's chains can be longer than the neighbourhood (a near-copy ties two story
+instances published weeks apart, whose own neighbours tie on further): the store cuts
+them where they leave it, so its stories can differ a little from a batch run over the
+same articles (docs/BENCHMARKS.md, "Story store").
 
 Every story whose articles changed gets its ``revision`` bumped (and
 ``tomtat.store.versions`` summarises it again). All of this is one transaction under
@@ -34,18 +44,22 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from tomtat.grouping import GroupingOptions
-from tomtat.grouping.duplicates import band_keys
+from tomtat.grouping.duplicates import band_keys, estimated_jaccard
 from tomtat.grouping.extend import Regrouping, regroup
 from tomtat.grouping.features import ArticleFeatures, FeatureMaker
 from tomtat.grouping.group import window_seconds
+from tomtat.grouping.vectors import Frequencies
 from tomtat.model import Article
 from tomtat.store.engine import GROUP_LOCK, lock
 from tomtat.store.schema import article_bands, articles, membership, stories
 
 MAX_PENDING = 2000  # pending articles grouped per transaction
 MAX_UNDATED_CONTEXT = 1000  # most recent stored articles compared with undated new ones
-MAX_CONTEXT = 20000  # stored articles loaded for one pass, at most
-MAX_WIDEN = 8  # times the loaded part is widened before grouping with what is there
+MAX_CONTEXT = 5000  # stored articles loaded for one pass, at most
+MAX_COPY_CANDIDATES = 2000  # (article, band key) matches read to find stored near-copies
+MAX_COPIES = 500  # stored near-copies loaded for one pass, at most
+MAX_WIDEN = 8  # rounds of loading the whole stories a pass regroups
+RECENT = 4000  # the most recently stored articles, whose document frequencies weigh a pass's features
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,13 +117,12 @@ def _pending(conn: Connection, limit: int, num_perm: int) -> list[_Loaded]:
 
 
 class _Context:
-    """The stored articles loaded for one pass, widened on demand."""
+    """The stored articles loaded for one pass: at most ``MAX_CONTEXT``."""
 
     def __init__(self, conn: Connection, num_perm: int) -> None:
         self.conn = conn
         self.num_perm = num_perm
         self.rows: dict[int, _Loaded] = {}
-        self.covered: list[tuple[float, float]] = []  # published_at ranges fully loaded
 
     def add(self, query: sa.Select) -> int:
         """Load what ``query`` (over ``_STORED``) finds and is not loaded yet; how many."""
@@ -120,55 +133,80 @@ class _Context:
         self.rows.update((row.id, row) for row in _loaded(self.conn, found, self.num_perm, story=True))
         return len(found)
 
-    def cover(self, lo: float, hi: float) -> int:
-        """Load every stored article published in [lo, hi]."""
-        if any(a <= lo and hi <= b for a, b in self.covered):
-            return 0
-        self.covered.append((lo, hi))
-        return self.add(_STORED.where(articles.c.published_at.between(lo, hi)))
+    def whole(self, story_ids: Iterable[int]) -> int:
+        """Load the members of these stories."""
+        return self.add(_STORED.where(membership.c.story_id.in_(sorted(story_ids))))
 
     def reach(self, times: Sequence[float], window: float) -> int:
         """Load every stored article within ``window`` of any of ``times`` (sorted)."""
         loaded, start = 0, 0
         for k in range(1, len(times) + 1):
             if k == len(times) or times[k] - times[k - 1] > 2 * window:
-                loaded += self.cover(times[start] - window, times[k - 1] + window)
+                loaded += self.add(_STORED.where(articles.c.published_at.between(times[start] - window, times[k - 1] + window)))
                 start = k
         return loaded
 
-    def whole(self, story_ids: Iterable[int]) -> int:
-        """Load the members of these stories."""
-        ids = sorted(set(story_ids))
-        return self.add(_STORED.where(membership.c.story_id.in_(ids))) if ids else 0
-
-    def copies(self, keys: Iterable[int]) -> int:
-        """Load the stored articles sharing a near-duplicate band key with ``keys``."""
-        wanted = sorted(set(keys))
-        if not wanted:
+    def copies(self, pending: Sequence[_Loaded], threshold: float) -> int:
+        """Load the stored near-copies of the pending articles: the newest articles
+        sharing a band key with one (``MAX_COPY_CANDIDATES`` matches), each kept only when
+        confirmed on the estimated Jaccard similarity, as ``near_duplicates`` confirms."""
+        keys: dict[int, list[ArticleFeatures]] = {}
+        for row in pending:
+            for key in band_keys(row.features.signature, threshold):
+                keys.setdefault(key, []).append(row.features)
+        if not keys:
             return 0
-        return self.add(_STORED.where(articles.c.id.in_(sa.select(article_bands.c.article_id).where(article_bands.c.band_key.in_(wanted)))))
+        banded = sa.select(article_bands.c.article_id, article_bands.c.band_key).where(article_bands.c.band_key.in_(sorted(keys)))
+        matches: dict[int, list[ArticleFeatures]] = {}
+        for article, key in self.conn.execute(banded.order_by(article_bands.c.article_id.desc()).limit(MAX_COPY_CANDIDATES)):
+            matches.setdefault(article, []).extend(keys[key])
+        found = [row for row in self.conn.execute(_STORED.where(articles.c.id.in_(sorted(matches)))) if row.id not in self.rows]
+        confirmed = [
+            row for row in _loaded(self.conn, found, self.num_perm, story=True)
+            if any(estimated_jaccard(row.features.signature, new.signature) >= threshold for new in matches[row.id])
+        ]
+        confirmed = sorted(confirmed, key=lambda r: -r.id)[: max(0, min(MAX_COPIES, MAX_CONTEXT - len(self.rows)))]
+        self.rows.update((row.id, row) for row in confirmed)
+        return len(confirmed)
+
+
+def _recent(conn: Connection) -> tuple[Frequencies, set[int]]:
+    """The document frequencies of the ``RECENT`` most recently stored articles, and
+    their ids. A pass weighs features (IDF) among them as well as among the articles it
+    regroups: how common a word is in the news of late, not only among the few hundred
+    articles around the new ones, as batch weighs it among the whole stream."""
+    query = sa.select(articles.c.id, articles.c.features).where(articles.c.features.is_not(None)).order_by(articles.c.id.desc()).limit(RECENT)
+    keys: list[np.ndarray] = []
+    ids: set[int] = set()
+    for row in conn.execute(query):
+        if (found := ArticleFeatures.from_bytes(row.features)) is not None:
+            keys.append(found.keys)
+            ids.add(row.id)
+    return Frequencies.of(keys), ids
 
 
 def _regroup(conn: Connection, pending: list[_Loaded], options: GroupingOptions) -> tuple[list[_Loaded], Regrouping]:
-    """Load what the pending articles can reach and regroup; the rows grouped and the result."""
+    """Load the bounded neighbourhood of the pending articles and regroup it; the rows
+    grouped and the result."""
     context = _Context(conn, options.num_perm)
     window = window_seconds(options)
+    context.copies(pending, options.duplicate)
     dated = sorted(row.published_at for row in pending if row.published_at is not None)
     if window is None or len(dated) < len(pending):  # undated articles link with anything
         context.add(_STORED.order_by(articles.c.id.desc()).limit(MAX_UNDATED_CONTEXT))
     if window is not None and dated:
         context.reach(dated, window)
         context.add(_STORED.where(articles.c.published_at.is_(None)).order_by(articles.c.id.desc()).limit(MAX_UNDATED_CONTEXT))
-    context.copies(key for row in pending for key in band_keys(row.features.signature, options.duplicate))
+    background, recent = _recent(conn)
+    complete: set[int] = set()  # stories whose members are loaded
     for _ in range(MAX_WIDEN):
         rows = sorted(context.rows.values(), key=lambda r: r.id) + pending
-        result = regroup([r.features for r in rows], [r.published_at for r in rows], [r.story for r in rows], options)
-        touched = {rows[i].story for i in np.flatnonzero(result.affected)} - {None}
-        loaded = context.whole(s for s in touched if s is not None)
-        if window is not None:
-            loaded += context.reach(result.times, window)
-        if not loaded:
+        counted = np.array([r.id in recent for r in rows], dtype=bool)
+        result = regroup([r.features for r in rows], [r.published_at for r in rows], [r.story for r in rows], options, background, counted)
+        touched = {story for i in np.flatnonzero(result.affected) if (story := rows[i].story) is not None} - complete
+        if not touched or not context.whole(touched):
             break
+        complete |= touched
     return rows, result
 
 
@@ -257,7 +295,7 @@ def assign_pending(conn: Connection, options: GroupingOptions, limit: int = MAX_
         if moved:
             conn.execute(sa.update(membership).where(membership.c.article_id.in_(moved)).values(story_id=story, revision=revision[story]))
     merged = 0
-    for story in sorted(before - set(target.values())):
+    for story in _emptied(conn, before - set(target.values())):
         took = Counter(target[g] for g, group in enumerate(groups) for r in group if r.story == story).most_common(1)
         conn.execute(sa.update(stories).where(stories.c.id == story).values(merged_into=took[0][0], updated=now, article_count=0))
         changed.discard(story)
@@ -269,6 +307,15 @@ def assign_pending(conn: Connection, options: GroupingOptions, limit: int = MAX_
     for story in sorted(changed):
         refresh_counts(conn, story, now)
     return Assignment(len(pending), frozenset(changed), created, merged, copies, split)
+
+
+def _emptied(conn: Connection, candidates: set[int]) -> list[int]:
+    """The stories among ``candidates`` left without members (a pass regroups only the
+    members it loaded: a story keeps those it did not)."""
+    if not candidates:
+        return []
+    kept = set(conn.execute(sa.select(membership.c.story_id).where(membership.c.story_id.in_(sorted(candidates))).distinct()).scalars())
+    return sorted(candidates - kept)
 
 
 def _link_copies(conn: Connection, rows: list[_Loaded], result: Regrouping, pending: set[int]) -> int:

@@ -40,6 +40,8 @@ class Lexicon:
     loc_cues: Phrases
     not_names: frozenset[str]
     not_entities: frozenset[str]
+    misc_known: frozenset[str]  # look like names, name no actor ("COVID-19"): typed MISC
+    not_alone: frozenset[str]  # lower-case words never an actor alone ("phía Bắc", "thứ Sáu")
     breakers: frozenset[str]
     surnames: frozenset[str]
     stopwords: frozenset[str]
@@ -94,6 +96,8 @@ def lexicon() -> Lexicon:
         loc_cues=Phrases((syllables_of(c), c) for c in rules["loc_cues"]),
         not_names=frozenset(rules["not_names"]),
         not_entities=frozenset(rules["not_entities"]),
+        misc_known=frozenset(rules["misc_known"]),
+        not_alone=frozenset(rules["not_alone"]),
         surnames=frozenset(read_lines("surnames_vi.txt")),
         breakers=frozenset(rules["breakers"]),
         stopwords=stopwords("story"),

@@ -129,8 +129,9 @@ def _scan(
     tok, low, firsts, cap, cont, _ = sy
     size = len(tok)
     places, titles, org_heads, org_known = lex.places, lex.titles, lex.org_heads, lex.org_known
-    kinds, breakers, not_entities = lex.kinds, lex.breakers, lex.not_entities
+    kinds, breakers, not_entities, misc_known = lex.kinds, lex.breakers, lex.not_entities, lex.misc_known
     out: list[Mention] = []
+    appositive: set[int] = set()  # where a title written after a person's name starts
     new_mention = tuple.__new__  # Mention(...) without its Python-level __new__: a mention per run
 
     def add(a: int, b: int, typ: str, role: str | None = None) -> None:
@@ -139,6 +140,10 @@ def _scan(
             name = places.get(tuple(low[a:b]), name)
         elif typ == "PER" and role is None:
             role = apposition(sy, b, lex)
+            if role:
+                appositive.add(b + 1)  # that title is this person's: what follows it is no one
+        if name in misc_known:
+            typ = "MISC"  # "COVID-19" looks like an acronym, names no actor
         if name not in not_entities:
             key = keys[bisect_right(starts, a) - 1]
             initial = a == 0 or tok[a - 1] in PUNCT_START
@@ -186,13 +191,13 @@ def _scan(
                     continue
             n = match(sy, i, titles) if kind & TITLE else 0
             if n:
-                i = _titled(sy, i, n, qualifiers, add, out, keys[bisect_right(starts, i) - 1])
+                i = _titled(sy, i, n, qualifiers, add, out, keys[bisect_right(starts, i) - 1], i in appositive)
                 continue
             if kind & HONORIFIC and i + 1 < size and cap[i + 1]:
                 end, stop = i + 1, run_end(sy, i + 1, lex)
                 while end < stop and firsts[end].isupper():
                     end += 1  # "ông Allison thuật lại": the name stops at "thuật"
-                if end > i + 1 and not match(sy, i + 1, places):
+                if end > i + 1 and not match(sy, i + 1, places) and not match(sy, i + 1, titles):
                     add(i + 1, end, "PER")
                     i = end
                     continue
@@ -251,10 +256,13 @@ def _titled(
     add: Callable[..., None],
     out: list[Mention],
     key: tuple[str, int],
+    appositive: bool = False,
 ) -> int:
     """A title of ``n`` syllables at ``i`` ("Ngoại trưởng"), then any places or
     organisations qualifying it ("Nga"), then a capitalised run: a person whose role is
-    the title with its qualifiers. Returns where the scan goes on."""
+    the title with its qualifiers. Returns where the scan goes on. An ``appositive``
+    title follows a person's name and a comma ("ông Ahmed Adel, Phó chủ tịch
+    EgyptAir"): it is that person's role, so the run after it names no one."""
     lex = lexicon()
     tok, firsts = sy.tok, sy.firsts
     j, quals = qualifiers(i + n)
@@ -266,6 +274,15 @@ def _titled(
     for a, b, _ in quals:  # "Hoa Kỳ" -> "Mỹ", so one role is written one way
         q = " ".join(tok[a:b])
         parts.append(lex.places.get(tuple(q.lower().split()), q))
+    low, cap, size = sy.low, sy.cap, len(tok)
+    if end > j and end + 2 < size and tok[end] == "," and low[end + 1] in lex.honorifics and not cap[end + 1] and cap[end + 2]:
+        # "Phó Chủ tịch EgyptAir, ông Ahmed Adel": the run qualifies the title, the
+        # person is the one the honorific names
+        name_end, stop = end + 2, run_end(sy, end + 2, lex)
+        while name_end < stop and firsts[name_end].isupper():
+            name_end += 1
+        add(end + 2, name_end, "PER", " ".join([*parts, *tok[j:end]]))
+        return name_end
     # A name capitalises every syllable ("Phạm Minh Chính"); an organisation in a
     # role capitalises words ("Tổ chức Trung ương"): the name is the run's tail.
     k = end
@@ -278,7 +295,9 @@ def _titled(
             if tok[p] in lex.surnames and 2 <= end - p <= 4:
                 k = p
                 break
-    if k < end and match(sy, k, lex.places) == end - k:
+    if appositive and (end >= len(tok) or tok[end] != "và"):
+        k = end  # the role of the name before it; "bà Lan, Thủ tướng Abe và ..." lists people
+    elif k < end and match(sy, k, lex.places) == end - k:
         k = end  # "Giám đốc Sở Giao thông Hà Nội": a place ends the role, no name
     parts.extend(tok[j:k])
     role = " ".join(parts)

@@ -4,7 +4,9 @@ A person's short form ("Lavrov") joins the full name whose last syllable it is; 
 names with the same surname and nearly the same given name ("Sergey"/"Sergei") are one
 person; a bare qualified title ("Bộ trưởng Quốc phòng Nga") counts for the one person
 holding it. Untyped runs take the type the cluster gives that name elsewhere, else the
-NER tag, else ``MISC``; a capitalised sentence opener never seen as a name is dropped.
+NER tag, else ``MISC``; a capitalised sentence opener never seen as a name is dropped,
+and so is a word that alone is only a piece of something else (``not_alone`` in
+``entity_rules_vi.json``: "phía Bắc", "thứ Sáu") unless it joined a person.
 The canonical name is the most frequent full form.
 """
 
@@ -17,6 +19,7 @@ from collections.abc import Callable, Sequence
 from operator import itemgetter
 
 from tomtat.model import Entity
+from tomtat.story.entities.lexicon import lexicon
 from tomtat.story.entities.mentions import Mention
 
 # An Entity's fields in order: name, type, mentions, article ids, role, variants.
@@ -121,7 +124,8 @@ def merge_mentions(mentions: Sequence[Mention], article_order: Sequence[str] = (
     placed: set[int] = set()
     for k in single:  # a titled single name ("Bộ trưởng Austin") with no full form
         m = rest[k]
-        if size[m.name] == 1 and not by_surname.get(plain(lower[m.name])):
+        if size[m.name] == 1 and not by_surname.get(plain(lower[m.name])) and lower[m.name] not in typed:
+            # a club or place after a title ("HLV Chelsea") is typed so elsewhere: no person
             by_surname[plain(lower[m.name])].append(len(people))
             people.append([m])
             placed.add(k)
@@ -155,7 +159,10 @@ def merge_mentions(mentions: Sequence[Mention], article_order: Sequence[str] = (
         if len(held) == 1:
             people[next(iter(held))].append(m)
     groups: list[tuple[str, list[Mention]]] = [("PER", g) for g in people]
+    not_alone = lexicon().not_alone
     for low, ms in other.items():
+        if low in not_alone and all(m.type != "PER" for m in ms):
+            continue  # "phía Bắc", "thứ Sáu", "Ban tổ chức": a piece of something else
         if len(ms) == 1:  # most groups: one mention, no votes to count
             m = ms[0]
             if m.type == "UNK" and m.initial and " " not in low:
