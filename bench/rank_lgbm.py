@@ -20,20 +20,17 @@ import argparse
 import statistics
 import sys
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import lightgbm as lgb
 import numpy as np
 
-from tomtat.clean import clean_cluster
+from corpus_prep import corpus_name, prepare_corpus
 from tomtat.compose import compose
 from tomtat.evaluate.bootstrap import paired_difference
-from tomtat.evaluate.dataset import mean_reference_words
-from tomtat.evaluate.loaders import load_dataset
 from tomtat.evaluate.rouge import rouge_n, score, tokenize
 from tomtat.model import Budget
 from tomtat.order import reading_order
-from tomtat.represent import Representation, represent
+from tomtat.represent import Representation
 from tomtat.select import features
 from tomtat.select.base import ranked
 from tomtat.select.centroid import Centroid
@@ -41,7 +38,6 @@ from tomtat.select.eligibility import eligible_mask
 from tomtat.select.fill import fill
 from tomtat.select.learned import standardize
 from tomtat.select.mmr import mmr_order
-from tomtat.text.sentences import split_articles
 
 
 @dataclass
@@ -57,14 +53,11 @@ class Item:
 
 
 def prepare(path: str) -> list[Item]:
-    clusters = load_dataset(path)
-    words = mean_reference_words(clusters)
+    words, prepared = prepare_corpus(path)
     out = []
-    for ec in clusters:
-        cleaned = [a for a in clean_cluster(ec.cluster.articles) if a.text.strip()]
-        rep = represent(cleaned, split_articles(cleaned))
+    for pc in prepared:
+        rep, refs = pc.rep, pc.refs
         mask = eligible_mask(rep)
-        refs = [tokenize(r) for r in ec.references]
         toks = [tokenize(s.text) for s in rep.sentences]
         y = np.array([statistics.mean(rouge_n(t, r, 2).r for r in refs) / np.sqrt(max(1, len(t))) for t in toks])
         pos = np.array([s.index for s in rep.sentences])
@@ -75,7 +68,7 @@ def prepare(path: str) -> list[Item]:
             ranks = y[mask].argsort().argsort() / (mask.sum() - 1)
             label[mask] = np.minimum(4, (ranks * 5).astype(int))
             label[mask & (y == 0)] = 0
-        item = Item(Path(path).parent.name if Path(path).is_file() else Path(path).name, rep, x, mask, label, ec.references, words)
+        item = Item(corpus_name(path), rep, x, mask, label, pc.cluster.references, words)
         item.base = Centroid().scores(rep)
         out.append(item)
     return out

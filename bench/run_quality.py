@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from corpus_prep import corpus_name  # noqa: E402
 from tomtat.errors import TomtatError  # noqa: E402
 from tomtat.evaluate.bootstrap import DEFAULT_SEED, mean_interval, paired_difference  # noqa: E402
 from tomtat.evaluate.dataset import EvalCluster, mean_reference_words  # noqa: E402
@@ -48,11 +49,6 @@ _THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "N
 DATA = ROOT.parent / "shared" / "data"
 DEFAULT_DATA = (DATA / "vims-dev", DATA / "abmusu-dev" / "train.jsonl")
 NAIVE = ("lead", "round-robin-lead")
-
-
-def corpus_name(path: Path) -> str:
-    """A short name for a corpus path: its folder (``abmusu-dev/train.jsonl`` -> ``abmusu-dev``)."""
-    return path.parent.name if path.is_file() else path.name
 
 
 def run_system(name: str, data: str, words: int, sumy_tokenizer: str) -> dict[str, Any]:

@@ -40,21 +40,19 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
 
-from tomtat.clean import clean_cluster  # noqa: E402
+from corpus_prep import corpus_name, prepare_corpus  # noqa: E402
 from tomtat.compose import compose  # noqa: E402
 from tomtat.evaluate.bootstrap import paired_difference  # noqa: E402
-from tomtat.evaluate.dataset import mean_reference_words  # noqa: E402
-from tomtat.evaluate.loaders import load_dataset  # noqa: E402
 from tomtat.evaluate.oracle import greedy_oracle  # noqa: E402
 from tomtat.evaluate.rouge import rouge_n, score, tokenize  # noqa: E402
 from tomtat.model import Budget, Limits  # noqa: E402
 from tomtat.order import reading_order  # noqa: E402
-from tomtat.represent import Representation, represent  # noqa: E402
+from tomtat.represent import Representation  # noqa: E402
 from tomtat.select import features  # noqa: E402
 from tomtat.select.centroid import Centroid  # noqa: E402
 from tomtat.select.eligibility import eligible_mask  # noqa: E402
-from tomtat.text.sentences import split_articles  # noqa: E402
 
 POSITION_WEIGHTS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.6)
 
@@ -73,24 +71,16 @@ class Item:
     limits: Limits
 
 
-def corpus_name(path: str) -> str:
-    p = Path(path)
-    return p.parent.name if p.is_file() else p.name
-
-
 def prepare(path: str) -> list[Item]:
-    clusters = load_dataset(path)
-    words = mean_reference_words(clusters)
+    words, prepared = prepare_corpus(path)
     out = []
-    for ec in clusters:
-        cleaned = [a for a in clean_cluster(ec.cluster.articles) if a.text.strip()]
-        rep = represent(cleaned, split_articles(cleaned))
-        refs = [tokenize(r) for r in ec.references]
+    for pc in prepared:
+        rep, refs = pc.rep, pc.refs
         recall = np.array([statistics.mean(rouge_n(tokenize(s.text), r, 2).r for r in refs) for s in rep.sentences])
         slot = {s.key: k for k, s in enumerate(rep.sentences)}
-        oracle = [slot[s.key] for s in greedy_oracle(rep.sentences, ec.references, words)]
+        oracle = [slot[s.key] for s in greedy_oracle(rep.sentences, pc.cluster.references, words)]
         limits = Budget(words=words).limits(int(rep.features.words.sum()))
-        out.append(Item(corpus_name(path), rep, eligible_mask(rep), recall, oracle, tuple(ec.references), limits))
+        out.append(Item(corpus_name(path), rep, eligible_mask(rep), recall, oracle, tuple(pc.cluster.references), limits))
     return out
 
 

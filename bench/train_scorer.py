@@ -25,17 +25,14 @@ from pathlib import Path
 import numpy as np
 from scipy.optimize import minimize
 
-from tomtat.clean import clean_cluster
-from tomtat.evaluate.loaders import load_dataset
+from corpus_prep import prepare_corpus
 from tomtat.evaluate.rouge import rouge_n, score, tokenize
 from tomtat.model import Budget
 from tomtat.order import reading_order
 from tomtat.compose import compose
-from tomtat.represent import represent
 from tomtat.select import features
 from tomtat.select.eligibility import eligible_mask
 from tomtat.select.learned import Learned, standardize
-from tomtat.text.sentences import split_articles
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "tomtat" / "data" / "scorer.json"
@@ -45,15 +42,13 @@ SELECTION = {"mmr_lambda": 0.45, "limit": 64, "redundancy": 0.3}
 def prepare(path: Path):
     """(representation, standardised features, eligible mask, targets, references) per cluster."""
     out = []
-    for ec in load_dataset(path):
-        cleaned = [a for a in clean_cluster(ec.cluster.articles) if a.text.strip()]
-        rep = represent(cleaned, split_articles(cleaned))
+    for pc in prepare_corpus(path)[1]:
+        rep, refs = pc.rep, pc.refs
         mask = eligible_mask(rep)
-        refs = [tokenize(r) for r in ec.references]
         target = np.array(
             [statistics.mean(rouge_n(tokenize(s.text), r, 2).p for r in refs) for s in rep.sentences]
         )
-        out.append((rep, standardize(features.matrix(rep), mask), mask, target, ec.references))
+        out.append((rep, standardize(features.matrix(rep), mask), mask, target, pc.cluster.references))
     return out
 
 
