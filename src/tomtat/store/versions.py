@@ -187,6 +187,8 @@ def _version_values(snapshot: Snapshot, made: Made, settings: Settings, now: flo
 
 
 _LOCK_STORY = sa.select(stories.c.merged_into, stories.c.summarized_revision).where(stories.c.id == sa.bindparam("story")).with_for_update()
+_STORY_FIELDS = ("summarized_revision", "headline", "actors", "search_text", "actor_names")  # what ``_version_values`` refreshes
+_UPDATE_STORY = sa.update(stories).where(stories.c.id == sa.bindparam("story")).values({name: sa.bindparam(f"new_{name}") for name in _STORY_FIELDS})
 _LAST_NUMBER = sa.select(sa.func.coalesce(sa.func.max(story_versions.c.number), 0)).where(story_versions.c.story_id == sa.bindparam("story"))
 
 
@@ -208,7 +210,7 @@ def store_versions(engines: Engines, made: Sequence[tuple[Snapshot, Made]], sett
                 continue
             number = conn.execute(_LAST_NUMBER, {"story": story_id}).scalar_one() + 1
             if _insert_version(conn, {**version, "number": number}):
-                conn.execute(sa.update(stories).where(stories.c.id == story_id).values(**fields))
+                conn.execute(_UPDATE_STORY, {"story": story_id, **{f"new_{name}": value for name, value in fields.items()}})
                 done.append(story_id)
     return done
 
