@@ -195,9 +195,19 @@ def _regroup(conn: Connection, pending: list[_Loaded], options: GroupingOptions,
     return rows, result
 
 
-def _new_story(conn: Connection, now: float, split_from: int | None) -> int:
-    values = {"revision": 0, "summarized_revision": 0, "created": now, "updated": now, "article_count": 0, "source_count": 0, "split_from": split_from}
-    return int(conn.execute(sa.insert(stories).values(**values).returning(stories.c.id)).scalar_one())
+_NEW_STORIES = sa.insert(stories).returning(stories.c.id, sort_by_parameter_order=True)
+
+
+def _new_stories(conn: Connection, now: float, split_from: list[int | None]) -> list[int]:
+    """Make one empty story per entry (``split_from``: the story it split off, if any);
+    their ids, in order."""
+    if not split_from:
+        return []
+    values = [
+        {"revision": 0, "summarized_revision": 0, "created": now, "updated": now, "article_count": 0, "source_count": 0, "split_from": origin}
+        for origin in split_from
+    ]
+    return [int(i) for i in conn.execute(_NEW_STORIES, values).scalars()]
 
 
 _STATS = sa.select(
@@ -264,16 +274,14 @@ def assign_pending(
     carried = _carriers(groups)
     before = {story for i in np.flatnonzero(result.affected) if (story := rows[i].story) is not None}
     pending_ids = {p.id for p in pending}
-    target: dict[int, int] = {}
-    created = split = 0
+    target: dict[int, int] = dict(carried)
+    new: dict[int, int | None] = {}  # group -> the story it split off, if any
     for g, group in enumerate(groups):
-        if g in carried:
-            target[g] = carried[g]
-            continue
-        came_from = Counter(r.story for r in group if r.story is not None).most_common(1)
-        target[g] = _new_story(conn, now, came_from[0][0] if came_from else None)
-        created += 1
-        split += bool(came_from)
+        if g not in carried:
+            came_from = Counter(r.story for r in group if r.story is not None).most_common(1)
+            new[g] = came_from[0][0] if came_from else None
+    target.update(zip(new, _new_stories(conn, now, list(new.values()))))
+    created, split = len(new), sum(origin is not None for origin in new.values())
     changed: set[int] = set()
     moves: dict[int, list[int]] = {}
     for g, group in enumerate(groups):
