@@ -190,3 +190,25 @@ def test_words_opening_a_quote_or_following_a_colon_are_not_names():
 def test_capital_symbols_are_punctuation_not_names():
     ents = entities("Ⓐ Ⓑ nói với Lavrov.", "Ⓐ, Lavrov đáp.")
     assert [e.name for e in ents] == ["Lavrov"]
+
+
+def test_a_place_longer_than_an_organisation_head_is_the_place():
+    # "Đài" heads stations ("Đài Truyền hình"), but "Đài Loan" is Taiwan
+    ents = by_name(entities("Đài Loan tổ chức tập trận.", "Quân đội Đài Loan cho biết.", "Đài Truyền hình Việt Nam đưa tin."))
+    assert ents["Đài Loan"].type == "LOC"
+    assert ents["Đài Loan"].count == 1
+    assert ents["Quân đội Đài Loan"].type == "ORG"
+    assert ents["Đài Truyền hình Việt Nam"].type == "ORG"
+
+
+def test_an_ampersand_between_capitals_stays_inside_the_name():
+    ents = by_name(entities("Bộ GD&ĐT vừa ban hành quy chế thi.", "Bộ trưởng Bộ GD&ĐT Nguyễn Kim Sơn phát biểu."))
+    assert ents["Bộ GD&ĐT"].type == "ORG"
+    assert ents["Nguyễn Kim Sơn"].type == "PER"
+    assert ents["Nguyễn Kim Sơn"].role == "Bộ trưởng Bộ GD&ĐT"
+    assert not any(name.startswith("Bộ GD") and name != "Bộ GD&ĐT" for name in ents)
+    alone = by_name(entities("Ba ngành y tế, NN&PTNT, công thương cùng kiểm tra.", "Đại diện sở TT&TT Hà Nội cho biết."))
+    assert alone["NN&PTNT"].type == "ORG"
+    assert alone["TT&TT"].type == "ORG"
+    assert alone["Hà Nội"].type == "LOC"
+    assert not any(name.startswith("&") for name in alone)

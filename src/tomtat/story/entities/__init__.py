@@ -19,7 +19,9 @@ title, honorific or place are never visited.
   acronyms ("NATO"), place cues before it ("tỉnh Anbar"). A leading place is split off
   a run ("Mỹ John Kerry" -> "Mỹ" + "John Kerry"). After an organisation head, a
   lower-case compound word between capitals stays in the name ("Sở Giao thông vận tải
-  Hà Nội").
+  Hà Nội"). An ampersand between words in capitals is inside the name ("Bộ GD&ĐT",
+  "NN&PTNT"); a place that starts with an organisation head is the place ("Đài Loan",
+  not a station "Đài ...").
 - a run still untyped is a person if its last syllable is the surname of a person found
   elsewhere in the cluster; else, when an underthesea NER tagging of the sentence is
   given, its tag decides; else it is ``MISC``.
