@@ -223,14 +223,10 @@ def _best_of(repeat: int, run) -> tuple[float, float]:
     return min(walls), min(cpus)
 
 
-def bench_cost(data: Path, n: int, n_ner: int, repeat: int, n_pipeline: int) -> None:
-    clusters = _vims_clusters(data, max(n, n_ner))
-    if not clusters:
-        print(f"cost: no ViMs clusters under {data}")
-        return
-    analyze(*clusters[0])  # first-call cost (word lists) is paid once per process, not per cluster
+def bench_rules_cost(clusters: list[list], repeat: int) -> None:
+    """analyze() alone, rules only: best-of-``repeat`` wall and CPU per cluster."""
     walls, cpus, events, dated = [], [], [], []
-    for cleaned, sents in clusters[:n]:
+    for cleaned, sents in clusters:
         wall, cpu = _best_of(repeat, lambda c=cleaned, s=sents: analyze(c, s))
         walls.append(wall)
         cpus.append(cpu)
@@ -243,6 +239,17 @@ def bench_cost(data: Path, n: int, n_ner: int, repeat: int, n_pipeline: int) -> 
         f"       sub-events per cluster median {statistics.median(events):.0f} (max {max(events)}), "
         f"timeline entries median {statistics.median(dated):.0f}"
     )
+
+
+def bench_cost(data: Path, n: int, n_ner: int, repeat: int, n_pipeline: int) -> None:
+    if not _vims_dirs(data, 1):
+        print(f"cost: no ViMs clusters under {data}")
+        return
+    clusters = _vims_clusters(data, max(n, n_ner))
+    if clusters:
+        analyze(*clusters[0])  # first-call cost (word lists) is paid once per process, not per cluster
+    if n:
+        bench_rules_cost(clusters[:n], repeat)
     if n_ner:
         from underthesea import ner
 
@@ -263,14 +270,26 @@ def bench_cost(data: Path, n: int, n_ner: int, repeat: int, n_pipeline: int) -> 
             print(f"pipeline, story={story}: {len(times)} ViMs clusters, 200 words, best of {repeat}: wall {_spread(times)}")
 
 
+def _count(least: int):
+    """An argparse type: an integer of at least ``least``, else a one-line usage error."""
+
+    def parse(text: str) -> int:
+        value = int(text) if text.lstrip("-").isdigit() else None
+        if value is None or value < least:
+            raise argparse.ArgumentTypeError(f"expected an integer >= {least}, got {text!r}")
+        return value
+
+    return parse
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "seeds")
-    ap.add_argument("--clusters", type=int, default=150)
-    ap.add_argument("--ner-clusters", type=int, default=10)
-    ap.add_argument("--repeat", type=int, default=3, help="runs per cluster for timings (best is kept)")
-    ap.add_argument("--pipeline-clusters", type=int, default=40)
+    ap.add_argument("--clusters", type=_count(0), default=150, help="ViMs clusters timed with rules only (0: skip)")
+    ap.add_argument("--ner-clusters", type=_count(0), default=10, help="ViMs clusters timed with NER (0: skip)")
+    ap.add_argument("--repeat", type=_count(1), default=3, help="runs per cluster for timings (best is kept)")
+    ap.add_argument("--pipeline-clusters", type=_count(0), default=40, help="ViMs clusters timed end to end (0: skip)")
     ap.add_argument("--skip-quality", action="store_true", help="timings only")
     args = ap.parse_args()
     for title, file in ({} if args.skip_quality else LABEL_SETS).items():
