@@ -212,3 +212,21 @@ def test_an_ampersand_between_capitals_stays_inside_the_name():
     assert alone["TT&TT"].type == "ORG"
     assert alone["Hà Nội"].type == "LOC"
     assert not any(name.startswith("&") for name in alone)
+    apposed = by_name(entities("Ông Nguyễn Văn Lâm, Phó Giám đốc Sở LĐ-TB&XH, cho biết thêm."))
+    assert apposed["Nguyễn Văn Lâm"].role == "Phó Giám đốc Sở LĐ-TB&XH"
+
+
+def test_a_club_after_a_coach_title_is_the_role_not_the_person():
+    ents = by_name(
+        entities(
+            "Cựu HLV Liverpool Jurgen Klopp nói rằng ông không hối tiếc.",
+            "Theo cựu HLV Liverpool, đội bóng cần thay đổi.",
+            "HLV Chelsea Mauricio Pochettino cho biết.",
+        )
+    )
+    assert ents["Jurgen Klopp"].type == "PER"
+    assert ents["Jurgen Klopp"].role == "HLV Liverpool"
+    assert ents["Jurgen Klopp"].count == 2  # the bare role counts for its one holder
+    assert ents["Mauricio Pochettino"].role == "HLV Chelsea"
+    assert ents["Liverpool"].type == "ORG"
+    assert ents["Chelsea"].type == "ORG"

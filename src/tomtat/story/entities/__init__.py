@@ -10,8 +10,9 @@ tế", "Tuy nhiên"), looked up in a compound-word list
 title, honorific or place are never visited.
 
 - a title from ``data/titles_vi.txt`` ("Ngoại trưởng", "Bộ trưởng Quốc phòng"), then any
-  places or organisations qualifying it ("Nga"), then a capitalised run is a person whose
-  role is the title with its qualifiers ("Ngoại trưởng Nga" + "Sergey Lavrov");
+  places or organisations qualifying it ("Nga"; football clubs only there, ``title_orgs``:
+  "HLV Liverpool"), then a capitalised run is a person whose role is the title with its
+  qualifiers ("Ngoại trưởng Nga" + "Sergey Lavrov");
 - an honorific ("ông", "bà") then a capitalised run is a person ("ông Lavrov");
 - any other run of capitalised syllables is split and typed with data lists: places
   (``places_vi.txt``, with aliases such as "Hoa Kỳ" -> "Mỹ"), organisation heads

@@ -130,7 +130,7 @@ def _scan(
     lex = lexicon()
     tok, low, firsts, cap, cont, _ = sy
     size = len(tok)
-    places, titles, org_known = lex.places, lex.titles, lex.org_known
+    places, titles, org_known, title_orgs = lex.places, lex.titles, lex.org_known, lex.title_orgs
     kinds, breakers, not_entities, misc_known = lex.kinds, lex.breakers, lex.not_entities, lex.misc_known
     out: list[Mention] = []
     appositive: set[int] = set()  # where a title written after a person's name starts
@@ -167,6 +167,8 @@ def _scan(
             if not cap[j]:
                 break
             n = match(sy, j, org_known) if low[j] in org_known.lengths else 0
+            if not n and low[j] in title_orgs.lengths:
+                n = match(sy, j, title_orgs)  # "HLV Liverpool": the club is the role's
             if n or is_acronym(tok[j]):
                 quals.append((j, j + max(n, 1), "ORG"))
                 j += max(n, 1)

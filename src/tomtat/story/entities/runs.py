@@ -60,7 +60,7 @@ def run_end(sy: Syllables, i: int, lex: Lexicon) -> int:
     j = i + 1
     while j < size:
         if not (cap[j] and firsts[j].isalnum()):
-            if tok[j] == "&" and j + 1 < size and cap[j + 1] and tok[j - 1].isupper() and tok[j + 1].isupper():
+            if tok[j] == "&" and amp_inside(tok, j):
                 j += 1
                 continue
             break
@@ -68,6 +68,13 @@ def run_end(sy: Syllables, i: int, lex: Lexicon) -> int:
             break
         j += 1
     return j
+
+
+def amp_inside(tok: Sequence[str], j: int) -> bool:
+    """Whether ``tok[j]`` is an ampersand between words in capitals ("GD&ĐT", "AT&T")."""
+    return (
+        tok[j] == "&" and 0 < j < len(tok) - 1 and tok[j - 1].isupper() and tok[j + 1].isupper() and tok[j + 1][0].isupper()
+    )
 
 
 def joined(tokens: Sequence[str]) -> str:
@@ -117,11 +124,11 @@ def apposition(sy: Syllables, b: int, lex: Lexicon) -> str | None:
     if b + 1 >= size or tok[b] != "," or not match(sy, b + 1, lex.titles):
         return None
     end = b + 1
-    while end < size and firsts[end].isalnum() and end - b <= 10:
+    while end < size and (firsts[end].isalnum() or amp_inside(tok, end)) and end - b <= 10:
         end += 1
     if end < size and firsts[end].isalnum():
         return None  # too long to be a role
-    role = " ".join(tok[b + 1 : end])
+    role = joined(tok[b + 1 : end])
     return role[0].upper() + role[1:]
 
 
