@@ -80,3 +80,20 @@ def test_bulk_tokenizer_matches_the_syllable_tokenizer():
 
     texts = ["Ông Lavrov nói: “Hợp_tác 4,5 tỷ USD”.", "HOÀ BÌNH", "", "Việt\u0300 Nam a\x00b"]
     assert _tokens(texts) == [syllables(t) for t in texts]
+
+
+def test_the_tokenize_stages_cut_gives_the_same_representation_as_cutting_here():
+    from tomtat.text.tokens import tokenize
+
+    arts = [
+        article("a", "Giá xăng tăng", [("Giá xăng", True), ("Giá xăng tăng mạnh từ chiều nay. Dân lo lắng.", False)]),
+        article("b", "Xăng lại tăng giá", [("Chiều nay giá xăng tăng thêm 500 đồng. Tuy nhiên, dân vẫn mua.", False)]),
+    ]
+    sentences = split_articles(arts)
+    own = represent(arts, sentences)
+    shared = represent(arts, sentences, tokenize([s.text for s in sentences]), tokenize([a.title for a in arts]))
+    for name in ("words", "article", "position", "article_sentences"):
+        assert np.array_equal(getattr(own.features, name), getattr(shared.features, name))
+    assert (own.vectors.tfidf != shared.vectors.tfidf).nnz == 0
+    assert (own.vectors.titles != shared.vectors.titles).nnz == 0
+    assert own.features.position.tolist() == [0, 0, 1, 0, 1]

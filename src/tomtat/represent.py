@@ -42,7 +42,8 @@ class SentenceVectors:
     - ``bigram``: (V,) bool, whether a column is a syllable bigram;
     - ``function``: (V,) bool, whether a column is made of stopwords only;
     - ``centroid``: (V,) unit vector, mean of the rows;
-    - ``titles``: (m, V) CSR, one row per article title;
+    - ``titles``: (m, V) CSR, one row per article title (built on first use: the
+      default method does not read it);
     - ``grams`` / ``vocabulary``: the V column names ("syllable", "syllable_syllable").
     """
 
@@ -51,8 +52,14 @@ class SentenceVectors:
     bigram: np.ndarray
     function: np.ndarray
     centroid: np.ndarray
-    titles: sparse.csr_matrix
     columns: _Vocabulary = field(repr=False, compare=False)
+    idf: np.ndarray = field(repr=False, compare=False)
+    title_syllables: list[list[str]] = field(repr=False, compare=False)
+
+    @cached_property
+    def titles(self) -> sparse.csr_matrix:
+        """(m, V) TF-IDF rows of the article titles, weighted by the sentences' IDF."""
+        return _weight(self.columns.counts(self.title_syllables), self.idf)
 
     @cached_property
     def grams(self) -> tuple[str, ...]:
@@ -227,7 +234,6 @@ def sentence_vectors(
     if norm > 0:
         centroid /= norm
     title_syllables = _tokens([a.title for a in articles]) if title_tokens is None else title_tokens.syllables
-    titles = _weight(vocab.counts(title_syllables), idf)
     bigram = np.zeros(columns, dtype=bool)
     bigram[vocab.size :] = True
     function = np.zeros(columns, dtype=bool)
@@ -235,7 +241,8 @@ def sentence_vectors(
     if len(vocab.pairs):
         function[vocab.size :] = vocab.stop[vocab.pairs // vocab.size] & vocab.stop[vocab.pairs % vocab.size]
     return SentenceVectors(
-        tfidf=vectors, counts=counts, bigram=bigram, function=function, centroid=centroid, titles=titles, columns=vocab
+        tfidf=vectors, counts=counts, bigram=bigram, function=function, centroid=centroid, columns=vocab, idf=idf,
+        title_syllables=title_syllables,
     )
 
 
@@ -251,6 +258,6 @@ def represent(
         articles=tuple(articles),
         sentences=tuple(sentences),
         vectors=sentence_vectors(articles, sentences, tokens, title_tokens),
-        features=sentence_features(articles, sentences),
+        features=sentence_features(articles, sentences, None if tokens is None else tokens.words),
         flags=language_flags(sentences),
     )

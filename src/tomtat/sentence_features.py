@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 import numpy as np
 
@@ -42,20 +43,29 @@ class SentenceFeatures:
         return result
 
 
-def sentence_features(articles: Sequence[CleanArticle], sentences: Sequence[Sentence]) -> SentenceFeatures:
-    """Word counts and positions of ``sentences`` of ``articles``."""
+def sentence_features(
+    articles: Sequence[CleanArticle], sentences: Sequence[Sentence], words: Sequence[int] | None = None
+) -> SentenceFeatures:
+    """Word counts and positions of ``sentences`` of ``articles``; ``words`` holds the
+    word counts when the tokenize stage has made them (``TokenRows.words``)."""
+    n = len(sentences)
     ordinal = {a.id: i for i, a in enumerate(articles)}
-    owners = [ordinal[s.article_id] for s in sentences]
-    position = []
-    seen = [0] * len(articles)
-    for j, s in zip(owners, sentences):
-        position.append(seen[j])
-        if not s.heading:
-            seen[j] += 1
+    owners = np.fromiter(map(ordinal.__getitem__, map(attrgetter("article_id"), sentences)), dtype=int, count=n)
+    counted = ~np.fromiter(map(attrgetter("heading"), sentences), dtype=bool, count=n)
+    # position: the non-heading sentences of the same article before each one, from
+    # one running count over the sentences grouped by article (in their order)
+    order = np.argsort(owners, kind="stable")
+    running = np.cumsum(counted[order]) - counted[order]
+    sizes = np.bincount(owners, weights=counted, minlength=len(articles)).astype(int)
+    first = np.concatenate(([0], np.cumsum(sizes)[:-1]))  # running count where each article starts
+    position = np.empty(n, dtype=int)
+    position[order] = running - first[owners[order]]
     return SentenceFeatures(
         sentences=tuple(sentences),
-        words=np.fromiter((len(s.text.split()) for s in sentences), dtype=int, count=len(sentences)),
-        article=np.array(owners, dtype=int),
-        position=np.array(position, dtype=int),
-        article_sentences=np.array(seen, dtype=int),
+        words=np.fromiter(
+            map(len, map(str.split, map(attrgetter("text"), sentences))) if words is None else words, dtype=int, count=n
+        ),
+        article=owners,
+        position=position,
+        article_sentences=sizes,
     )

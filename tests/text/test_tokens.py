@@ -55,3 +55,8 @@ def test_one_cut_gives_the_written_tokens_their_lower_case_and_the_syllables():
     assert rows.cased[0][:4] == ["Ông", "Lavrov", "nói", ":"]
     assert rows.lower[0][:2] == ["ông", "lavrov"]
     assert rows.syllables == [syllables(t) for t in texts]
+
+
+def test_one_cut_also_counts_the_words_as_editors_count_them():
+    texts = ["  Hà Nội,  mưa   to. ", "", "Ông Lavrov nói: “Hợp_tác 4,5 tỷ USD” hôm 14-10."]
+    assert tokenize(texts).words == [word_count(t) for t in texts]

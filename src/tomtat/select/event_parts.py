@@ -67,6 +67,7 @@ def _rows_of(tokens: TokenRows, rows: Sequence[int]) -> TokenRows:
         cased=[tokens.cased[r] for r in rows],
         lower=[tokens.lower[r] for r in rows],
         syllables=[tokens.syllables[r] for r in rows],
+        words=[tokens.words[r] for r in rows],
     )
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import islice
 
 from tomtat.data import read_json, read_lines
 
@@ -27,7 +28,7 @@ def _dangling() -> re.Pattern[str]:
     return re.compile(r"^[\"“'‘(]?(?:" + "|".join(map(re.escape, words)) + r")(?![^\W\d_])", re.IGNORECASE)
 
 
-_CLAUSE_END = re.compile(r"[,:;]")
+_CLAUSE_ENDS = ",:;"
 _WORD = re.compile(r"[^\W_]+(?:[-.][^\W_]+)*")
 
 
@@ -50,10 +51,13 @@ def refers_back(text: str) -> bool:
     """
     window, rules = _back_references()
     low = text.lower()
-    if not any(word in low for word in rules):  # most sentences hold none of the words
+    ends = [k for k in map(low.find, _CLAUSE_ENDS) if k >= 0]
+    end = min(ends) if ends else None
+    clause = low[:end]
+    if not any(word in clause for word in rules):  # most opening clauses hold none of the words
         return False
-    end = _CLAUSE_END.search(low)
-    found = _WORD.findall(low[: end.start()] if end else low)
+    # the clause's first words, and one more to tell whether it holds more than the window
+    found = [m.group() for m in islice(_WORD.finditer(clause), window + 1)]
     words = found[:window]
     closed = end is not None and len(found) <= window
     for k, word in enumerate(words):

@@ -72,21 +72,21 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
-def cased_tokens(texts: Sequence[str]) -> list[list[str]]:
-    """The tokens (syllables as written and punctuation marks) of each NFC text.
-
-    >>> cased_tokens(["Ông Lavrov nói:", "Hôm 14-10."])
-    [['Ông', 'Lavrov', 'nói', ':'], ['Hôm', '14-10', '.']]
-    """
+def _cased(texts: Sequence[str]) -> tuple[list[list[str]], list[int]]:
+    """``cased_tokens`` of ``texts``, and the ``word_count`` of each (the whitespace
+    split the tokens are cut from)."""
     findall = _CASED.findall
     out = []
+    counts = []
     for text in texts:
         toks: list[str] = []
         append = toks.append
+        words = text.split()
+        counts.append(len(words))
         # most syllables stand alone between spaces, or carry one punctuation mark
         # ("nói,", "Paris."): no regex needed (str.isalnum holds exactly for the
         # characters [^\W_] matches)
-        for w in text.split():
+        for w in words:
             if w.isalnum():
                 append(w)
             elif (head := w[:-1]).isalnum() and not (mark := w[-1]).isalnum() and mark != "_":
@@ -95,18 +95,29 @@ def cased_tokens(texts: Sequence[str]) -> list[list[str]]:
             else:
                 toks.extend(findall(w))
         out.append(toks)
-    return out
+    return out, counts
+
+
+def cased_tokens(texts: Sequence[str]) -> list[list[str]]:
+    """The tokens (syllables as written and punctuation marks) of each NFC text.
+
+    >>> cased_tokens(["Ông Lavrov nói:", "Hôm 14-10."])
+    [['Ông', 'Lavrov', 'nói', ':'], ['Hôm', '14-10', '.']]
+    """
+    return _cased(texts)[0]
 
 
 @dataclass(frozen=True, slots=True)
 class TokenRows:
     """Several texts cut once, one row per text: ``cased`` (``cased_tokens``),
-    ``lower`` (the same tokens lower-cased) and ``syllables`` (what ``syllables`` gives
-    for the text: the runs of letters and digits of the lower-case tokens)."""
+    ``lower`` (the same tokens lower-cased), ``syllables`` (what ``syllables`` gives
+    for the text: the runs of letters and digits of the lower-case tokens) and
+    ``words`` (``word_count`` of each text, from the same whitespace split)."""
 
     cased: list[list[str]]
     lower: list[list[str]]
     syllables: list[list[str]]
+    words: list[int]
 
     def __len__(self) -> int:
         return len(self.cased)
@@ -131,7 +142,7 @@ def _syllable_rows_of(texts: Sequence[str], lower: list[list[str]]) -> list[list
 def tokenize(texts: Sequence[str]) -> TokenRows:
     """Each text (NFC, as cleaning leaves it) cut once into cased tokens, their
     lower-case forms and syllables; ``syllables[i] == syllables(texts[i])``."""
-    cased = cased_tokens(texts)
+    cased, words = _cased(texts)
     lower = [list(map(str.lower, row)) for row in cased]
-    return TokenRows(cased, lower, _syllable_rows_of(texts, lower))
+    return TokenRows(cased, lower, _syllable_rows_of(texts, lower), words)
 
