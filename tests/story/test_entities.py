@@ -230,3 +230,11 @@ def test_a_club_after_a_coach_title_is_the_role_not_the_person():
     assert ents["Mauricio Pochettino"].role == "HLV Chelsea"
     assert ents["Liverpool"].type == "ORG"
     assert ents["Chelsea"].type == "ORG"
+
+
+def test_a_police_or_army_rank_is_the_role_of_the_name_after_it():
+    ents = by_name(entities("Thượng úy Nguyễn Quốc Đạt bị đình chỉ.", "Theo Thiếu tá Võ Châu Tuấn, vụ việc đang được điều tra."))
+    assert ents["Nguyễn Quốc Đạt"].type == "PER"
+    assert ents["Nguyễn Quốc Đạt"].role == "Thượng úy"
+    assert ents["Võ Châu Tuấn"].role == "Thiếu tá"
+    assert not any(name.startswith(("Thượng úy", "Thiếu tá")) for name in ents)

@@ -60,7 +60,7 @@ def run_end(sy: Syllables, i: int, lex: Lexicon) -> int:
     j = i + 1
     while j < size:
         if not (cap[j] and firsts[j].isalnum()):
-            if tok[j] == "&" and amp_inside(tok, j):
+            if tok[j] == "&" and amp_inside(tok, j):  # the cheap test first: most runs end at other marks
                 j += 1
                 continue
             break
