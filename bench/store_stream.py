@@ -1,7 +1,7 @@
 """Story store benchmark: a stream of articles into ``tomtat track``'s store.
 
     PYTHONPATH=src python bench/store_stream.py --data ../shared/data [--articles 10000]
-        [--chunk 200] [--pg-url postgresql+psycopg://USER@127.0.0.1:PORT/DB] [--profile FILE]
+        [--chunk 200] [--pg-url postgresql+psycopg://USER@127.0.0.1:PORT/DB | --pg] [--no-sqlite] [--profile FILE]
 
 The stream: every article of the dev corpora (vims-dev, abmusu-dev), repeated in rounds
 until there are ``--articles``; round r > 0 of an article is a new id with a random 60%
@@ -46,6 +46,7 @@ import sqlalchemy as sa
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
+sys.path.insert(0, str(REPO / "tests" / "store"))  # throwaway_pg, the store tests' PostgreSQL server
 
 from scale import _rewrite, adjusted_rand_index  # noqa: E402
 
@@ -228,6 +229,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=16)
     parser.add_argument("--workers", type=int, default=2, help="processes summarising changed stories (default 2)")
     parser.add_argument("--pg-url", help="also run on this (empty) PostgreSQL database")
+    parser.add_argument("--pg", action="store_true", help="also run on PostgreSQL: a throwaway server as the store tests start (initdb + pg_ctl, 127.0.0.1, fsync off)")
+    parser.add_argument("--no-sqlite", action="store_true", help="skip the SQLite run")
     parser.add_argument("--no-ari", action="store_true", help="skip the batch grouping to compare with")
     parser.add_argument("--profile", type=Path, help="write a cProfile (CPU time) of the store process's run to this file (pstats)")
     parser.add_argument("--per-call", action="store_true", help="one add_articles call per chunk (each waits for its summaries) instead of one call over the stream")
@@ -242,15 +245,24 @@ def main() -> None:
         seconds = round(time.perf_counter() - start, 1)
         batch_ari = round(adjusted_rand_index(instances, labels), 4)
         print(json.dumps({"batch_cluster_seconds": seconds, "batch_stories": len(groups), "batch_ari_vs_instances": batch_ari}), flush=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        url = f"sqlite:///{Path(tmp) / 'store.db'}"
-        result = run(url, stream, args.chunk, "sqlite", labels, args.workers, instances, args.per_call, args.profile)
-        result.update(latency(url, stream, random.Random(args.seed)))
-        print(json.dumps(result), flush=True)
+    if not args.no_sqlite:
+        with tempfile.TemporaryDirectory() as tmp:
+            url = f"sqlite:///{Path(tmp) / 'store.db'}"
+            result = run(url, stream, args.chunk, "sqlite", labels, args.workers, instances, args.per_call, args.profile)
+            result.update(latency(url, stream, random.Random(args.seed)))
+            print(json.dumps(result), flush=True)
     if args.pg_url:
         result = run(args.pg_url, stream, args.chunk, "postgresql", labels, args.workers, instances, args.per_call)
         result.update(latency(args.pg_url, stream, random.Random(args.seed)))
         print(json.dumps(result), flush=True)
+    if args.pg:
+        from throwaway_pg import throwaway_server
+
+        with throwaway_server() as server:
+            url = server.url("bench")
+            result = run(url, stream, args.chunk, "postgresql (throwaway server)", labels, args.workers, instances, args.per_call)
+            result.update(latency(url, stream, random.Random(args.seed)))
+            print(json.dumps(result), flush=True)
 
 
 if __name__ == "__main__":
