@@ -41,10 +41,12 @@ def _as_user(argv: list[str], user: str | None) -> list[str]:
 
 
 class PgServer:
-    """A running throwaway server: ``url(name)`` makes a fresh database and returns its URL."""
+    """A running throwaway server: ``url(name)`` makes a fresh database and returns its
+    URL; ``data`` is its data folder (``postmaster.pid`` names the server process)."""
 
-    def __init__(self, port: int) -> None:
+    def __init__(self, port: int, data: Path) -> None:
         self.port = port
+        self.data = data
         self._names = itertools.count(1)
 
     def url(self, prefix: str = "t") -> str:
@@ -93,7 +95,7 @@ def throwaway_server() -> Iterator[PgServer]:
         shutil.rmtree(root, ignore_errors=True)
         raise RuntimeError(f"could not start PostgreSQL: {err.stderr.decode(errors='replace')[-500:]}") from None
     try:
-        yield PgServer(port)
+        yield PgServer(port, data)
     finally:
         subprocess.run(_as_user([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"], user), capture_output=True, env=env, timeout=60)
         shutil.rmtree(root, ignore_errors=True)
