@@ -23,9 +23,7 @@ from typing import Any
 from profile_stages import read_cluster
 
 from tomtat import pipeline
-from tomtat.document import Document, StageView
 from tomtat.model import Budget
-from tomtat.select import get_method
 from tomtat.story import stage
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,15 +36,7 @@ Call = tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any]]
 
 def story_inputs(folder: Path) -> Call:
     """``analyze`` with the arguments the pipeline gives it for one cluster."""
-    doc = Document()
-    doc.set(pipeline.CLUSTER, read_cluster(folder))
-    doc.set(pipeline.BUDGET, Budget(words=230))
-    doc.set(pipeline.METHOD, get_method(None))
-    doc.set(pipeline.CACHE, None)
-    for s in pipeline.STAGES:
-        if s.name == "story":
-            break
-        s.run(StageView(doc, s))
+    doc = pipeline.build_document(read_cluster(folder), Budget(words=230))
     kwargs = {"tokens": doc.get(pipeline.TOKENS), "title_tokens": doc.get(pipeline.TITLE_TOKENS)}
     return stage.analyze, (doc.get(pipeline.ARTICLES), doc.get(pipeline.SENTENCES)), kwargs
 
