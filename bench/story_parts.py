@@ -81,11 +81,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared" / "data" / "vims-dev"))
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args(argv)
+    if args.rounds < 1:
+        parser.error(f"--rounds must be at least 1, got {args.rounds}")
     data = Path(args.corpus) / "data"
-    if not data.is_dir():
-        print(f"story_parts: no data/ folder in {args.corpus}", file=sys.stderr)
+    folders = sorted(p for p in data.iterdir() if p.is_dir()) if data.is_dir() else []
+    if not folders:
+        print(f"story_parts: no cluster folders in {data}", file=sys.stderr)
         return 2
-    runs = [story_inputs(f) for f in sorted(p for p in data.iterdir() if p.is_dir())]
+    runs = [story_inputs(f) for f in folders]
     calls = record(runs)  # also warms imports and caches
     n = len(runs)
     results = {name: best(calls[name], args.rounds) for name in STEPS}
