@@ -62,6 +62,13 @@ class SentenceVectors:
         return _weight(self.columns.counts(self.title_syllables), self.idf)
 
     @cached_property
+    def entry_rows(self) -> np.ndarray:
+        """The row of each stored entry of ``tfidf`` and of ``counts`` (one pattern:
+        weighting keeps every entry), computed once for the features that walk them."""
+        result: np.ndarray = np.repeat(np.arange(self.counts.shape[0]), np.diff(self.counts.indptr))
+        return result
+
+    @cached_property
     def grams(self) -> tuple[str, ...]:
         """Name of each column: "syllable" or "syllable_syllable" (built on first use)."""
         return self.columns.names()
