@@ -16,7 +16,9 @@ Events are :func:`tomtat.story.event_detection.detect_events` over the cleaned
 articles' content bags, the story stage's resolved dates (for the years) and entities
 (for the actors); ``--threshold`` overrides its ``SAME_STORY`` cosine, ``--anyway`` its
 ``SAME_ANYWAY`` (the cosine that joins across years; 2 = never), ``--related`` and
-``--actors`` its ``RELATED`` and ``SAME_ACTORS`` (``--actors 2``: content and years alone).
+``--actors`` its ``RELATED`` and ``SAME_ACTORS`` (``--actors 2``: content and years alone),
+``--cohesion`` its ``COHESION_SHARE`` (0: two groups of several articles join by the
+other rules alone).
 Confusion: rows = truth (one story / two stories), columns = found (one event /
 several); ``--show`` lists the clusters found wrong.
 """
@@ -39,6 +41,7 @@ from tomtat.evaluate.loaders import load_dataset  # noqa: E402
 from tomtat.model import Cluster  # noqa: E402
 from tomtat.story import analyze  # noqa: E402
 from tomtat.story.event_detection import (  # noqa: E402
+    COHESION_SHARE,
     RELATED,
     SAME_ACTORS,
     SAME_ANYWAY,
@@ -54,8 +57,8 @@ from tomtat.text.sentences import split_articles  # noqa: E402
 CORPORA = {"vims-dev": "vims-dev", "abmusu-dev": "abmusu-dev/train.jsonl"}
 
 
-Settings = tuple[float, float, float, float]  # SAME_STORY, SAME_ANYWAY, RELATED, SAME_ACTORS
-DEFAULTS: Settings = (SAME_STORY, SAME_ANYWAY, RELATED, SAME_ACTORS)
+Settings = tuple[float, float, float, float, float]  # SAME_STORY, SAME_ANYWAY, RELATED, SAME_ACTORS, COHESION_SHARE
+DEFAULTS: Settings = (SAME_STORY, SAME_ANYWAY, RELATED, SAME_ACTORS, COHESION_SHARE)
 
 
 def article_events(cluster: Cluster, settings: Settings) -> dict[str, int]:
@@ -81,9 +84,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--anyway", type=float, default=SAME_ANYWAY)
     ap.add_argument("--related", type=float, default=RELATED)
     ap.add_argument("--actors", type=float, default=SAME_ACTORS)
+    ap.add_argument("--cohesion", type=float, default=COHESION_SHARE)
     ap.add_argument("--show", action="store_true", help="list the clusters found wrong")
     args = ap.parse_args(argv)
-    settings: Settings = (args.threshold, args.anyway, args.related, args.actors)
+    settings: Settings = (args.threshold, args.anyway, args.related, args.actors, args.cohesion)
     singles_one = singles = 0
     per_corpus: dict[str, tuple[int, int]] = {}
     clusters_by_corpus = {}
@@ -120,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.show and not (several and ari >= 0.9):
             print(f"merged {a.id}+{b.id}: {len(set(pred))} events, ARI {ari:.2f}")
     print(f"SAME_STORY {args.threshold}; SAME_ANYWAY (across years) {args.anyway}; "
-          f"RELATED {args.related} with SAME_ACTORS {args.actors}")
+          f"RELATED {args.related} with SAME_ACTORS {args.actors}; COHESION_SHARE {args.cohesion}")
     for name, (one, total) in per_corpus.items():
         print(f"single {name}: one event {one}/{total} = {one / total:.3f}")
     print(f"single, both corpora: one event {singles_one}/{singles} = {singles_one / singles:.3f} (target >= 0.95)")

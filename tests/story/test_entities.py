@@ -190,3 +190,51 @@ def test_words_opening_a_quote_or_following_a_colon_are_not_names():
 def test_capital_symbols_are_punctuation_not_names():
     ents = entities("Ⓐ Ⓑ nói với Lavrov.", "Ⓐ, Lavrov đáp.")
     assert [e.name for e in ents] == ["Lavrov"]
+
+
+def test_a_place_longer_than_an_organisation_head_is_the_place():
+    # "Đài" heads stations ("Đài Truyền hình"), but "Đài Loan" is Taiwan
+    ents = by_name(entities("Đài Loan tổ chức tập trận.", "Quân đội Đài Loan cho biết.", "Đài Truyền hình Việt Nam đưa tin."))
+    assert ents["Đài Loan"].type == "LOC"
+    assert ents["Đài Loan"].count == 1
+    assert ents["Quân đội Đài Loan"].type == "ORG"
+    assert ents["Đài Truyền hình Việt Nam"].type == "ORG"
+
+
+def test_an_ampersand_between_capitals_stays_inside_the_name():
+    ents = by_name(entities("Bộ GD&ĐT vừa ban hành quy chế thi.", "Bộ trưởng Bộ GD&ĐT Nguyễn Kim Sơn phát biểu."))
+    assert ents["Bộ GD&ĐT"].type == "ORG"
+    assert ents["Nguyễn Kim Sơn"].type == "PER"
+    assert ents["Nguyễn Kim Sơn"].role == "Bộ trưởng Bộ GD&ĐT"
+    assert not any(name.startswith("Bộ GD") and name != "Bộ GD&ĐT" for name in ents)
+    alone = by_name(entities("Ba ngành y tế, NN&PTNT, công thương cùng kiểm tra.", "Đại diện sở TT&TT Hà Nội cho biết."))
+    assert alone["NN&PTNT"].type == "ORG"
+    assert alone["TT&TT"].type == "ORG"
+    assert alone["Hà Nội"].type == "LOC"
+    assert not any(name.startswith("&") for name in alone)
+    apposed = by_name(entities("Ông Nguyễn Văn Lâm, Phó Giám đốc Sở LĐ-TB&XH, cho biết thêm."))
+    assert apposed["Nguyễn Văn Lâm"].role == "Phó Giám đốc Sở LĐ-TB&XH"
+
+
+def test_a_club_after_a_coach_title_is_the_role_not_the_person():
+    ents = by_name(
+        entities(
+            "Cựu HLV Liverpool Jurgen Klopp nói rằng ông không hối tiếc.",
+            "Theo cựu HLV Liverpool, đội bóng cần thay đổi.",
+            "HLV Chelsea Mauricio Pochettino cho biết.",
+        )
+    )
+    assert ents["Jurgen Klopp"].type == "PER"
+    assert ents["Jurgen Klopp"].role == "HLV Liverpool"
+    assert ents["Jurgen Klopp"].count == 2  # the bare role counts for its one holder
+    assert ents["Mauricio Pochettino"].role == "HLV Chelsea"
+    assert ents["Liverpool"].type == "ORG"
+    assert ents["Chelsea"].type == "ORG"
+
+
+def test_a_police_or_army_rank_is_the_role_of_the_name_after_it():
+    ents = by_name(entities("Thượng úy Nguyễn Quốc Đạt bị đình chỉ.", "Theo Thiếu tá Võ Châu Tuấn, vụ việc đang được điều tra."))
+    assert ents["Nguyễn Quốc Đạt"].type == "PER"
+    assert ents["Nguyễn Quốc Đạt"].role == "Thượng úy"
+    assert ents["Võ Châu Tuấn"].role == "Thiếu tá"
+    assert not any(name.startswith(("Thượng úy", "Thiếu tá")) for name in ents)

@@ -129,3 +129,44 @@ def test_an_actor_named_in_passing_does_not_make_two_reports_one_story() -> None
     once = [Entity(name="Lê Văn Cường", type="PER", count=1, articles=("a",)),
             Entity(name="Phạm Thị Dung", type="PER", count=1, articles=("b",))]
     assert detect_events(RELATED_BAGS, {}, article_actors([city, about, *once])) == [("a", "b")]
+
+
+# reports sharing a broad theme (fever, hospital, patients), each pair with its own story
+FEVER = Counter({"sốt": 2, "bệnh": 1, "viện": 1, "nhân": 1})
+DENGUE = ["xuất", "huyết", "muỗi", "vằn", "lăng", "quăng"]
+SCRUB_TYPHUS = ["mò", "đốt", "sẹo", "chuột", "bụi", "rậm"]
+
+
+def _report(theme: Counter[str], words: list[str]) -> Counter[str]:
+    return theme + Counter(dict.fromkeys(words, 1))
+
+
+def test_two_stories_on_one_theme_split_though_they_share_many_words() -> None:
+    """Two reports on dengue and two on scrub typhus share the fever theme (content
+    cosine 0.6, above ``SAME_STORY``), but each pair shares far more among itself
+    (0.92): two events. Without the cohesion rule they would be one."""
+    bags = {
+        "d1": _report(FEVER, DENGUE[:5]), "s1": _report(FEVER, SCRUB_TYPHUS[:5]),
+        "d2": _report(FEVER, DENGUE[1:]), "s2": _report(FEVER, SCRUB_TYPHUS[1:]),
+    }
+    assert detect_events(bags, {}) == [("d1", "d2"), ("s1", "s2")]
+    assert detect_events(bags, {}, cohesion_share=0.0) == [("d1", "s1", "d2", "s2")]
+
+
+def test_a_lone_report_on_the_theme_still_joins_by_content() -> None:
+    """A single article has no cohesion to weigh: one scrub-typhus report beside two
+    dengue reports joins them by content alone (cosine 0.6)."""
+    bags = {"d1": _report(FEVER, DENGUE[:5]), "d2": _report(FEVER, DENGUE[1:]), "s1": _report(FEVER, SCRUB_TYPHUS[:5])}
+    assert detect_events(bags, {}) == [("d1", "d2", "s1")]
+
+
+def test_one_story_told_from_two_sides_stays_one_event() -> None:
+    """Two reports on a fire's rescue and two on its inquiry share the fire (cosine 0.84)
+    nearly as much as each pair shares among itself (0.96): one event."""
+    fire = Counter({"cháy": 3, "chung": 2, "cư": 2, "nạn": 1, "nhân": 1})
+    rescue, inquiry = ["cứu", "hộ", "thang", "dây", "thoát"], ["điều", "tra", "chập", "điện", "khởi"]
+    bags = {
+        "r1": _report(fire, rescue[:4]), "r2": _report(fire, rescue[1:]),
+        "i1": _report(fire, inquiry[:4]), "i2": _report(fire, inquiry[1:]),
+    }
+    assert detect_events(bags, {}) == [("r1", "r2", "i1", "i2")]

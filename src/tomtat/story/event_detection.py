@@ -30,13 +30,25 @@ the two groups
   ministers are two events), unless the two groups tell nearly the same text:
   cosine >= ``SAME_ANYWAY`` (the anniversary report, last year's case recalled at
   length); distinct events on one theme share their vocabulary far less (0.34-0.6 on
-  the four events of the seeds, 0.7 and more for most follow-ups).
+  the four events of the seeds, 0.7 and more for most follow-ups);
+- and, when both groups hold several articles, share at least ``COHESION_SHARE`` of
+  what each holds together: their content cosine is at least that share of the lesser
+  of the two groups' cohesions (a group's cohesion: the mean cosine of each of its
+  articles with the rest of the group). Relative, not absolute: two stories on one
+  broad theme (dengue and scrub typhus, two drug busts, two reports on health
+  insurance) share as many words as two sides of one story (content cosine 0.33-0.54
+  between the halves of the merged dev pairs that joined before this rule), but each
+  story's own reports share far more among themselves (cohesions 0.63-0.95), while
+  the sides of one story hold together about as loosely as they join. A lone article holds
+  together with nothing, so it joins by the rules above alone; a refused pair may
+  join later, once either group has changed.
 
 The thresholds sit in flat regions measured on the dev corpora (docs/BENCHMARKS.md,
 "Event detection"): ``SAME_STORY`` 0.35-0.45, ``RELATED`` 0.25-0.35 and
-``SAME_ACTORS`` 0.25-0.35 give results within 2% of each other, on merged pairs drawn
-with three seeds; ``SAME_ANYWAY`` changes nothing there from 0.6 up and keeps a 0.1
-margin above the cosine at which the seeds' 2014 and 2015 events would join (0.6).
+``SAME_ACTORS`` 0.2-0.35 give results within 2% of each other, on merged pairs drawn
+with five seeds, and ``COHESION_SHARE`` 0.68-0.75 the same counts but one;
+``SAME_ANYWAY`` changes nothing there from 0.6 up and keeps a 0.1 margin above the
+cosine at which the seeds' 2014 and 2015 events would join (0.6).
 """
 
 from __future__ import annotations
@@ -56,10 +68,11 @@ SAME_STORY = 0.4
 RELATED = 0.3
 SAME_ACTORS = 0.3
 SAME_ANYWAY = 0.7
+COHESION_SHARE = 0.72
 
 __all__ = [
-    "RELATED", "SAME_ACTORS", "SAME_ANYWAY", "SAME_STORY", "article_actors", "article_bags",
-    "detect_events", "dated_years", "year_spans",
+    "COHESION_SHARE", "RELATED", "SAME_ACTORS", "SAME_ANYWAY", "SAME_STORY", "article_actors",
+    "article_bags", "detect_events", "dated_years", "year_spans",
 ]
 
 Key = tuple[str, int]
@@ -85,13 +98,16 @@ def year_spans(dates: Mapping[Key, Sequence[DateMention]]) -> dict[str, list[Dat
     return out
 
 
-def dated_years(dates: Mapping[Key, Sequence[DateMention]]) -> dict[str, list[YearSpan]]:
+def dated_years(
+    dates: Mapping[Key, Sequence[DateMention]], spans: Mapping[str, Sequence[DatedSpan]]
+) -> dict[str, list[YearSpan]]:
     """Per article, every year it dates itself, at any precision: the years of its day or
-    month dates (:func:`year_spans`, written once or more, or inferred) and the years it
-    writes alone ("năm 2022"); years borrowed from elsewhere are left out."""
+    month dates (``spans``, :func:`year_spans` of ``dates``: written once or more, or
+    inferred) and the years it writes alone ("năm 2022"); years borrowed from elsewhere
+    are left out."""
     out: dict[str, list[YearSpan]] = {}
-    for aid, spans in year_spans(dates).items():
-        out[aid] = [s for s, _ in spans]
+    for aid, article_spans in spans.items():
+        out[aid] = [s for s, _ in article_spans]
     for (aid, _), ds in dates.items():
         for d in ds:
             if d.month is None and d.year is not None and d.basis == "explicit" and not d.relative:
@@ -103,6 +119,8 @@ def placing_years(spans: Iterable[DatedSpan]) -> list[YearSpan]:
     """The spans that place a group in time: inferred ones, and written years that
     occur at least twice among the group's dates (a year written once may be recalled)."""
     spans = list(spans)
+    if not spans:
+        return []
     written = Counter(s for s, explicit in spans if explicit)
     return [s for s, explicit in spans if not explicit or written[s] >= 2]
 
@@ -150,23 +168,38 @@ def article_actors(entities: Iterable[Entity]) -> dict[str, dict[str, float]]:
     return out
 
 
-def _matrix(ids: Sequence[str], bags: Mapping[str, Mapping[str, float]]) -> np.ndarray:
-    """One row of counts (or weights) per article id (empty rows for ids without a bag)."""
+def _dots(ids: Sequence[str], bags: Mapping[str, Mapping[str, float]]) -> np.ndarray:
+    """The dot products of every two articles' bags of counts (or weights), in the order
+    of ``ids`` (0 for ids without a bag), through one dense matrix of the bags."""
     empty: dict[str, float] = {}
     rows = [bags.get(a, empty) for a in ids]
     words = dict.fromkeys(chain.from_iterable(rows))
     vocab = dict(zip(words, range(len(words))))
+    sizes = [len(r) for r in rows]
+    total = sum(sizes)
     counts = np.zeros((len(ids), max(1, len(vocab))))
-    for r, bag in enumerate(rows):
-        counts[r, np.fromiter(map(vocab.__getitem__, bag), np.intp, len(bag))] = np.fromiter(bag.values(), float, len(bag))
-    return counts
+    counts[
+        np.repeat(np.arange(len(ids)), sizes),
+        np.fromiter(map(vocab.__getitem__, chain.from_iterable(rows)), np.intp, total),
+    ] = np.fromiter(chain.from_iterable(r.values() for r in rows), float, total)
+    return counts @ counts.T
 
 
-def _cosines(counts: np.ndarray, norms: np.ndarray, i: int) -> np.ndarray:
-    """Cosine of row ``i`` with every row (0 where either row is empty); ``norms`` are
-    the rows' lengths, kept by the caller (only a merged row changes)."""
-    lengths = norms * norms[i]
-    return np.divide(counts @ counts[i], lengths, out=np.zeros(len(counts)), where=lengths > 0)
+def _inverse_lengths(dots: np.ndarray) -> np.ndarray:
+    """One over the length of each group's summed bag, from the groups' dot products
+    (0 for an empty group, so that its cosines are 0)."""
+    lengths = np.sqrt(dots.diagonal())
+    return np.divide(1.0, lengths, out=np.zeros(len(lengths)), where=lengths > 0)
+
+
+def _cohesion(gram: np.ndarray) -> float:
+    """How much a group's articles tell one story: the mean cosine of each article with
+    the sum of the group's other articles (``gram``: the articles' dot products)."""
+    dots = gram.sum(axis=1)
+    own = gram.diagonal()
+    rest = np.sqrt(np.maximum(dots.sum() - 2 * dots + own, 0.0))
+    lengths = np.sqrt(own) * rest
+    return float(np.divide(dots - own, lengths, out=np.zeros(len(own)), where=lengths > 0).mean())
 
 
 def detect_events(
@@ -177,14 +210,16 @@ def detect_events(
     same_anyway: float = SAME_ANYWAY,
     related: float = RELATED,
     same_actors: float = SAME_ACTORS,
+    cohesion_share: float = COHESION_SHARE,
 ) -> list[tuple[str, ...]]:
     """Groups of article ids that tell one event each, in the order of ``bags``.
 
     ``bags``: each article's content bag (:func:`article_bags`); ``dates``: the story
     stage's resolved dates per sentence key; ``actors``: each article's actor names
     (:func:`article_actors`; None: content and years alone decide); the thresholds are
-    the module's (see its docstring). Bags and actors become rows of two count
-    matrices, so all cosines come from one product and each merge updates one row.
+    the module's (see its docstring). The groups' dot products, of content and of
+    actors, are kept as two matrices: a merge adds one group's row and column to the
+    other's, so no bag is summed again.
     """
     ids = list(bags)
     n = len(ids)
@@ -192,52 +227,56 @@ def detect_events(
         return [tuple(ids)] if ids else []
     spans = year_spans(dates)
     years = [list(spans.get(a, ())) for a in ids]
-    own = dated_years(dates)
+    placed = [placing_years(y) for y in years]
+    own = dated_years(dates, spans)
     dated = [list(own.get(a, ())) for a in ids]
-    counts = _matrix(ids, bags)
-    named = _matrix(ids, actors or {})
-    norms = np.linalg.norm(counts, axis=1)
-    named_norms = np.linalg.norm(named, axis=1)
-    alive = [True] * n
+    gram = _dots(ids, bags)  # the articles' own bags, for the groups' cohesion
+    content = gram.copy()
+    shared = _dots(ids, actors or {})
+    scales = [_inverse_lengths(content), _inverse_lengths(shared)]
+    alive = np.ones(n, dtype=bool)
+    groups = [[r] for r in range(n)]
 
-    def row(i: int) -> np.ndarray:
-        """Group ``i``'s similarity with every group: its content cosine where the two
-        are one story by the rules above, -1 where they are not."""
-        sims = _cosines(counts, norms, i)
-        shared = _cosines(named, named_norms, i)
-        mine = placing_years(years[i])
-        for k in range(n):
-            if not alive[k]:
-                continue
-            if sims[k] < same_story and not (sims[k] >= related and shared[k] >= same_actors):
-                sims[k] = -1.0
-            elif sims[k] < same_anyway and mine and years_apart(mine, placing_years(years[k]), dated[i], dated[k]):
-                sims[k] = -1.0
+    def cohesion(r: int) -> float:
+        """Group ``r``'s cohesion (:func:`_cohesion`), from its articles' own bags."""
+        return _cohesion(gram[np.ix_(groups[r], groups[r])])
+
+    def links(rows: slice) -> np.ndarray:
+        """The groups ``rows``' similarity with every group: the content cosine where
+        two groups are one story by the rules above, -1 where they are not."""
+        sims = content[rows] * scales[0][rows, None] * scales[0]
+        joinable = sims >= same_story
+        joinable |= (sims >= related) & (shared[rows] * scales[1][rows, None] * scales[1] >= same_actors)
+        sims[~joinable] = -1.0
+        for r, i in enumerate(range(*rows.indices(n))):
+            if placed[i]:
+                for k in np.flatnonzero(joinable[r] & (sims[r] < same_anyway) & alive):
+                    if years_apart(placed[i], placed[k], dated[i], dated[k]):
+                        sims[r, k] = -1.0
         return sims
 
-    sims = np.vstack([row(i) for i in range(n)])
-    sims[np.tril_indices(n)] = -np.inf
-    groups = [[a] for a in ids]
+    sims = links(slice(0, n))
+    sims[np.tri(n, dtype=bool)] = -np.inf
     while True:
-        flat = int(np.argmax(sims))
-        i, j = divmod(flat, n)
+        i, j = divmod(int(np.argmax(sims)), n)
         if sims[i, j] < 0:
             break
+        if len(groups[i]) > 1 and len(groups[j]) > 1 and sims[i, j] < cohesion_share * min(map(cohesion, (i, j))):
+            sims[i, j] = -1.0  # until either group changes
+            continue
         groups[i].extend(groups[j])
-        counts[i] += counts[j]
-        named[i] += named[j]
         years[i].extend(years[j])
+        placed[i] = placing_years(years[i])
         dated[i].extend(dated[j])
+        for dots, scale in zip((content, shared), scales):
+            dots[i] += dots[j]
+            dots[:, i] += dots[:, j]
+            scale[i] = 1.0 / math.sqrt(dots[i, i]) if dots[i, i] > 0 else 0.0
         alive[j] = False
-        counts[j] = named[j] = 0.0
-        norms[i], norms[j] = np.linalg.norm(counts[i]), 0.0
-        named_norms[i], named_norms[j] = np.linalg.norm(named[i]), 0.0
+        fresh = links(slice(i, i + 1))[0]
+        fresh[~alive] = -np.inf
+        sims[:i, i] = fresh[:i]
+        sims[i, i + 1 :] = fresh[i + 1 :]
         sims[j, :] = -np.inf
         sims[:, j] = -np.inf
-        fresh = row(i)
-        for k in range(n):
-            if alive[k] and k != i:
-                sims[min(i, k), max(i, k)] = fresh[k]
-    order = {a: r for r, a in enumerate(ids)}
-    kept = [tuple(sorted(groups[r], key=order.__getitem__)) for r in range(n) if alive[r]]
-    return sorted(kept, key=lambda g: order[g[0]])
+    return [tuple(ids[k] for k in g) for g in sorted(sorted(groups[r]) for r in np.flatnonzero(alive))]

@@ -43,16 +43,17 @@ def extract_keywords(
     # ("Nhà Trắng") is never a word of the (lower-case) list, nor are pairs with digits
     # or punctuation; pairs are looked up as tuples, no string is built for a non-word
     pairs = word_pairs(words)
-    count: Counter[tuple[str, str]] = Counter()
+    hits: list[tuple[str, str]] = []
     arts: Counter[tuple[str, str]] = Counter()
     for sentences in per_article.values():
         adjacent = chain.from_iterable(map(pairwise, sentences))
         if words:
-            found = Counter(filter(pairs.__contains__, adjacent))
+            found = list(filter(pairs.__contains__, adjacent))
         else:
-            found = Counter(p for p in adjacent if _content_pair(p, stop))
-        count.update(found.elements())  # counting elements stays in C (a mapping would not)
-        arts.update(found.keys())
+            found = [p for p in adjacent if _content_pair(p, stop)]
+        hits += found
+        arts.update(set(found))
+    count = Counter(hits)  # one count over the cluster, in C
     n_articles = max(1, len(per_article))
     score = {}
     for pair, c in count.items():

@@ -66,9 +66,10 @@ def find_references(text: str) -> list[tuple[int, Evidence]]:
     evidence. ``text`` may hold a whole article: one search per phrase."""
     text = unicodedata.normalize("NFC", text)
     lower = text.lower()
+    present = set(filter(lower.__contains__, _needs()))  # each word searched once
     out = []
     for event in load_reference_events():
-        if not any(word in lower for word in event.needs):
+        if present.isdisjoint(event.needs):
             continue  # most texts name no reference event: skip its patterns
         for pattern, implies in event.phrases:
             span = event.span(implies)
@@ -77,3 +78,9 @@ def find_references(text: str) -> list[tuple[int, Evidence]]:
             for m in pattern.finditer(text):
                 out.append((m.start(), Evidence("reference", m.group(0), detail, (span,))))
     return out
+
+
+@cache
+def _needs() -> tuple[str, ...]:
+    """Every word some reference event needs, once (events share words)."""
+    return tuple(dict.fromkeys(word for event in load_reference_events() for word in event.needs))

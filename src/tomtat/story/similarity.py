@@ -33,7 +33,7 @@ def bag_of(tokens: Iterable[str]) -> Counter[str]:
     """Content syllables with their counts, from lower-cased tokens already cut
     (``TokenRows.lower``): like :func:`bag`, except that tokens that are not all
     letters, such as "nga-ukraine" or "14-10", are left out whole."""
-    return Counter(filterfalse(stop_syllables("story").__contains__, filter(str.isalpha, tokens)))
+    return Counter(filter(str.isalpha, filterfalse(stop_syllables("story").__contains__, tokens)))
 
 
 def norm(b: Counter[str]) -> float:

@@ -10,8 +10,9 @@ tế", "Tuy nhiên"), looked up in a compound-word list
 title, honorific or place are never visited.
 
 - a title from ``data/titles_vi.txt`` ("Ngoại trưởng", "Bộ trưởng Quốc phòng"), then any
-  places or organisations qualifying it ("Nga"), then a capitalised run is a person whose
-  role is the title with its qualifiers ("Ngoại trưởng Nga" + "Sergey Lavrov");
+  places or organisations qualifying it ("Nga"; football clubs only there, ``title_orgs``:
+  "HLV Liverpool"), then a capitalised run is a person whose role is the title with its
+  qualifiers ("Ngoại trưởng Nga" + "Sergey Lavrov");
 - an honorific ("ông", "bà") then a capitalised run is a person ("ông Lavrov");
 - any other run of capitalised syllables is split and typed with data lists: places
   (``places_vi.txt``, with aliases such as "Hoa Kỳ" -> "Mỹ"), organisation heads
@@ -19,7 +20,9 @@ title, honorific or place are never visited.
   acronyms ("NATO"), place cues before it ("tỉnh Anbar"). A leading place is split off
   a run ("Mỹ John Kerry" -> "Mỹ" + "John Kerry"). After an organisation head, a
   lower-case compound word between capitals stays in the name ("Sở Giao thông vận tải
-  Hà Nội").
+  Hà Nội"). An ampersand between words in capitals is inside the name ("Bộ GD&ĐT",
+  "NN&PTNT"); a place that starts with an organisation head is the place ("Đài Loan",
+  not a station "Đài ...").
 - a run still untyped is a person if its last syllable is the surname of a person found
   elsewhere in the cluster; else, when an underthesea NER tagging of the sentence is
   given, its tag decides; else it is ``MISC``.

@@ -37,6 +37,7 @@ class Lexicon:
     org_heads: Phrases
     places: Phrases
     org_known: Phrases
+    title_orgs: Phrases  # organisations only right after a title ("HLV Liverpool")
     loc_cues: Phrases
     not_names: frozenset[str]
     not_entities: frozenset[str]
@@ -93,6 +94,7 @@ def lexicon() -> Lexicon:
         org_heads=org_heads,
         places=place_table,
         org_known=org_known,
+        title_orgs=Phrases((syllables_of(o), o) for o in rules["title_orgs"]),
         loc_cues=Phrases((syllables_of(c), c) for c in rules["loc_cues"]),
         not_names=frozenset(rules["not_names"]),
         not_entities=frozenset(rules["not_entities"]),

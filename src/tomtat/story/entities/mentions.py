@@ -20,7 +20,9 @@ from tomtat.story.entities.lexicon import HONORIFIC, ORG_HEAD, ORG_KNOWN, PLACE,
 from tomtat.story.entities.runs import (
     apposition,
     is_acronym,
+    joined,
     match,
+    org_head,
     org_run_end,
     run_end,
     type_run,
@@ -128,14 +130,14 @@ def _scan(
     lex = lexicon()
     tok, low, firsts, cap, cont, _ = sy
     size = len(tok)
-    places, titles, org_heads, org_known = lex.places, lex.titles, lex.org_heads, lex.org_known
+    places, titles, org_known, title_orgs = lex.places, lex.titles, lex.org_known, lex.title_orgs
     kinds, breakers, not_entities, misc_known = lex.kinds, lex.breakers, lex.not_entities, lex.misc_known
     out: list[Mention] = []
     appositive: set[int] = set()  # where a title written after a person's name starts
     new_mention = tuple.__new__  # Mention(...) without its Python-level __new__: a mention per run
 
     def add(a: int, b: int, typ: str, role: str | None = None) -> None:
-        name = tok[a] if b == a + 1 else " ".join(tok[a:b])
+        name = tok[a] if b == a + 1 else joined(tok[a:b])
         if typ == "LOC":
             name = places.get(tuple(low[a:b]), name)
         elif typ == "PER" and role is None:
@@ -165,6 +167,8 @@ def _scan(
             if not cap[j]:
                 break
             n = match(sy, j, org_known) if low[j] in org_known.lengths else 0
+            if not n and low[j] in title_orgs.lengths:
+                n = match(sy, j, title_orgs)  # "HLV Liverpool": the club is the role's
             if n or is_acronym(tok[j]):
                 quals.append((j, j + max(n, 1), "ORG"))
                 j += max(n, 1)
@@ -204,7 +208,7 @@ def _scan(
         if not s_cap or tok[i] in breakers:
             i += 1
             continue
-        n = match(sy, i, org_heads) if kind & ORG_HEAD else 0
+        n = org_head(sy, i, kind, lex)
         if n:
             end = org_run_end(sy, i + n, lex, words)
             if end > i + n:
@@ -281,13 +285,15 @@ def _titled(
         name_end, stop = end + 2, run_end(sy, end + 2, lex)
         while name_end < stop and firsts[name_end].isupper():
             name_end += 1
-        add(end + 2, name_end, "PER", " ".join([*parts, *tok[j:end]]))
+        add(end + 2, name_end, "PER", joined([*parts, *tok[j:end]]))
         return name_end
     # A name capitalises every syllable ("Phạm Minh Chính"); an organisation in a
     # role capitalises words ("Tổ chức Trung ương"): the name is the run's tail.
     k = end
     while k > j and firsts[k - 1].isupper():
         k -= 1
+    if k > j and tok[k - 1] == "&":
+        k += 1  # "Bộ GD&ĐT Nguyễn Kim Sơn": "ĐT" ends the organisation
     if k > j and end - k < 2:
         k = end  # after an organisation, one capital syllable ("... Trung ương Đảng") is no name
     if end - k > 4:  # "Tập đoàn Hoa Sen Lê Phước Vũ": the name starts at "Lê"
@@ -300,7 +306,7 @@ def _titled(
     elif k < end and match(sy, k, lex.places) == end - k:
         k = end  # "Giám đốc Sở Giao thông Hà Nội": a place ends the role, no name
     parts.extend(tok[j:k])
-    role = " ".join(parts)
+    role = joined(parts)
     if k < end:
         add(k, end, "PER", role)
     elif quals or end > j:  # "Bộ trưởng Quốc phòng Nga" alone: resolved per cluster

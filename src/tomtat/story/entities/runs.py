@@ -7,7 +7,7 @@ Helpers of the scan in :mod:`tomtat.story.entities.mentions`, over
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from tomtat.story.entities.lexicon import ORG_HEAD, ORG_KNOWN, PLACE, Lexicon, Phrases, syllables_of
 from tomtat.story.entities.syllables import Syllables
@@ -38,20 +38,50 @@ def match(sy: Syllables, i: int, table: Phrases) -> int:
     return 0
 
 
+def org_head(sy: Syllables, i: int, kind: int, lex: Lexicon) -> int:
+    """Length of the organisation head at ``i`` ("Bộ", "Hãng tin"), 0 if none or if a
+    longer place starts there ("Đài Loan" is the place, not a station "Đài ...").
+    ``kind`` is ``lex.kinds`` of the syllable at ``i``."""
+    n = match(sy, i, lex.org_heads) if kind & ORG_HEAD else 0
+    if n and kind & PLACE and match(sy, i, lex.places) > n:
+        return 0
+    return n
+
+
 def run_end(sy: Syllables, i: int, lex: Lexicon) -> int:
     """End of the capitalised run that starts at ``i`` (``i`` if none): capitalised
-    syllables up to punctuation, a breaker ("Ảnh") or a title ("Ngoại trưởng")."""
+    syllables up to punctuation, a breaker ("Ảnh") or a title ("Ngoại trưởng"). An
+    ampersand between words in capitals is part of the name ("Bộ GD&ĐT", "AT&T")."""
     tok, low, firsts, cap, cont, _ = sy
     size = len(tok)
     if i >= size or not cap[i] or not firsts[i].isalnum():
         return i
     breakers, titles = lex.breakers, lex.titles
     j = i + 1
-    while j < size and cap[j] and firsts[j].isalnum():
+    while j < size:
+        if not (cap[j] and firsts[j].isalnum()):
+            if tok[j] == "&" and amp_inside(tok, j):  # the cheap test first: most runs end at other marks
+                j += 1
+                continue
+            break
         if tok[j] in breakers or (j not in cont and low[j] in titles.lengths and match(sy, j, titles)):
             break
         j += 1
     return j
+
+
+def amp_inside(tok: Sequence[str], j: int) -> bool:
+    """Whether ``tok[j]`` is an ampersand between words in capitals ("GD&ĐT", "AT&T")."""
+    return (
+        tok[j] == "&" and 0 < j < len(tok) - 1 and tok[j - 1].isupper() and tok[j + 1].isupper() and tok[j + 1][0].isupper()
+    )
+
+
+def joined(tokens: Sequence[str]) -> str:
+    """Tokens as a name or role is written: spaced, but an ampersand between words in
+    capitals glued to them as in the text ("GD&ĐT")."""
+    text = " ".join(tokens)
+    return text.replace(" & ", "&") if "&" in text else text
 
 
 def org_run_end(sy: Syllables, j: int, lex: Lexicon, words: frozenset[str]) -> int:
@@ -94,11 +124,11 @@ def apposition(sy: Syllables, b: int, lex: Lexicon) -> str | None:
     if b + 1 >= size or tok[b] != "," or not match(sy, b + 1, lex.titles):
         return None
     end = b + 1
-    while end < size and firsts[end].isalnum() and end - b <= 10:
+    while end < size and (firsts[end].isalnum() or amp_inside(tok, end)) and end - b <= 10:
         end += 1
     if end < size and firsts[end].isalnum():
         return None  # too long to be a role
-    role = " ".join(tok[b + 1 : end])
+    role = joined(tok[b + 1 : end])
     return role[0].upper() + role[1:]
 
 
@@ -111,7 +141,7 @@ def type_run(
     ``kind`` is ``lex.kinds`` of its first syllable."""
     tok, low, firsts, _, _, _ = sy
     org_known = lex.org_known
-    head = match(sy, i, lex.org_heads) if kind & ORG_HEAD else 0
+    head = org_head(sy, i, kind, lex)
     if head and i + head >= end:
         return  # "Cơ quan", "Tổ chức" alone name nobody
     if head or (kind & ORG_KNOWN and tuple(low[i:end]) in org_known):
@@ -132,9 +162,12 @@ def type_run(
             kind = kinds.get(low[i], 0) if i < end else 0
             continue
         if i + 1 < end and ((kind & ORG_KNOWN and (low[i],) in org_known) or (tok[i].isupper() and is_acronym(tok[i]))):
-            add(i, i + 1, "ORG")
-            i += 1
-            kind = kinds.get(low[i], 0)
+            n = 1
+            while i + n + 1 < end and tok[i + n] == "&":
+                n += 2  # "NN&PTNT" is one name (run_end only crosses "&" between capitals)
+            add(i, i + n, "ORG")
+            i += n
+            kind = kinds.get(low[i], 0) if i < end else 0
             continue
         break
     if i >= end or not (firsts[i].isupper() or any(map(str.isupper, firsts[i:end]))):
