@@ -138,7 +138,9 @@ def _canonical_counts(rows: np.ndarray, cols: np.ndarray, shape: tuple[int, int]
         data = np.zeros(0)
     index = np.int32 if max(columns, keys.size) < np.iinfo(np.int32).max else np.int64
     # row r's keys are those in [r * columns, (r + 1) * columns): its start in the sorted keys
-    indptr = np.searchsorted(keys, np.arange(n + 1, dtype=np.int64) * columns).astype(index)
+    indptr: np.ndarray[tuple[int], np.dtype[np.signedinteger]] = np.searchsorted(
+        keys, np.arange(n + 1, dtype=np.int64) * columns
+    ).astype(index)
     return sparse.csr_matrix((data, (keys % columns).astype(index), indptr), shape=shape)
 
 
