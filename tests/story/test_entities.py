@@ -238,3 +238,11 @@ def test_a_police_or_army_rank_is_the_role_of_the_name_after_it():
     assert ents["Nguyễn Quốc Đạt"].role == "Thượng úy"
     assert ents["Võ Châu Tuấn"].role == "Thiếu tá"
     assert not any(name.startswith(("Thượng úy", "Thiếu tá")) for name in ents)
+
+
+def test_a_person_read_with_the_place_before_him_is_cut_off_it():
+    ents = by_name(entities("Chủ tịch UBND tỉnh Bình Định Nguyễn Phi Long cho biết.", "Mưa lớn kéo dài ở tỉnh Bình Định."))
+    assert ents["Bình Định"].type == "LOC"
+    assert ents["Bình Định"].count == 2
+    assert ents["Nguyễn Phi Long"].type == "PER"
+    assert "Bình Định Nguyễn Phi Long" not in ents

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tomtat.story.dates import find_dates_many
-from tomtat.story.mention_years import estimate_years
+from tomtat.story.mention_years import _evidence_by_sentence, estimate_years
+from tomtat.story.offices import load_offices
+from tomtat.story.reference_events import find_references
 
 
 def _estimate(*sentences: str) -> dict:
@@ -43,3 +47,30 @@ def test_a_day_before_the_articles_latest_dated_past_may_be_the_next_year() -> N
     # After the latest written date of that year, the year is the article's.
     [e] = _estimate("Ngày 2/3/2021, cháu bé nhập viện.", "Sáng 21-7, tòa án đưa vụ án ra xét xử.").values()
     assert e.exact == 2021
+
+
+
+PLAIN = (
+    "Ngoại trưởng Mỹ John Kerry và cựu Bộ trưởng Quốc phòng Nga Sergei Shoigu.",
+    "Kể từ cuộc xung đột Nga-Ukraine, đại dịch COVID-19 và bão Yagi.",
+    "Tổng thống đắc cử Donald Trump nói về sáp nhập Crimea; Thủ tướng Abe gặp Tổng thống Putin.",
+)
+
+
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        PLAIN,
+        (*PLAIN, "İstanbul đón Thủ tướng Abe."),  # lower-casing lengthens "İ"
+        (*PLAIN, "Dịch Ebola bùng phát ở Guinea, quán cafe\u0301."),  # not NFC
+    ],
+)
+def test_one_pass_for_titles_and_reference_words_finds_what_separate_searches_find(sentences: tuple[str, ...]) -> None:
+    keys = [("a", i) for i in range(len(sentences))]
+    found = _evidence_by_sentence(dict(zip(keys, sentences)))
+    joined = "\n".join(sentences)
+    separate = {(e.text, e.detail) for _, e in [*load_offices().find(joined), *find_references(joined)]}
+    one_pass = {(e.text, e.detail) for es in found.values() for e in es}
+    # a sentence keeps one piece of evidence per detail
+    assert one_pass <= separate and {d for _, d in one_pass} == {d for _, d in separate}
+    assert len({d for _, d in separate}) >= 7

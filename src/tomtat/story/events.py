@@ -211,8 +211,6 @@ def group_events(
         anchor = g.anchor
         first = by_article[g.articles[0]]
         label = anchor[1].text if anchor else next((s.text for s in first if not s.heading), first[0].text)
-        if not members[gi]:
-            continue
         arts = tuple(dict.fromkeys(k[0] for k in members[gi]))
         events.append((anchor, label, arts, tuple(members[gi])))
     events.sort(key=lambda e: _chronological(e[0][0] if e[0] else None, len(e[3])))

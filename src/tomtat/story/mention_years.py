@@ -10,13 +10,17 @@ when the article has a year-less date, so most articles cost nothing.
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
+from functools import cache
+
+import ahocorasick
 
 from tomtat.story.date_find import RawDate
 from tomtat.story.offices import load_offices
-from tomtat.story.reference_events import find_references
+from tomtat.story.reference_events import find_references, reference_needs
 from tomtat.story.years import Evidence, YearEstimate, find_weekday, infer_year
 
 Key = tuple[str, int]
@@ -52,13 +56,37 @@ def _evidence_by_sentence(texts: Mapping[Key, str]) -> dict[Key, list[Evidence]]
         starts.append(at)
         at += len(texts[key]) + 1
     joined = "\n".join(texts[k] for k in keys)
+    heads_at: list[int] = []
+    present: set[str] = set()
+    words: Iterator[tuple[int, tuple[str, bool, bool]]] = _evidence_words().iter(joined.lower())
+    for last, (word, head, need) in words:
+        if head:
+            heads_at.append(last + 1 - len(word))
+        if need:
+            present.add(word)
+    # find_references reads the text as NFC: the words found are its words only then
+    needs = present if unicodedata.is_normalized("NFC", joined) else None
     out: dict[Key, list[Evidence]] = {}
-    for pos, e in [*load_offices().find(joined), *find_references(joined)]:
+    for pos, e in [*load_offices().find(joined, heads_at), *find_references(joined, needs)]:
         key = keys[bisect_right(starts, pos) - 1]
         found = out.setdefault(key, [])
         if all(f.detail != e.detail for f in found):
             found.append(replace(e, sentence=key))
     return out
+
+
+@cache
+def _evidence_words() -> ahocorasick.Automaton:
+    """One automaton of the words office titles start with and the words reference
+    events need, each with whether it is one or the other (or both): an article is
+    scanned once for both, not once per word."""
+    heads = frozenset(load_offices().heads)
+    needs = frozenset(reference_needs())
+    finder = ahocorasick.Automaton()
+    for word in sorted(heads | needs):
+        finder.add_word(word, (word, word in heads, word in needs))
+    finder.make_automaton()
+    return finder
 
 
 def _recalled(text: str, r: RawDate) -> bool:

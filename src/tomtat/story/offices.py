@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -95,10 +96,11 @@ class OfficeIndex:
         """Every office mention in ``text`` with the months its holder held it."""
         return [replace(e, sentence=sentence) for _, e in self.find(text)]
 
-    def find(self, text: str) -> list[tuple[int, Evidence]]:
-        """Every office mention in ``text``: where it starts, and its evidence."""
+    def find(self, text: str, heads_at: Iterable[int] | None = None) -> list[tuple[int, Evidence]]:
+        """Every office mention in ``text``: where it starts, and its evidence
+        (``heads_at``: see :meth:`title_matches`)."""
         out: list[tuple[int, Evidence]] = []
-        for m in self.title_matches(text):
+        for m in self.title_matches(text, heads_at):
             if m.group("former"):
                 continue
             title = _fold(" ".join(m.group("title").split()))
@@ -131,25 +133,29 @@ class OfficeIndex:
             out.append((m.start("title"), Evidence("elect" if elect else "office", said, detail, spans)))
         return out
 
-    def title_matches(self, text: str) -> list[re.Match[str]]:
+    def title_matches(self, text: str, heads_at: Iterable[int] | None = None) -> list[re.Match[str]]:
         """``titles.finditer(text)``, tried only where the lower-cased text holds one of
         the words a title starts with (``str.find``: the expression alone tries every
         position that starts with one of their letters, most of a Vietnamese text).
+        ``heads_at``, when given, are those positions (every occurrence of every word of
+        ``heads`` in ``text.lower()``), found by the caller in a pass it makes anyway.
         A text where lower-casing is not how the expression folds case (a character of
         ``folds_apart``, such as dotless "ı" or "İ") is searched by the expression alone."""
         if any(c in text for c in self.folds_apart):  # str.find speed, not a regex scan
             return list(self.titles.finditer(text))
-        lower = text.lower()
-        starts = []
-        for head in self.heads:
-            at = lower.find(head)
-            while at >= 0:
-                starts.append(at)
-                at = lower.find(head, at + 1)
+        if heads_at is None:
+            lower = text.lower()
+            starts = []
+            for head in self.heads:
+                at = lower.find(head)
+                while at >= 0:
+                    starts.append(at)
+                    at = lower.find(head, at + 1)
+            heads_at = starts
         out = []
         free = 0
         match = self.titles.match
-        for at in sorted(starts):
+        for at in sorted(heads_at):
             if at >= free and (m := match(text, at)) is not None:
                 out.append(m)
                 free = m.end()

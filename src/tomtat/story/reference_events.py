@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import cache
 
 from tomtat.data import read_json
 from tomtat.story.years import Evidence, Span, month_index
 
-__all__ = ["ReferenceEvent", "find_references", "load_reference_events", "reference_evidence"]
+__all__ = ["ReferenceEvent", "find_references", "load_reference_events", "reference_evidence", "reference_needs"]
 
 _DATA_FILE = "reference_events.json"
 
@@ -61,12 +62,15 @@ def reference_evidence(text: str, sentence: tuple[str, int] | None = None) -> li
     return out
 
 
-def find_references(text: str) -> list[tuple[int, Evidence]]:
+def find_references(text: str, present: AbstractSet[str] | None = None) -> list[tuple[int, Evidence]]:
     """Every phrase in ``text`` naming a reference event: where it starts, and its
-    evidence. ``text`` may hold a whole article: one search per phrase."""
+    evidence. ``text`` may hold a whole article: one search per phrase. ``present``,
+    when given, holds the words of :func:`reference_needs` that the lower-cased
+    ``text`` (NFC) contains, found by the caller in a pass it makes anyway."""
     text = unicodedata.normalize("NFC", text)
-    lower = text.lower()
-    present = set(filter(lower.__contains__, _needs()))  # each word searched once
+    if present is None:
+        lower = text.lower()
+        present = set(filter(lower.__contains__, reference_needs()))  # each word searched once
     out = []
     for event in load_reference_events():
         if present.isdisjoint(event.needs):
@@ -81,6 +85,6 @@ def find_references(text: str) -> list[tuple[int, Evidence]]:
 
 
 @cache
-def _needs() -> tuple[str, ...]:
+def reference_needs() -> tuple[str, ...]:
     """Every word some reference event needs, once (events share words)."""
     return tuple(dict.fromkeys(word for event in load_reference_events() for word in event.needs))

@@ -65,7 +65,7 @@ def merge_mentions(mentions: Sequence[Mention], article_order: Sequence[str] = (
 
     Sorted by mention count (most first), then by first appearance.
     """
-    mentions = _unglue(mentions)
+    mentions = _split_places(_unglue(mentions))
     plain = _Memo(_plain)  # memoised for this call: names repeat a lot
     same_memo: dict[tuple[str, str], bool] = {}
 
@@ -272,6 +272,37 @@ def _unglue(mentions: Sequence[Mention]) -> list[Mention]:
             if prefix and prefix.lower() in known:
                 m = m._replace(name=prefix)
         out.append(m)
+    return out
+
+
+def _split_places(mentions: Sequence[Mention]) -> Sequence[Mention]:
+    """Cut a person's name off a place it was read with ("tỉnh Bình Định Nguyễn Phi
+    Long", after a place cue): the run is the place when the cluster names that place
+    alone, followed by a surname and 1-3 more capitalised syllables."""
+    names = set(map(itemgetter(1), mentions))
+    surnames = lexicon().surnames
+    cuts: dict[str, int] = {}  # name -> how many of its words are the place
+    for name in names:
+        if name.count(" ") < 2:
+            continue  # most names: too short to hold a place and a full name
+        words = name.split()
+        for k in range(1, len(words) - 1):
+            if words[k] in surnames and len(words) - k <= 4 and " ".join(words[:k]) in names:
+                if all(w[:1].isupper() for w in words[k:]):
+                    cuts[name] = k
+                break
+    if not cuts:
+        return mentions
+    places = {m.name for m in mentions if m.type == "LOC"}
+    out: list[Mention] = []
+    for m in mentions:
+        k = cuts.get(m.name, 0) if m.type == "LOC" else 0
+        words = m.name.split()
+        if k and " ".join(words[:k]) in places:
+            out.append(m._replace(name=" ".join(words[:k])))
+            out.append(m._replace(name=" ".join(words[k:]), type="PER", initial=False))
+        else:
+            out.append(m)
     return out
 
 
