@@ -1,7 +1,7 @@
 """Story store benchmark: a stream of articles into ``tomtat track``'s store.
 
     PYTHONPATH=src python bench/store_stream.py --data ../shared/data [--articles 10000]
-        [--chunk 200] [--pg-url postgresql+psycopg://USER@127.0.0.1:PORT/DB]
+        [--chunk 200] [--pg-url postgresql+psycopg://USER@127.0.0.1:PORT/DB] [--profile FILE]
 
 The stream: every article of the dev corpora (vims-dev, abmusu-dev), repeated in rounds
 until there are ``--articles``; round r > 0 of an article is a new id with a random 60%
@@ -13,20 +13,25 @@ shuffled within each day (outlets interleaved), and are given to one
 and groups them ``--chunk`` at a time and summarises the changed stories meanwhile
 (``--per-call``: one call per chunk instead, each waiting for its summaries).
 
-Reported (one JSON line per engine): articles/s end to end, the CPU seconds of this
-process and of each worker process (``cpu_s``; articles per CPU second: what the code
-costs, whatever else the machine runs), resident memory (with the
-workers') after 1,000 and after all articles, the adjusted Rand index of the store's stories against
-``tomtat cluster`` (``group_articles``) of the same stream in arrival order and (for
-both) against the story instances the stream was made of, and the
-latency of one new article to its updated story in the API (``POST /v1/articles`` then
-``GET /v1/stories/{id}`` in-process) with the whole stream stored. Inputs are made in a
+Reported (one JSON line per engine): articles/s end to end; the CPU seconds of each
+process (``cpu_s``: "store" is this process, which holds the stream, stores and groups;
+"worker N" the summary workers) and the store process's CPU milliseconds per article
+(what the code costs, whatever else the machine runs); the resident memory of each
+process and their total after every 1,000 articles given (``rss_mb``; the stream is
+made before the run, so the bench's own copy of it does not grow during it); the
+adjusted Rand index of the store's stories against ``tomtat cluster``
+(``group_articles``) of the same stream in arrival order and (for both) against the
+story instances the stream was made of; and the latency of one new article to its
+updated story in the API (``POST /v1/articles`` then ``GET /v1/stories/{id}``
+in-process) with the whole stream stored. ``--profile FILE`` writes a cProfile of the
+store process (CPU time) for ``python -m pstats FILE``. Inputs are made in a
 temporary folder at run time; nothing from the data folder is written anywhere else.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
 import random
 import sys
@@ -53,6 +58,7 @@ from tomtat.store.schema import articles, membership  # noqa: E402
 
 DAY = 86400.0
 START = 1_735_689_600.0  # 2025-01-01 UTC
+MARK = 1000  # resident memory is reported every MARK articles
 
 
 def corpus(data: Path) -> list[tuple[str, dict]]:
@@ -91,60 +97,95 @@ def make_stream(base: list[tuple[str, dict]], n: int, days: int, seed: int) -> t
     return [r[3] for r in rows], [r[2] for r in rows]
 
 
-def rss_mb() -> float:
-    """Resident memory of this process and its worker processes together."""
+def _processes() -> dict[str, psutil.Process]:
+    """This process ("store": the bench's own stream and the ``Store``, which stores and
+    groups) and each child by role: the summary workers ("worker 1", "worker 2", ... in
+    pid order) and multiprocessing's resource tracker."""
     me = psutil.Process()
-    total = me.memory_info().rss
-    for child in me.children(recursive=True):
+    out = {"store": me}
+    workers = 0
+    for child in sorted(me.children(recursive=True), key=lambda c: c.pid):
         try:
-            total += child.memory_info().rss
+            tracker = "resource_tracker" in " ".join(child.cmdline())
+        except psutil.NoSuchProcess:
+            continue
+        if tracker:
+            out["resource tracker"] = child
+        else:
+            workers += 1
+            out[f"worker {workers}"] = child
+    return out
+
+
+def rss_mb() -> dict[str, float]:
+    """Resident memory (MB) of each process (see ``_processes``) and their total: a
+    process that grows shows whatever the others do."""
+    out = {}
+    for name, proc in _processes().items():
+        try:
+            out[name] = proc.memory_info().rss / 2**20
         except psutil.NoSuchProcess:
             pass
-    return total / 2**20
+    out["total"] = sum(out.values())
+    return out
 
 
 def cpu_seconds() -> dict[str, float]:
-    """CPU time (user + system) used so far by this process ("main") and by each of its
-    worker processes (by pid): on a shared machine, wall time says more about the other
-    loads than about this code."""
-    me = psutil.Process()
-    out = {"main": sum(me.cpu_times()[:2])}
-    for child in me.children(recursive=True):
+    """CPU time (user + system) used so far by each process (see ``_processes``): on a
+    shared machine, wall time says more about the other loads than about this code."""
+    out = {}
+    for name, proc in _processes().items():
         try:
-            out[f"worker {child.pid}"] = sum(child.cpu_times()[:2])
+            out[name] = sum(proc.cpu_times()[:2])
         except psutil.NoSuchProcess:
             pass
     return out
 
 
-def run(url: str, stream: list[Article], chunk: int, engine: str, batch_labels: list[str] | None, workers: int, instances: list[str], per_call: bool) -> dict:
+def run(url: str, stream: list[Article], chunk: int, engine: str, batch_labels: list[str] | None, workers: int, instances: list[str], per_call: bool, profile: Path | None = None) -> dict:
+    profiler = cProfile.Profile(time.process_time) if profile else None
     with Store(url, workers=workers) as store:
-        memory: dict[str, float] = {}
+        memory: dict[str, dict[str, float]] = {}
+        marks = iter([*range(MARK, len(stream), MARK), len(stream)])
+        mark = next(marks)
+
+        def measure(given: int) -> None:
+            """RSS at each ``MARK`` articles given, once the passes holding them are done."""
+            nonlocal mark
+            while given >= mark:
+                memory[str(mark)] = rss_mb()
+                mark = next(marks, len(stream) + 1)
 
         def arriving() -> Iterator[Article]:
             for i, article in enumerate(stream):
-                if i == 1000 + chunk:  # the pass holding the 1,000th article is done
-                    memory["1000"] = rss_mb()
+                if i % chunk == 0:  # asked for the next pass: the passes before are done
+                    measure(i)
                 yield article
 
         start, cpu = time.perf_counter(), cpu_seconds()
+        if profiler:
+            profiler.enable()
         if per_call:
             for i in range(0, len(stream), chunk):
                 store.add_articles(stream[i : i + chunk])
-                if i + chunk >= 1000 and "1000" not in memory:
-                    memory["1000"] = rss_mb()
+                measure(i + chunk)
         else:
             store.add_articles(arriving(), pass_size=chunk)
+        if profiler:
+            profiler.disable()
         seconds = time.perf_counter() - start
         used = {k: v - cpu.get(k, 0.0) for k, v in cpu_seconds().items()}
-        memory[str(len(stream))] = rss_mb()
+        measure(len(stream))
+        if profiler:
+            profiler.dump_stats(profile)
         with store.engines.read.connect() as conn:
             stored = counts(conn)
             story_of = dict(conn.execute(sa.select(articles.c.name, membership.c.story_id).join(membership, membership.c.article_id == articles.c.id)).all())
     result = {
         "engine": engine, "articles": len(stream), "chunk": chunk, "workers": workers, "calls": "per chunk" if per_call else "one stream", "seconds": round(seconds, 1),
         "articles_per_s": round(len(stream) / seconds, 1), "cpu_s": {k: round(v, 1) for k, v in used.items()},
-        "articles_per_cpu_s": round(len(stream) / sum(used.values()), 1), "rss_mb": {k: round(v) for k, v in memory.items()}, **stored,
+        "store_cpu_ms_per_article": round(1000 * used["store"] / len(stream), 2), "articles_per_cpu_s": round(len(stream) / sum(used.values()), 1),
+        "rss_mb": {at: {k: round(v) for k, v in per.items()} for at, per in memory.items()}, **stored,
     }
     names = [a.id for a in stream if a.id in story_of]
     if batch_labels is not None:
@@ -188,6 +229,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="processes summarising changed stories (default 2)")
     parser.add_argument("--pg-url", help="also run on this (empty) PostgreSQL database")
     parser.add_argument("--no-ari", action="store_true", help="skip the batch grouping to compare with")
+    parser.add_argument("--profile", type=Path, help="write a cProfile (CPU time) of the store process's run to this file (pstats)")
     parser.add_argument("--per-call", action="store_true", help="one add_articles call per chunk (each waits for its summaries) instead of one call over the stream")
     args = parser.parse_args()
     stream, instances = make_stream(corpus(args.data), args.articles, args.days, args.seed)
@@ -202,7 +244,7 @@ def main() -> None:
         print(json.dumps({"batch_cluster_seconds": seconds, "batch_stories": len(groups), "batch_ari_vs_instances": batch_ari}), flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{Path(tmp) / 'store.db'}"
-        result = run(url, stream, args.chunk, "sqlite", labels, args.workers, instances, args.per_call)
+        result = run(url, stream, args.chunk, "sqlite", labels, args.workers, instances, args.per_call, args.profile)
         result.update(latency(url, stream, random.Random(args.seed)))
         print(json.dumps(result), flush=True)
     if args.pg_url:

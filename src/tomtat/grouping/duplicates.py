@@ -138,7 +138,8 @@ def near_duplicates(signatures: Sequence[np.ndarray], threshold: float = 0.7) ->
         block = np.ascontiguousarray(matrix[:, band * rows : (band + 1) * rows])
         _, bucket = np.unique(block.view(np.dtype((np.void, block.dtype.itemsize * rows))).ravel(), return_inverse=True)
         order = np.argsort(bucket, kind="stable")
-        for members in np.split(order, np.flatnonzero(np.diff(bucket[order])) + 1):
+        order = order[np.bincount(bucket)[bucket[order]] > 1]  # a bucket of one holds no pair
+        for members in np.split(order, np.flatnonzero(np.diff(bucket[order])) + 1) if len(order) else []:
             for a in range(len(members)):
                 for b in range(a + 1, len(members)):
                     i, j = int(members[a]), int(members[b])

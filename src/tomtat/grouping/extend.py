@@ -45,9 +45,9 @@ class Regrouping:
     copies: list[list[int]]
 
 
-def _affected_nodes(nodes: Nodes, times: np.ndarray, known: Sequence[int | None], options: GroupingOptions) -> np.ndarray:
-    """Nodes in a connected component (similar pairs, plus "in the same known story")
-    that holds a new article."""
+def _affected_nodes(nodes: Nodes, similar: sparse.csr_matrix, known: Sequence[int | None]) -> np.ndarray:
+    """Nodes in a connected component (``similar`` pairs, plus "in the same known
+    story") that holds a new article."""
     k = len(nodes.members)
     stories: dict[int, int] = {}
     rows, cols = [], []
@@ -60,7 +60,7 @@ def _affected_nodes(nodes: Nodes, times: np.ndarray, known: Sequence[int | None]
                 rows.append(node)
                 cols.append(k + stories.setdefault(story, len(stories)))
     size = k + len(stories)
-    edges = similar_pairs(nodes.vectors, times, options.similarity, window_seconds(options)).tocoo()
+    edges = similar.tocoo()
     graph = sparse.coo_matrix(
         (np.ones(len(edges.row) + len(rows)), (np.concatenate([edges.row, rows]), np.concatenate([edges.col, cols]))), shape=(size, size)
     )
@@ -86,8 +86,12 @@ def regroup(
         return Regrouping([], np.zeros(0, dtype=bool), [])
     nodes = make_nodes(features, times, options, background, counted)
     node_times = np.array([np.nan if t is None else t for t in nodes.times], dtype=float)
-    picked = np.flatnonzero(_affected_nodes(nodes, node_times, known, options))
-    clusters = cluster_vectors(nodes.vectors[picked], [nodes.times[p] for p in picked], options.similarity, window_seconds(options))
+    similar = similar_pairs(nodes.vectors, node_times, options.similarity, window_seconds(options))
+    picked = np.flatnonzero(_affected_nodes(nodes, similar, known))
+    # The picked nodes' own similar pairs are those among them: the same dot products.
+    clusters = cluster_vectors(
+        nodes.vectors[picked], [nodes.times[p] for p in picked], options.similarity, window_seconds(options), graph=similar[picked][:, picked]
+    )
     groups = sorted((sorted(i for local in cluster for i in nodes.members[picked[local]]) for cluster in clusters), key=lambda g: g[0])
     affected = np.zeros(n, dtype=bool)
     for group in groups:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 import numpy as np
 from scipy import sparse
-from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.cluster.hierarchy import linkage
 from scipy.sparse.csgraph import connected_components
 
 BLOCK = 512
@@ -80,6 +80,27 @@ def similar_pairs(vectors: sparse.csr_matrix, times: np.ndarray, threshold: floa
     return (upper + upper.T).tocsr()
 
 
+def _cut(tree: np.ndarray, height: float) -> list[int]:
+    """Each leaf's flat cluster (a label) as ``fcluster(tree, height, "distance")`` gives
+    it: two leaves share one when they meet below a node whose subtree merges at
+    ``height`` or lower. Without fcluster's checks of the tree, which cost more than
+    the cut on the small components grouping cuts by the thousand."""
+    n = len(tree) + 1
+    parent = list(range(2 * n - 1))
+    highest = [0.0] * (2 * n - 1)  # the highest merge within each node's subtree
+    for i, (a, b, merged, _) in enumerate(tree.tolist()):
+        node, a, b = n + i, int(a), int(b)
+        highest[node] = max(merged, highest[a], highest[b])
+        if highest[node] <= height:
+            parent[a] = parent[b] = node
+    labels = []
+    for leaf in range(n):
+        while parent[leaf] != leaf:
+            leaf = parent[leaf]
+        labels.append(leaf)
+    return labels
+
+
 def _average_linkage(vectors: sparse.csr_matrix, times: np.ndarray, members: np.ndarray, threshold: float, window: float | None) -> list[list[int]]:
     sub = vectors[members]
     sim = (sub @ sub.T).toarray()
@@ -88,11 +109,13 @@ def _average_linkage(vectors: sparse.csr_matrix, times: np.ndarray, members: np.
         far = np.abs(t[:, None] - t[None, :]) > window  # NaN compares False: undated links
         sim[far] = 0.0
     distance = np.clip(1.0 - sim, 0.0, None)
+    if len(members) == 2:  # most components: one pair, joined when fcluster would join it
+        pair = members.tolist()
+        return [pair] if distance[0, 1] <= 1.0 - threshold else [[pair[0]], [pair[1]]]
     iu = np.triu_indices(len(members), k=1)
-    tree = linkage(distance[iu], method="average")
-    labels = fcluster(tree, t=1.0 - threshold, criterion="distance")
+    labels = _cut(linkage(distance[iu], method="average"), 1.0 - threshold)
     groups: dict[int, list[int]] = {}
-    for member, label in zip(members.tolist(), labels.tolist()):
+    for member, label in zip(members.tolist(), labels):
         groups.setdefault(label, []).append(member)
     return list(groups.values())
 
@@ -110,13 +133,16 @@ def cluster_vectors(
     threshold: float,
     window: float | None,
     max_dense: int = MAX_DENSE,
+    graph: sparse.csr_matrix | None = None,
 ) -> list[list[int]]:
-    """Groups of row indices of ``vectors`` (each sorted), in order of first member."""
+    """Groups of row indices of ``vectors`` (each sorted), in order of first member;
+    ``graph``: their ``similar_pairs``, when the caller has it already."""
     n = vectors.shape[0]
     if n == 0:
         return []
     t = np.array([np.nan if x is None else x for x in times], dtype=float)
-    graph = similar_pairs(vectors, t, threshold, window)
+    if graph is None:
+        graph = similar_pairs(vectors, t, threshold, window)
     out: list[list[int]] = []
     todo = [(np.arange(n), threshold, graph)]
     while todo:

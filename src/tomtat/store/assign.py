@@ -11,7 +11,8 @@ since each article was stored), ``MAX_CONTEXT`` articles at most, so what a pass
 and holds follows the stream's density around the new articles, not the store's size.
 The part of the neighbourhood chained to a pending article is grouped again by batch
 average linkage (features weighed by their document frequency among those articles and
-the ``RECENT`` most recently stored ones, as batch weighs them among the whole stream),
+the ``RECENT`` most recently stored ones, kept between passes by ``tomtat.store.recent``,
+as batch weighs them among the whole stream),
 and its groups are mapped onto the stored stories:
 
 - each stored story keeps the group holding most of its articles (largest overlaps
@@ -48,9 +49,9 @@ from tomtat.grouping.duplicates import band_keys, estimated_jaccard
 from tomtat.grouping.extend import Regrouping, regroup
 from tomtat.grouping.features import ArticleFeatures, FeatureMaker
 from tomtat.grouping.group import window_seconds
-from tomtat.grouping.vectors import Frequencies
 from tomtat.model import Article
 from tomtat.store.engine import GROUP_LOCK, lock
+from tomtat.store.recent import RecentFrequencies
 from tomtat.store.schema import article_bands, articles, membership, stories
 
 MAX_PENDING = 2000  # pending articles grouped per transaction
@@ -59,7 +60,6 @@ MAX_CONTEXT = 5000  # stored articles loaded for one pass, at most
 MAX_COPY_CANDIDATES = 2000  # (article, band key) matches read to find stored near-copies
 MAX_COPIES = 500  # stored near-copies loaded for one pass, at most
 MAX_WIDEN = 8  # rounds of loading the whole stories a pass regroups
-RECENT = 4000  # the most recently stored articles, whose document frequencies weigh a pass's features
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,22 +170,7 @@ class _Context:
         return len(confirmed)
 
 
-def _recent(conn: Connection) -> tuple[Frequencies, set[int]]:
-    """The document frequencies of the ``RECENT`` most recently stored articles, and
-    their ids. A pass weighs features (IDF) among them as well as among the articles it
-    regroups: how common a word is in the news of late, not only among the few hundred
-    articles around the new ones, as batch weighs it among the whole stream."""
-    query = sa.select(articles.c.id, articles.c.features).where(articles.c.features.is_not(None)).order_by(articles.c.id.desc()).limit(RECENT)
-    keys: list[np.ndarray] = []
-    ids: set[int] = set()
-    for row in conn.execute(query):
-        if (found := ArticleFeatures.from_bytes(row.features)) is not None:
-            keys.append(found.keys)
-            ids.add(row.id)
-    return Frequencies.of(keys), ids
-
-
-def _regroup(conn: Connection, pending: list[_Loaded], options: GroupingOptions) -> tuple[list[_Loaded], Regrouping]:
+def _regroup(conn: Connection, pending: list[_Loaded], options: GroupingOptions, window_frequencies: RecentFrequencies) -> tuple[list[_Loaded], Regrouping]:
     """Load the bounded neighbourhood of the pending articles and regroup it; the rows
     grouped and the result."""
     context = _Context(conn, options.num_perm)
@@ -197,7 +182,7 @@ def _regroup(conn: Connection, pending: list[_Loaded], options: GroupingOptions)
     if window is not None and dated:
         context.reach(dated, window)
         context.add(_STORED.where(articles.c.published_at.is_(None)).order_by(articles.c.id.desc()).limit(MAX_UNDATED_CONTEXT))
-    background, recent = _recent(conn)
+    background, recent = window_frequencies.update(conn)
     complete: set[int] = set()  # stories whose members are loaded
     for _ in range(MAX_WIDEN):
         rows = sorted(context.rows.values(), key=lambda r: r.id) + pending
@@ -210,30 +195,52 @@ def _regroup(conn: Connection, pending: list[_Loaded], options: GroupingOptions)
     return rows, result
 
 
-def _new_story(conn: Connection, now: float, split_from: int | None) -> int:
-    values = {"revision": 0, "summarized_revision": 0, "created": now, "updated": now, "article_count": 0, "source_count": 0, "split_from": split_from}
-    return int(conn.execute(sa.insert(stories).values(**values).returning(stories.c.id)).scalar_one())
+_NEW_STORIES = sa.insert(stories).returning(stories.c.id, sort_by_parameter_order=True)
 
 
-def refresh_counts(conn: Connection, story_id: int, now: float) -> None:
-    """Bump the story's revision and recount its articles, sources and date range."""
-    member = sa.select(articles.c.id).join(membership, membership.c.article_id == articles.c.id).where(membership.c.story_id == story_id).subquery()
-    stats = conn.execute(
-        sa.select(
-            sa.func.count(articles.c.id),
-            sa.func.count(sa.distinct(sa.func.coalesce(articles.c.source, articles.c.name))),
-            sa.func.min(articles.c.published_at),
-            sa.func.max(articles.c.published_at),
-        ).where(articles.c.id.in_(sa.select(member.c.id)))
-    ).one()
-    conn.execute(
-        sa.update(stories)
-        .where(stories.c.id == story_id)
-        .values(
-            revision=stories.c.revision + 1, updated=now, article_count=stats[0], source_count=stats[1],
-            first_published=stats[2], last_published=stats[3],
-        )
+def _new_stories(conn: Connection, now: float, split_from: list[int | None]) -> list[int]:
+    """Make one empty story per entry (``split_from``: the story it split off, if any);
+    their ids, in order."""
+    if not split_from:
+        return []
+    values = [
+        {"revision": 0, "summarized_revision": 0, "created": now, "updated": now, "article_count": 0, "source_count": 0, "split_from": origin}
+        for origin in split_from
+    ]
+    return [int(i) for i in conn.execute(_NEW_STORIES, values).scalars()]
+
+
+_STATS = sa.select(
+    membership.c.story_id,
+    sa.func.count(articles.c.id),
+    sa.func.count(sa.distinct(sa.func.coalesce(articles.c.source, articles.c.name))),
+    sa.func.min(articles.c.published_at),
+    sa.func.max(articles.c.published_at),
+).join(membership, membership.c.article_id == articles.c.id).group_by(membership.c.story_id)
+_REFRESH = (
+    sa.update(stories)
+    .where(stories.c.id == sa.bindparam("story"))
+    .values(
+        revision=stories.c.revision + 1, updated=sa.bindparam("now"), article_count=sa.bindparam("count"),
+        source_count=sa.bindparam("sources"), first_published=sa.bindparam("first"), last_published=sa.bindparam("last"),
     )
+)  # built once: one compiled statement, run for many stories at once
+REFRESH_CHUNK = 500  # stories counted per query
+
+
+def refresh_counts(conn: Connection, story_ids: Iterable[int], now: float) -> None:
+    """Bump each story's revision and recount its articles, sources and date range (a
+    query per ``REFRESH_CHUNK`` stories and one batched update, not two statements per
+    story: a pass changes hundreds)."""
+    todo = sorted(story_ids)
+    for start in range(0, len(todo), REFRESH_CHUNK):
+        part = todo[start : start + REFRESH_CHUNK]
+        stats = {row[0]: row[1:] for row in conn.execute(_STATS.where(membership.c.story_id.in_(part)))}
+        values = []
+        for story in part:
+            count, sources, first, last = stats.get(story, (0, 0, None, None))
+            values.append({"story": story, "now": now, "count": count, "sources": sources, "first": first, "last": last})
+        conn.execute(_REFRESH, values)
 
 
 def _carriers(groups: list[list[_Loaded]]) -> dict[int, int]:
@@ -251,29 +258,30 @@ def _carriers(groups: list[list[_Loaded]]) -> dict[int, int]:
     return carried
 
 
-def assign_pending(conn: Connection, options: GroupingOptions, limit: int = MAX_PENDING, now: float | None = None) -> Assignment:
+def assign_pending(
+    conn: Connection, options: GroupingOptions, limit: int = MAX_PENDING, now: float | None = None, recent: RecentFrequencies | None = None
+) -> Assignment:
     """Group up to ``limit`` pending articles into stories (call inside a write
-    transaction; takes the grouping lock)."""
+    transaction; takes the grouping lock). ``recent``: the caller's window of recent
+    document frequencies, kept between its passes (a new one counts the window afresh)."""
     lock(conn, GROUP_LOCK)
     pending = _pending(conn, limit, options.num_perm)
     if not pending:
         return Assignment(0, frozenset(), 0, 0, 0)
     now = time.time() if now is None else now
-    rows, result = _regroup(conn, pending, options)
+    rows, result = _regroup(conn, pending, options, recent or RecentFrequencies())
     groups = [[rows[i] for i in group] for group in result.groups]
     carried = _carriers(groups)
     before = {story for i in np.flatnonzero(result.affected) if (story := rows[i].story) is not None}
     pending_ids = {p.id for p in pending}
-    target: dict[int, int] = {}
-    created = split = 0
+    target: dict[int, int] = dict(carried)
+    new: dict[int, int | None] = {}  # group -> the story it split off, if any
     for g, group in enumerate(groups):
-        if g in carried:
-            target[g] = carried[g]
-            continue
-        came_from = Counter(r.story for r in group if r.story is not None).most_common(1)
-        target[g] = _new_story(conn, now, came_from[0][0] if came_from else None)
-        created += 1
-        split += bool(came_from)
+        if g not in carried:
+            came_from = Counter(r.story for r in group if r.story is not None).most_common(1)
+            new[g] = came_from[0][0] if came_from else None
+    target.update(zip(new, _new_stories(conn, now, list(new.values()))))
+    created, split = len(new), sum(origin is not None for origin in new.values())
     changed: set[int] = set()
     moves: dict[int, list[int]] = {}
     for g, group in enumerate(groups):
@@ -287,11 +295,11 @@ def assign_pending(conn: Connection, options: GroupingOptions, limit: int = MAX_
     revision = {
         s: rev + 1 for s, rev in conn.execute(sa.select(stories.c.id, stories.c.revision).where(stories.c.id.in_(sorted(changed))))
     }
+    fresh = [{"article_id": i, "story_id": story, "revision": revision[story]} for story, ids in sorted(moves.items()) for i in ids if i in pending_ids]
+    if fresh:
+        conn.execute(sa.insert(membership), fresh)
     for story, ids in sorted(moves.items()):
-        fresh = [i for i in ids if i in pending_ids]
         moved = [i for i in ids if i not in pending_ids]
-        if fresh:
-            conn.execute(sa.insert(membership), [{"article_id": i, "story_id": story, "revision": revision[story]} for i in fresh])
         if moved:
             conn.execute(sa.update(membership).where(membership.c.article_id.in_(moved)).values(story_id=story, revision=revision[story]))
     merged = 0
@@ -304,8 +312,7 @@ def assign_pending(conn: Connection, options: GroupingOptions, limit: int = MAX_
     bands = [{"article_id": p.id, "band_key": key} for p in pending for key in sorted(set(band_keys(p.features.signature, options.duplicate)))]
     if bands:
         conn.execute(sa.insert(article_bands), bands)
-    for story in sorted(changed):
-        refresh_counts(conn, story, now)
+    refresh_counts(conn, changed, now)
     return Assignment(len(pending), frozenset(changed), created, merged, copies, split)
 
 

@@ -24,6 +24,7 @@ from tomtat.io.wording import counted
 from tomtat.store.articles import StoreInput, Stored, insert_articles
 from tomtat.store.assign import MAX_PENDING, assign_pending
 from tomtat.store.engine import Engines, create_engines, migrate
+from tomtat.store.recent import RecentFrequencies
 from tomtat.store.schema import articles
 from tomtat.store.versions import Settings, read_snapshots, store_versions, stored_results
 from tomtat.store.workers import Done, InlineSummarizer, Summarizer, SummaryWorkers
@@ -92,6 +93,7 @@ class Store:
         # summariser's queue and the remembered inputs belong to the update running.
         self._updating = threading.Lock()
         self._inputs: OrderedDict[int, tuple[int, tuple[int, ...]]] = OrderedDict()  # story -> (revision, input ids) of its last version made here
+        self._recent = RecentFrequencies()  # the grouping passes' IDF window, kept between them
         self._summarizer: Summarizer = SummaryWorkers(workers, settings) if workers > 1 else InlineSummarizer(settings, self.cache)
         migrate(self.engines)
 
@@ -145,7 +147,7 @@ class Store:
         changed: set[int] = set()
         while True:
             with self.engines.write.begin() as conn:
-                done = assign_pending(conn, self.grouping)
+                done = assign_pending(conn, self.grouping, recent=self._recent)
             report.near_duplicates += done.near_duplicates
             report.stories_created += done.created
             report.stories_merged += done.merged

@@ -186,29 +186,40 @@ def _version_values(snapshot: Snapshot, made: Made, settings: Settings, now: flo
     return version, story
 
 
-_LOCK_STORY = sa.select(stories.c.merged_into, stories.c.summarized_revision).where(stories.c.id == sa.bindparam("story")).with_for_update()
-_LAST_NUMBER = sa.select(sa.func.coalesce(sa.func.max(story_versions.c.number), 0)).where(story_versions.c.story_id == sa.bindparam("story"))
+_LOCK_STORIES = sa.select(stories.c.id, stories.c.merged_into, stories.c.summarized_revision).order_by(stories.c.id).with_for_update()
+_STORY_FIELDS = ("summarized_revision", "headline", "actors", "search_text", "actor_names")  # what ``_version_values`` refreshes
+_UPDATE_STORY = sa.update(stories).where(stories.c.id == sa.bindparam("story")).values({name: sa.bindparam(f"new_{name}") for name in _STORY_FIELDS})
+_LAST_NUMBERS = sa.select(story_versions.c.story_id, sa.func.max(story_versions.c.number)).group_by(story_versions.c.story_id)
 
 
 def store_versions(engines: Engines, made: Sequence[tuple[Snapshot, Made]], settings: Settings) -> list[int]:
-    """Store the versions made from these snapshots, all in one transaction (each story
-    row locked first); the ids of the stories given one. A snapshot already summarised
-    at its revision (or later), of a story merged away, or stored by another writer is
-    skipped. The JSON is made before the transaction, so it stays short."""
+    """Store the versions made from these snapshots, all in one transaction (the story
+    rows locked first, in id order, and read with their last version numbers a query
+    per ``READ_CHUNK`` stories); the ids of the stories given one. A snapshot already
+    summarised at its revision (or later), of a story merged away, or stored by another
+    writer is skipped. The JSON is made before the transaction, so it stays short."""
     now = time.time()
     # By story: two writers lock the rows they share in the same order (PostgreSQL).
     ordered = sorted(made, key=lambda pair: (pair[0].story_id, pair[0].revision))
     prepared = [(snapshot, *_version_values(snapshot, result, settings, now)) for snapshot, result in ordered]
+    ids = sorted({snapshot.story_id for snapshot, _ in ordered})
     done = []
     with engines.write.begin() as conn:
+        state: dict[int, tuple[int | None, int]] = {}  # story -> (merged into, summarised revision)
+        numbers: dict[int, int] = {}  # story -> its last version number
+        for start in range(0, len(ids), READ_CHUNK):
+            part = ids[start : start + READ_CHUNK]
+            state.update((row.id, (row.merged_into, row.summarized_revision)) for row in conn.execute(_LOCK_STORIES.where(stories.c.id.in_(part))))
+            numbers.update((story, number) for story, number in conn.execute(_LAST_NUMBERS.where(story_versions.c.story_id.in_(part))))
         for snapshot, version, fields in prepared:
             story_id = snapshot.story_id
-            story = conn.execute(_LOCK_STORY, {"story": story_id}).one()
-            if story.merged_into is not None or story.summarized_revision >= snapshot.revision:
+            merged_into, summarized = state[story_id]
+            if merged_into is not None or summarized >= snapshot.revision:
                 continue
-            number = conn.execute(_LAST_NUMBER, {"story": story_id}).scalar_one() + 1
+            number = numbers.get(story_id, 0) + 1
             if _insert_version(conn, {**version, "number": number}):
-                conn.execute(sa.update(stories).where(stories.c.id == story_id).values(**fields))
+                conn.execute(_UPDATE_STORY, {"story": story_id, **{f"new_{name}": value for name, value in fields.items()}})
+                state[story_id], numbers[story_id] = (merged_into, snapshot.revision), number
                 done.append(story_id)
     return done
 
