@@ -23,29 +23,20 @@ from typing import Any
 from profile_stages import read_cluster
 
 from tomtat import pipeline
-from tomtat.document import Document, StageView
 from tomtat.model import Budget
-from tomtat.select import get_method
 from tomtat.story import stage
 
 ROOT = Path(__file__).resolve().parent.parent
 STEPS = ("resolve_dates", "find_dates_many", "estimate_years", "extract_keywords", "group_events",
          "lend_years", "mark_background", "build_timeline")
-MINE = ("resolve_dates", "extract_keywords", "group_events", "lend_years", "mark_background", "build_timeline")
+# the steps analyze() calls itself (resolve_dates calls find_dates_many and estimate_years)
+OUTER = ("resolve_dates", "extract_keywords", "group_events", "lend_years", "mark_background", "build_timeline")
 Call = tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any]]
 
 
 def story_inputs(folder: Path) -> Call:
     """``analyze`` with the arguments the pipeline gives it for one cluster."""
-    doc = Document()
-    doc.set(pipeline.CLUSTER, read_cluster(folder))
-    doc.set(pipeline.BUDGET, Budget(words=230))
-    doc.set(pipeline.METHOD, get_method(None))
-    doc.set(pipeline.CACHE, None)
-    for s in pipeline.STAGES:
-        if s.name == "story":
-            break
-        s.run(StageView(doc, s))
+    doc = pipeline.build_document(read_cluster(folder), Budget(words=230))
     kwargs = {"tokens": doc.get(pipeline.TOKENS), "title_tokens": doc.get(pipeline.TITLE_TOKENS)}
     return stage.analyze, (doc.get(pipeline.ARTICLES), doc.get(pipeline.SENTENCES)), kwargs
 
@@ -90,18 +81,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared" / "data" / "vims-dev"))
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args(argv)
+    if args.rounds < 1:
+        parser.error(f"--rounds must be at least 1, got {args.rounds}")
     data = Path(args.corpus) / "data"
-    if not data.is_dir():
-        print(f"story_parts: no data/ folder in {args.corpus}", file=sys.stderr)
+    folders = sorted(p for p in data.iterdir() if p.is_dir()) if data.is_dir() else []
+    if not folders:
+        print(f"story_parts: no cluster folders in {data}", file=sys.stderr)
         return 2
-    runs = [story_inputs(f) for f in sorted(p for p in data.iterdir() if p.is_dir())]
+    runs = [story_inputs(f) for f in folders]
     calls = record(runs)  # also warms imports and caches
     n = len(runs)
     results = {name: best(calls[name], args.rounds) for name in STEPS}
     results["analyze"] = best(runs, args.rounds)
     for name, seconds in results.items():
         print(f"{name:18s} {1000 * seconds / n:7.3f} ms/cluster")
-    print(f"{'steps above':18s} {1000 * sum(results[m] for m in MINE) / n:7.3f} ms/cluster"
+    print(f"{'steps above':18s} {1000 * sum(results[m] for m in OUTER) / n:7.3f} ms/cluster"
           " (resolve_dates holds find_dates_many and estimate_years)")
     return 0
 

@@ -49,7 +49,6 @@ def test_a_day_before_the_articles_latest_dated_past_may_be_the_next_year() -> N
     assert e.exact == 2021
 
 
-
 PLAIN = (
     "Ngoại trưởng Mỹ John Kerry và cựu Bộ trưởng Quốc phòng Nga Sergei Shoigu.",
     "Kể từ cuộc xung đột Nga-Ukraine, đại dịch COVID-19 và bão Yagi.",

@@ -13,10 +13,9 @@ Speed (a cluster's sentences at once, :func:`find_dates_many`): each pattern can
 match without something it *needs* (a digit pair "14/10", a year "2014", "tháng",
 "cách", "trước", the last two words of a relative phrase). Those are located once in
 the cluster's joined, lower-cased text in one pass of an Aho-Corasick automaton (most
-sentences hold none),
-and a pattern runs only in a window around each of them, after a cheap check that the
-window holds the pattern's *core* (the digits and separators any match of it
-contains: most digit pairs are decimals and scores, not dates).
+sentences hold none), and a pattern runs only in a window around each of them, after a
+cheap check that the window holds the pattern's *core* (the digits and separators any
+match of it contains: most digit pairs are decimals and scores, not dates).
 """
 
 from __future__ import annotations
@@ -68,7 +67,8 @@ def data() -> dict[str, Any]:
     return read_json(_DATA_FILE)
 
 
-def _alt(words: list[str] | Any) -> str:
+def _alt(words: Iterable[str]) -> str:
+    """A regular-expression alternation of ``words``, the longest first."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 

@@ -28,7 +28,7 @@ def extract_keywords(
     words: frozenset[str] = frozenset(),
 ) -> tuple[str, ...]:
     """The ``limit`` best keywords of the sentences' syllable ``tokens`` (as
-    tomtat.text.tokens.cased_tokens` cuts them: no token holds a space).
+    ``tomtat.text.tokens.cased_tokens`` cuts them: no token holds a space).
 
     ``exclude`` lists names (any case) whose words should not come back as keywords;
     ``words`` is the compound-word list candidates must belong to (when empty, pairs
