@@ -3,8 +3,9 @@ sub-event and timeline steps, each timed alone on the inputs it really gets.
 
     PYTHONPATH=src python bench/story_parts.py [../shared/data/vims-dev] [--rounds 5]
 
-Every cluster of a ViMs-layout folder goes through the pipeline up to the story stage;
-one ``analyze()`` per cluster then records the arguments each step is called with (the
+Every cluster of a ViMs-layout folder goes through the pipeline once (default method,
+230 words), which gives the story stage's inputs; one ``analyze()`` per cluster on
+those inputs then records the arguments each step is called with (the
 steps are looked up in ``tomtat.story.stage`` at call time, so wrapping them there sees
 every call). Each step is re-run alone over all clusters, ``--rounds`` times, and the
 best round is printed (``time.process_time``: fair when other jobs share the machine).
