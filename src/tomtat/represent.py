@@ -42,6 +42,8 @@ class SentenceVectors:
     - ``bigram``: (V,) bool, whether a column is a syllable bigram;
     - ``function``: (V,) bool, whether a column is made of stopwords only;
     - ``centroid``: (V,) unit vector, mean of the rows;
+    - ``entry_rows``: the row of each stored entry of ``tfidf`` and of ``counts`` (one
+      pattern: weighting keeps every entry), for the features that walk the entries;
     - ``titles``: (m, V) CSR, one row per article title (built on first use: the
       default method does not read it);
     - ``grams`` / ``vocabulary``: the V column names ("syllable", "syllable_syllable").
@@ -52,6 +54,7 @@ class SentenceVectors:
     bigram: np.ndarray
     function: np.ndarray
     centroid: np.ndarray
+    entry_rows: np.ndarray
     columns: _Vocabulary = field(repr=False, compare=False)
     idf: np.ndarray = field(repr=False, compare=False)
     title_syllables: list[list[str]] = field(repr=False, compare=False)
@@ -134,8 +137,10 @@ def _canonical_counts(rows: np.ndarray, cols: np.ndarray, shape: tuple[int, int]
     else:
         data = np.zeros(0)
     index = np.int32 if max(columns, keys.size) < np.iinfo(np.int32).max else np.int64
-    indptr: np.ndarray[tuple[int], np.dtype[np.signedinteger]] = np.zeros(n + 1, dtype=index)
-    np.cumsum(np.bincount(keys // columns, minlength=n), out=indptr[1:])
+    # row r's keys are those in [r * columns, (r + 1) * columns): its start in the sorted keys
+    indptr: np.ndarray[tuple[int], np.dtype[np.signedinteger]] = np.searchsorted(
+        keys, np.arange(n + 1, dtype=np.int64) * columns
+    ).astype(index)
     return sparse.csr_matrix((data, (keys % columns).astype(index), indptr), shape=shape)
 
 
@@ -201,11 +206,18 @@ class _Vocabulary:
         return tuple(syl) + tuple(f"{syl[k // self.size]}_{syl[k % self.size]}" for k in self.pairs.tolist())
 
 
-def _weight(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
+def _entry_rows(counts: sparse.csr_matrix) -> np.ndarray:
+    """The row of each stored entry of ``counts``."""
+    result: np.ndarray = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
+    return result
+
+
+def _weight(counts: sparse.csr_matrix, idf: np.ndarray, rows: np.ndarray | None = None) -> sparse.csr_matrix:
     """Sublinear TF times IDF, rows scaled to unit length (empty rows stay empty).
-    The result shares ``counts``' index arrays (neither is ever modified in place)."""
+    The result shares ``counts``' index arrays (neither is ever modified in place);
+    ``rows``: ``_entry_rows(counts)`` when the caller has it."""
     data = (1.0 + np.log(counts.data)) * idf[counts.indices]
-    rows = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
+    rows = _entry_rows(counts) if rows is None else rows
     norms = np.sqrt(np.bincount(rows, weights=data**2, minlength=counts.shape[0]))
     data /= norms[rows]
     return sparse.csr_matrix((data, counts.indices, counts.indptr), shape=counts.shape)
@@ -227,7 +239,8 @@ def sentence_vectors(
     df = np.bincount(counts.indices, minlength=columns)
     n = max(len(sentences), 1)
     idf = np.log((n + 1) / (df + 1)) + 1.0
-    vectors = _weight(counts, idf)
+    rows = _entry_rows(counts)
+    vectors = _weight(counts, idf, rows)
     # column sums in row order, as vectors.sum(axis=0) adds them, without its matrix product
     centroid = np.asarray(np.bincount(vectors.indices, weights=vectors.data, minlength=columns), dtype=np.float64)
     norm = np.linalg.norm(centroid)
@@ -241,7 +254,7 @@ def sentence_vectors(
     if len(vocab.pairs):
         function[vocab.size :] = vocab.stop[vocab.pairs // vocab.size] & vocab.stop[vocab.pairs % vocab.size]
     return SentenceVectors(
-        tfidf=vectors, counts=counts, bigram=bigram, function=function, centroid=centroid, columns=vocab, idf=idf,
+        tfidf=vectors, counts=counts, bigram=bigram, function=function, centroid=centroid, entry_rows=rows, columns=vocab, idf=idf,
         title_syllables=title_syllables,
     )
 

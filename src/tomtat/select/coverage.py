@@ -23,7 +23,6 @@ from __future__ import annotations
 import numpy as np
 
 from tomtat.represent import Representation
-from tomtat.select.features import entry_rows
 from tomtat.select.ilp import concept_weights
 
 
@@ -43,7 +42,7 @@ def early_concept_weights(
     counts = rep.vectors.counts
     vocab = counts.shape[1]
     f = rep.features
-    rows = entry_rows(counts)
+    rows = rep.vectors.entry_rows
     keep = concepts[counts.indices]  # other grams get no weight: their entries are left out
     rows, grams = rows[keep], counts.indices[keep]
     # (article, gram, position) of every entry packed in one integer: sorted, the first
@@ -84,7 +83,7 @@ def coverage_order(
     # weight 0 adds nothing to any sum, so each sentence's gain is the same sum (added
     # in the same order) as over all its grams.
     counts = rep.vectors.counts
-    rows = entry_rows(counts)
+    rows = rep.vectors.entry_rows
     entries = np.flatnonzero(finite[rows] & (counts.data > 0) & (weights[counts.indices] != 0))
     cols = counts.indices[entries]
     owner = (np.cumsum(finite) - 1)[rows[entries]]  # the candidate holding each entry

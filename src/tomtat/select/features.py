@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 
 import numpy as np
-from scipy import sparse
 
 from tomtat.represent import Representation
 
@@ -43,18 +42,13 @@ _CAPITAL = re.compile(r"(?<=\s)[A-ZĐÀ-Ỹ]")
 _QUOTE = re.compile(r"[\"“”]")
 
 
-def entry_rows(c: sparse.csr_matrix) -> np.ndarray:
-    """The row of each stored entry of ``c``."""
-    return np.repeat(np.arange(c.shape[0]), np.diff(c.indptr))
-
-
 def article_centroids(rep: Representation) -> np.ndarray:
     """(m, V) unit centroid of each article's sentence vectors (zero rows for empty)."""
     m, vocab = len(rep.articles), rep.vectors.tfidf.shape[1]
     v = rep.vectors.tfidf
     # Each article's sum of its sentence rows, added in sentence order (as the sparse
     # product "membership @ vectors" adds them), in one bincount over the entries.
-    cells = rep.features.article[entry_rows(v)].astype(np.int64) * vocab + v.indices
+    cells = rep.features.article[rep.vectors.entry_rows].astype(np.int64) * vocab + v.indices
     sums = np.bincount(cells, weights=v.data, minlength=m * vocab).reshape(m, vocab)
     norms = np.linalg.norm(sums, axis=1, keepdims=True)
     return np.divide(sums, norms, out=np.zeros_like(sums), where=norms > 0)
@@ -89,14 +83,14 @@ def gram_spread(rep: Representation) -> np.ndarray:
     c = rep.vectors.counts
     m, vocab = len(rep.articles), c.shape[1]
     seen = np.zeros(m * vocab, dtype=bool)  # (article, gram) pairs, as large as article_centroids
-    seen[rep.features.article[entry_rows(c)].astype(np.int64) * vocab + c.indices] = True
+    seen[rep.features.article[rep.vectors.entry_rows].astype(np.int64) * vocab + c.indices] = True
     return np.count_nonzero(seen.reshape(m, vocab), axis=0) / max(m, 1)
 
 
 def bigram_spread_density(rep: Representation, spread: np.ndarray) -> np.ndarray:
     """Mean spread of each sentence's bigrams (0 for a sentence without any)."""
     c = rep.vectors.counts
-    rows = entry_rows(c)
+    rows = rep.vectors.entry_rows
     big = rep.vectors.bigram[c.indices]
     # Only bigram entries: the others weigh 0 and would add nothing to any sum.
     sb = np.bincount(rows[big], weights=spread[c.indices[big]], minlength=c.shape[0])
@@ -108,7 +102,7 @@ def spread_density(rep: Representation, spread: np.ndarray) -> tuple[np.ndarray,
     """Mean spread of each sentence's bigrams and unigrams, and the summed spread of
     bigrams seen in at least two articles (content the cluster repeats)."""
     c = rep.vectors.counts
-    rows = entry_rows(c)
+    rows = rep.vectors.entry_rows
     big = rep.vectors.bigram[c.indices]
     w = spread[c.indices]
     n = c.shape[0]
