@@ -291,3 +291,31 @@ def test_a_lower_case_particle_stays_inside_a_foreign_name():
     assert (ten_hag.type, ten_hag.count, ten_hag.role) == ("PER", 2, "HLV")
     assert ents["Ursula von der Leyen"].type == "PER"
     assert not {"Erik", "Hag", "Leyen"} & set(ents)
+
+
+def test_a_surname_with_its_particle_joins_the_full_name():
+    ents = by_name(
+        entities(
+            "HLV Erik ten Hag của Man Utd nói đội đã cố gắng.",
+            "Ten Hag cho biết sẽ thay đổi đội hình.",
+            "Theo Ten Hag, đội cần thêm thời gian.",
+            "Ông La Văn Cầu và ông Cầu Văn Minh dự lễ.",
+        )
+    )
+    ten_hag = ents["Erik ten Hag"]
+    assert (ten_hag.type, ten_hag.count, ten_hag.variants) == ("PER", 3, ("Ten Hag",))
+    assert "Ten Hag" not in ents
+    assert ents["La Văn Cầu"].count == 1  # a capitalised "La" opening a Vietnamese name is a surname
+
+
+def test_a_particle_surname_capitalised_or_cut_to_its_last_word_joins_the_full_name():
+    ents = by_name(
+        entities(
+            "Tổng thống Áo Alexander van der Bellen phát biểu.",
+            "Van der Bellen nói ông sẽ tái tranh cử.",
+            "Ông Alexander Van der Bellen cảm ơn cử tri.",
+            "Bellen không bình luận thêm.",
+        )
+    )
+    bellen = ents["Alexander van der Bellen"]
+    assert (bellen.count, bellen.role) == (4, "Tổng thống Áo")

@@ -229,7 +229,8 @@ def _scan(
             if (
                 not all(map(str.isupper, firsts[i:first_word_end]))  # "Cuối cùng", "Hầu hết"
                 or first in lex.not_names
-                or first in lowercase_words
+                # "Ten Hag nói": "ten" is lower case in the cluster only inside "Erik ten Hag"
+                or (first in lowercase_words and not (first in lex.particles and _particle_led(sy, i, lex)))
             ) and not _known_opener(sy, i, kind, lex, lowercase_words):
                 i = first_word_end  # the rest of the run may still be a name
                 continue
@@ -321,6 +322,15 @@ def _particle(sy: Syllables, i: int, lex: Lexicon) -> bool:
     """Whether ``sy[i]`` is a particle inside a foreign name ("ten" of "Erik ten Hag");
     called only within a run, where :func:`run_end` kept it because a capital follows."""
     return not sy.cap[i] and sy.tok[i] in lex.particles
+
+
+def _particle_led(sy: Syllables, i: int, lex: Lexicon) -> bool:
+    """Whether the particle at ``i`` opens a surname ("Ten Hag", "Van der Bellen"): at
+    most one more particle, then a capital."""
+    k = i + 1
+    if k < len(sy.tok) and sy.low[k] in lex.particles and not sy.cap[k]:
+        k += 1
+    return k < len(sy.tok) and sy.firsts[k].isupper()
 
 
 def _ner_lookup(tags: list[tuple[str, ...]]) -> dict[str, str]:
