@@ -246,3 +246,76 @@ def test_a_person_read_with_the_place_before_him_is_cut_off_it():
     assert ents["Bình Định"].count == 2
     assert ents["Nguyễn Phi Long"].type == "PER"
     assert "Bình Định Nguyễn Phi Long" not in ents
+
+
+def test_a_role_written_after_the_name_counts_that_person_once_per_sentence():
+    ents = by_name(
+        entities(
+            "Ông Nguyễn Văn Hùng, Giám đốc Sở Giao thông Hà Nội, cho biết dự án đã xong.",
+            "Ông Nguyễn Văn Hùng, Giám đốc Sở Giao thông Hà Nội, nói thêm về tiến độ.",
+            "Ông Trần Minh Đức cho biết sẽ kiểm tra.",
+        )
+    )
+    hung = ents["Nguyễn Văn Hùng"]
+    assert (hung.type, hung.count, hung.role) == ("PER", 2, "Giám đốc Sở Giao thông Hà Nội")
+    assert ents["Trần Minh Đức"].count == 1
+
+
+def test_provinces_are_places_without_a_cue_word():
+    ents = by_name(
+        entities(
+            "Mưa lớn gây ngập ở Quảng Ngãi và Bình Định.",
+            "Bình Định sơ tán hơn 10.000 hộ dân.",
+            "Bà Rịa - Vũng Tàu cấm tàu thuyền ra khơi.",
+            "Bà Nguyễn Thị Lan cho biết nước đã rút.",
+            "Bão hình thành trên Thái Bình Dương.",
+        )
+    )
+    assert (ents["Bình Định"].type, ents["Bình Định"].count) == ("LOC", 2)
+    assert ents["Quảng Ngãi"].type == "LOC"
+    assert ents["Bà Rịa - Vũng Tàu"].type == "LOC"  # not a woman named "Rịa"
+    assert ents["Nguyễn Thị Lan"].type == "PER"
+    assert ents["Thái Bình Dương"].type == "LOC"  # the ocean, not the province Thái Bình
+    assert not {"Rịa", "Thái Bình", "Dương"} & set(ents)
+
+
+def test_a_lower_case_particle_stays_inside_a_foreign_name():
+    ents = by_name(
+        entities(
+            "HLV Erik ten Hag của Man Utd nói đội đã cố gắng.",
+            "Ông Erik ten Hag cho biết sẽ thay đổi đội hình.",
+            "Bà Ursula von der Leyen tới Kiev.",
+        )
+    )
+    ten_hag = ents["Erik ten Hag"]
+    assert (ten_hag.type, ten_hag.count, ten_hag.role) == ("PER", 2, "HLV")
+    assert ents["Ursula von der Leyen"].type == "PER"
+    assert not {"Erik", "Hag", "Leyen"} & set(ents)
+
+
+def test_a_surname_with_its_particle_joins_the_full_name():
+    ents = by_name(
+        entities(
+            "HLV Erik ten Hag của Man Utd nói đội đã cố gắng.",
+            "Ten Hag cho biết sẽ thay đổi đội hình.",
+            "Theo Ten Hag, đội cần thêm thời gian.",
+            "Ông La Văn Cầu và ông Cầu Văn Minh dự lễ.",
+        )
+    )
+    ten_hag = ents["Erik ten Hag"]
+    assert (ten_hag.type, ten_hag.count, ten_hag.variants) == ("PER", 3, ("Ten Hag",))
+    assert "Ten Hag" not in ents
+    assert ents["La Văn Cầu"].count == 1  # a capitalised "La" opening a Vietnamese name is a surname
+
+
+def test_a_particle_surname_capitalised_or_cut_to_its_last_word_joins_the_full_name():
+    ents = by_name(
+        entities(
+            "Tổng thống Áo Alexander van der Bellen phát biểu.",
+            "Van der Bellen nói ông sẽ tái tranh cử.",
+            "Ông Alexander Van der Bellen cảm ơn cử tri.",
+            "Bellen không bình luận thêm.",
+        )
+    )
+    bellen = ents["Alexander van der Bellen"]
+    assert (bellen.count, bellen.role) == (4, "Tổng thống Áo")

@@ -44,6 +44,7 @@ class Lexicon:
     misc_known: frozenset[str]  # look like names, name no actor ("COVID-19"): typed MISC
     not_alone: frozenset[str]  # lower-case words never an actor alone ("phía Bắc", "thứ Sáu")
     breakers: frozenset[str]
+    particles: frozenset[str]  # lower-case syllables inside foreign names ("Erik ten Hag")
     surnames: frozenset[str]
     stopwords: frozenset[str]
     starters: frozenset[str]
@@ -102,6 +103,7 @@ def lexicon() -> Lexicon:
         not_alone=frozenset(rules["not_alone"]),
         surnames=frozenset(read_lines("surnames_vi.txt")),
         breakers=frozenset(rules["breakers"]),
+        particles=frozenset(rules["name_particles"]),
         stopwords=stopwords("story"),
         cue_ends=frozenset(c.split()[-1].lower() for c in rules["loc_cues"]),
         openers=frozenset(

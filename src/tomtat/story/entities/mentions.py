@@ -187,10 +187,11 @@ def _scan(
         s_low, s_cap = low[i], cap[i]
         kind = kinds.get(s_low, 0)
         if kind:
-            if kind & PLACE and not s_cap:
+            if kind & PLACE and (not s_cap or kind & HONORIFIC):
                 n = match(sy, i, places)
-                if n and any(cap[i : i + n]):
-                    add(i, i + n, "LOC")  # "châu Âu"
+                if n and any(cap[i : i + n]) and (not s_cap or n > 1):
+                    # "châu Âu"; "Bà Rịa - Vũng Tàu" is a province, not a woman named "Rịa"
+                    add(i, i + n, "LOC")
                     i += n
                     continue
             n = match(sy, i, titles) if kind & TITLE else 0
@@ -199,7 +200,7 @@ def _scan(
                 continue
             if kind & HONORIFIC and i + 1 < size and cap[i + 1]:
                 end, stop = i + 1, run_end(sy, i + 1, lex)
-                while end < stop and firsts[end].isupper():
+                while end < stop and (firsts[end].isupper() or _particle(sy, end, lex)):
                     end += 1  # "ông Allison thuật lại": the name stops at "thuật"
                 if end > i + 1 and not match(sy, i + 1, places) and not match(sy, i + 1, titles):
                     add(i + 1, end, "PER")
@@ -228,7 +229,8 @@ def _scan(
             if (
                 not all(map(str.isupper, firsts[i:first_word_end]))  # "Cuối cùng", "Hầu hết"
                 or first in lex.not_names
-                or first in lowercase_words
+                # "Ten Hag nói": "ten" is lower case in the cluster only inside "Erik ten Hag"
+                or (first in lowercase_words and not (first in lex.particles and _particle_led(sy, i, lex)))
             ) and not _known_opener(sy, i, kind, lex, lowercase_words):
                 i = first_word_end  # the rest of the run may still be a name
                 continue
@@ -283,14 +285,14 @@ def _titled(
         # "Phó Chủ tịch EgyptAir, ông Ahmed Adel": the run qualifies the title, the
         # person is the one the honorific names
         name_end, stop = end + 2, run_end(sy, end + 2, lex)
-        while name_end < stop and firsts[name_end].isupper():
+        while name_end < stop and (firsts[name_end].isupper() or _particle(sy, name_end, lex)):
             name_end += 1
         add(end + 2, name_end, "PER", joined([*parts, *tok[j:end]]))
         return name_end
     # A name capitalises every syllable ("Phạm Minh Chính"); an organisation in a
     # role capitalises words ("Tổ chức Trung ương"): the name is the run's tail.
     k = end
-    while k > j and firsts[k - 1].isupper():
+    while k > j and (firsts[k - 1].isupper() or _particle(sy, k - 1, lex)):
         k -= 1
     if k > j and tok[k - 1] == "&":
         k += 1  # "Bộ GD&ĐT Nguyễn Kim Sơn": "ĐT" ends the organisation
@@ -309,9 +311,26 @@ def _titled(
     role = joined(parts)
     if k < end:
         add(k, end, "PER", role)
-    elif quals or end > j:  # "Bộ trưởng Quốc phòng Nga" alone: resolved per cluster
+    elif (quals or end > j) and not appositive:  # "Bộ trưởng Quốc phòng Nga" alone: resolved per cluster
+        # an appositive role is already on the person before it: counting it again as
+        # a bare role would count that person twice for one sentence
         out.append(Mention(key, "", "ROLE", role))
     return max(end, j)
+
+
+def _particle(sy: Syllables, i: int, lex: Lexicon) -> bool:
+    """Whether ``sy[i]`` is a particle inside a foreign name ("ten" of "Erik ten Hag");
+    called only within a run, where :func:`run_end` kept it because a capital follows."""
+    return not sy.cap[i] and sy.tok[i] in lex.particles
+
+
+def _particle_led(sy: Syllables, i: int, lex: Lexicon) -> bool:
+    """Whether the particle at ``i`` opens a surname ("Ten Hag", "Van der Bellen"): at
+    most one more particle, then a capital."""
+    k = i + 1
+    if k < len(sy.tok) and sy.low[k] in lex.particles and not sy.cap[k]:
+        k += 1
+    return k < len(sy.tok) and sy.firsts[k].isupper()
 
 
 def _ner_lookup(tags: list[tuple[str, ...]]) -> dict[str, str]:

@@ -1,6 +1,7 @@
 """Merging mentions into a cluster's actors.
 
-A person's short form ("Lavrov") joins the full name whose last syllable it is; full
+A person's short form ("Lavrov") joins the full name whose last syllable it is (or
+whose surname it is, with the particles before it: "Ten Hag" joins "Erik ten Hag"); full
 names with the same surname and nearly the same given name ("Sergey"/"Sergei") are one
 person; a bare qualified title ("Bộ trưởng Quốc phòng Nga") counts for the one person
 holding it. Untyped runs take the type the cluster gives that name elsewhere, else the
@@ -80,12 +81,30 @@ def merge_mentions(mentions: Sequence[Mention], article_order: Sequence[str] = (
     size: dict[str, int] = {}
     last: dict[str, str] = {}
     given: dict[str, str] = {}
-    for name in set(map(itemgetter(1), mentions)):
+    particles = lexicon().particles
+    particled: set[str] = set()  # surnames that start with a particle: "ten hag"
+    names = set(map(itemgetter(1), mentions))
+    for name in names:
         low = name.lower()
         words = low.split()
         lower[name], size[name] = low, len(words)
         if words:
             last[name], given[name] = words[-1], " ".join(words[:-1])
+        k = len(words) - 1
+        if k > 1 and particles.intersection(name.split()[1:-1]):  # a particle written in lower case
+            while k > 1 and words[k - 1] in particles:
+                k -= 1  # "Erik ten Hag", "Alexander Van der Bellen": the surname is "ten Hag", "Van der Bellen"
+            last[name], given[name], size[name] = " ".join(words[k:]), " ".join(words[:k]), k + 1
+            particled.add(last[name])
+    for name in names if particled else ():
+        low = lower[name]
+        if low in particled:  # "Ten Hag" alone is that surname: a short form
+            last[name], given[name], size[name] = low, "", 1
+        elif low and last[name] not in particled:  # "Erik Ten Hag", with the particle capitalised
+            sur = next((p for p in particled if low.endswith(" " + p)), None)
+            if sur:
+                given[name] = low[: -len(sur) - 1]
+                last[name], size[name] = sur, given[name].count(" ") + 2
 
     people: list[list[Mention]] = []
     by_surname: dict[str, list[int]] = defaultdict(list)
@@ -110,6 +129,8 @@ def merge_mentions(mentions: Sequence[Mention], article_order: Sequence[str] = (
                 else:
                     gi = len(people)
                     by_surname[sur].append(gi)
+                    if last[name] in particled:  # "Leyen" alone is short for "Ursula von der Leyen" too
+                        by_surname[sur.rsplit(" ", 1)[1]].append(gi)
                     people.append([])
                 group_of[name] = gi
             people[gi].append(m)

@@ -51,22 +51,33 @@ def org_head(sy: Syllables, i: int, kind: int, lex: Lexicon) -> int:
 def run_end(sy: Syllables, i: int, lex: Lexicon) -> int:
     """End of the capitalised run that starts at ``i`` (``i`` if none): capitalised
     syllables up to punctuation, a breaker ("Ảnh") or a title ("Ngoại trưởng"). An
-    ampersand between words in capitals is part of the name ("Bộ GD&ĐT", "AT&T")."""
+    ampersand between words in capitals is part of the name ("Bộ GD&ĐT", "AT&T"), and
+    so are particles of foreign names followed by a capital ("Erik ten Hag")."""
     tok, low, firsts, cap, cont, _ = sy
     size = len(tok)
     if i >= size or not cap[i] or not firsts[i].isalnum():
         return i
-    breakers, titles = lex.breakers, lex.titles
+    breakers, titles, particles = lex.breakers, lex.titles, lex.particles
     j = i + 1
+    crossed = False
     while j < size:
         if not (cap[j] and firsts[j].isalnum()):
             if tok[j] == "&" and amp_inside(tok, j):  # the cheap test first: most runs end at other marks
                 j += 1
                 continue
+            if tok[j] in particles:  # "Erik ten Hag", "Ursula von der Leyen"
+                k = j + 1
+                while k < size and k - j < 2 and tok[k] in particles:
+                    k += 1
+                if k < size and firsts[k].isupper():
+                    j, crossed = k, True
+                    continue
             break
         if tok[j] in breakers or (j not in cont and low[j] in titles.lengths and match(sy, j, titles)):
             break
         j += 1
+    while crossed and not cap[j - 1]:
+        j -= 1  # a particle right before a title or a breaker is not inside a name
     return j
 
 
