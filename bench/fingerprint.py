@@ -23,7 +23,7 @@ the rest (an actor rule that moves actors only, not the summary's sentences):
   notes) and the story's sub-events and resolved dates;
 - ``cleaned``: the cleaned articles and the summary's removals.
 
-A moved cluster's line names the parts that moved (``changed: vims-dev/001/default
+A moved cluster's line names the parts that moved (``changed: vims-dev/Cluster_001/default
 (actors)``) and a last line counts the clusters each part moved in (``moved: sentences 0,
 actors 58, story 0, cleaned 0``). A file saved before the parts were kept (one hash a
 cluster) is still compared, as a whole.
