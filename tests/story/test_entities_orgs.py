@@ -108,3 +108,13 @@ def test_police_as_the_subject_do_not_run_into_the_verb():
     ents = by_name(entities("Công an TP Hà Nội tố cáo Phong lừa đảo.", "Ông Phong bị bắt."))
     assert ents["Công an TP Hà Nội"].type == "ORG"
     assert ents["Phong"].type == "PER"
+
+
+def test_a_piece_of_an_organisation_after_a_title_is_no_person():
+    ents = by_name(entities("Chủ tịch Hội nông dân xã cho biết.", "Bí thư Thành ủy TP Hồ Chí Minh cho biết."))
+    assert not [e for e in ents.values() if e.type == "PER"]
+
+
+def test_the_police_are_not_read_into_a_persons_name():
+    ents = by_name(entities("Ông Nguyễn Thành Công bị bắt.", "Sau đó, Công an huyện Phù Cừ vào cuộc.", "Ngày 5/3, Cảnh sát và Công an tỉnh cho biết."))
+    assert ents["Nguyễn Thành Công"].count == 1

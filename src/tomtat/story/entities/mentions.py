@@ -307,12 +307,15 @@ def _add_org(sy: Syllables, i: int, body: int, end: int, lex: Lexicon, add: Call
     where it holds something else: the organisation it belongs to, from an abbreviation
     such as "CA" (Công an: "Cảnh sát PCCC&CNCH CA TP.HCM" is two organisations), or a
     person's name after a place ("Hạ viện Mỹ Michael McCaul")."""
+    if end - body < 3:  # most names: too short to hold anything more ("Bộ Y tế", "Bộ Ngoại giao Mỹ")
+        add(i, end, "ORG")
+        return
     tok = sy.tok
-    for q in range(body + 1, end - 1):
-        if tok[q] in lex.org_parents:
-            add(i, q, "ORG")
-            add(q, end, "ORG")
-            return
+    if not lex.org_parents.isdisjoint(tok[body + 1 : end - 1]):
+        q = next(q for q in range(body + 1, end - 1) if tok[q] in lex.org_parents)
+        add(i, q, "ORG")
+        add(q, end, "ORG")
+        return
     p = person_start(sy, body, end, lex, surnames=False)
     add(i, p, "ORG")
     if p < end:
@@ -387,6 +390,10 @@ def _titled(
         k = end  # the role of the name before it; "bà Lan, Thủ tướng Abe và ..." lists people
     elif k < end and match(sy, k, lex.places) == end - k:
         k = end  # "Giám đốc Sở Giao thông Hà Nội": a place ends the role, no name
+    elif k < end and (low[k],) in lex.role_place_cues:
+        k = end  # "Bí thư Thành ủy TP Hồ Chí Minh": the city, no name
+    elif end - k == 1 and (low[k] in lex.not_alone or (low[k] in lex.org_heads.lengths and match(sy, k, lex.org_heads))):
+        k = end  # "Chủ tịch Hội nông dân", "Bí thư Đảng ủy": a piece of an organisation, no name
     parts.extend(tok[j:k])
     role = joined(parts)
     if k < end:

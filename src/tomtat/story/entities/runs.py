@@ -165,8 +165,8 @@ def type_run(
     if head or (kind & ORG_KNOWN and tuple(low[i:end]) in org_known):
         add(i, end, "ORG")
         return
-    tail = org_tail(sy, i, end, lex)
-    if tail:  # "Hải Phòng FC": a club, not the city and something else
+    if end - i > 1 and not lex.org_tails.isdisjoint(tok[i + 1 : end]):  # cheap test first: most runs have none
+        tail = org_tail(sy, i, end, lex)  # "Hải Phòng FC": a club, not the city and something else
         add(i, tail, "ORG")
         if tail < end:
             type_run(sy, tail, end, lex.kinds.get(low[tail], 0), lex, add, emit)
