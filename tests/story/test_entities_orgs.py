@@ -118,3 +118,15 @@ def test_a_piece_of_an_organisation_after_a_title_is_no_person():
 def test_the_police_are_not_read_into_a_persons_name():
     ents = by_name(entities("Ông Nguyễn Thành Công bị bắt.", "Sau đó, Công an huyện Phù Cừ vào cuộc.", "Ngày 5/3, Cảnh sát và Công an tỉnh cho biết."))
     assert ents["Nguyễn Thành Công"].count == 1
+
+
+def test_a_role_after_a_name_stops_before_the_verb():
+    ents = by_name(entities("Ông Lê Hồng Thắng, Giám đốc Cảng thủy nội địa Quảng Ninh cho biết tàu đã cập bến."))
+    assert ents["Lê Hồng Thắng"].role == "Giám đốc Cảng thủy nội địa Quảng Ninh"
+
+
+def test_a_company_after_a_title_and_before_another_person_is_no_person():
+    ents = by_name(entities("Bà Nguyễn Thị Phương Thảo, Tổng giám đốc Vietjet Air và ông Ray Conner ký hợp đồng."))
+    assert ents["Nguyễn Thị Phương Thảo"].role == "Tổng giám đốc Vietjet Air"
+    assert ents["Ray Conner"].type == "PER"
+    assert "Vietjet Air" not in ents or ents["Vietjet Air"].type != "PER"

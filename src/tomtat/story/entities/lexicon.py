@@ -44,6 +44,7 @@ class Lexicon:
     org_parents: frozenset[str]  # abbreviations starting a parent organisation ("... CA TP.HCM")
     namesakes: frozenset[str]  # people organisations are named after ("Hồ Chí Minh")
     unit_title_ends: frozenset[str]  # "Trưởng ban": the unit named after it is the title's
+    role_stops: Phrases  # verbs that end a role written after a name ("cho biết")
     not_names: frozenset[str]
     not_entities: frozenset[str]
     misc_known: frozenset[str]  # look like names, name no actor ("COVID-19"): typed MISC
@@ -107,6 +108,7 @@ def lexicon() -> Lexicon:
         org_parents=frozenset(rules["org_parents"]),
         namesakes=frozenset(rules["namesakes"]),
         unit_title_ends=frozenset(rules["unit_title_ends"]),
+        role_stops=Phrases((syllables_of(v), v) for v in rules["role_stops"]),
         not_names=frozenset(rules["not_names"]),
         not_entities=frozenset(rules["not_entities"]),
         misc_known=frozenset(rules["misc_known"]),

@@ -386,8 +386,10 @@ def _titled(
             if tok[p] in lex.surnames and 2 <= end - p <= 4:
                 k = p
                 break
-    if appositive and (end >= len(tok) or tok[end] != "và"):
-        k = end  # the role of the name before it; "bà Lan, Thủ tướng Abe và ..." lists people
+    if appositive and (end + 1 >= size or tok[end] != "và" or low[end + 1] in lex.honorifics):
+        # "bà Lan, Thủ tướng Abe và ..." lists people; "..., Tổng giám đốc Vietjet Air và ông
+        # Ray Conner" names the next one with an honorific
+        k = end  # the role of the name before it
     elif k < end and match(sy, k, lex.places) == end - k:
         k = end  # "Giám đốc Sở Giao thông Hà Nội": a place ends the role, no name
     elif k < end and (low[k],) in lex.role_place_cues:

@@ -142,9 +142,12 @@ def apposition(sy: Syllables, b: int, lex: Lexicon) -> str | None:
     if b + 1 >= size or tok[b] != "," or not match(sy, b + 1, lex.titles):
         return None
     end = b + 1
+    low, stops = sy.low, lex.role_stops
     while end < size and (firsts[end].isalnum() or amp_inside(tok, end)) and end - b <= 10:
+        if end > b + 2 and low[end] in stops.lengths and match(sy, end, stops):
+            break  # "..., Giám đốc Cảng Quảng Ninh cho biết": the verb is not the role's
         end += 1
-    if end < size and firsts[end].isalnum():
+    if end < size and firsts[end].isalnum() and not (low[end] in stops.lengths and match(sy, end, stops)):
         return None  # too long to be a role
     role = joined(tok[b + 1 : end])
     return role[0].upper() + role[1:]
