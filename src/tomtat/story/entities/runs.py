@@ -168,14 +168,12 @@ def type_run(
     if head or (kind & ORG_KNOWN and tuple(low[i:end]) in org_known):
         add(i, end, "ORG")
         return
-    if end - i > 1 and not lex.org_tails.isdisjoint(tok[i + 1 : end]):  # cheap test first: most runs have none
-        tail = org_tail(sy, i, end, lex)  # "Hải Phòng FC": a club, not the city and something else
-        add(i, tail, "ORG")
-        if tail < end:
-            type_run(sy, tail, end, lex.kinds.get(low[tail], 0), lex, add, emit)
+    if tok[end - 1] in lex.org_tails and end - i > 1:
+        add(i, end, "ORG")  # "Hải Phòng FC": a club, not the city and something else
         return
-    before = i - 1
-    if before >= 0 and low[before] in lex.cue_ends and _cue_before(sy, before, lex.role_place_cues):
+    start, cue_ends = i, lex.cue_ends
+    cued = i > 0 and low[i - 1] in cue_ends  # cheap test first: most runs have no cue
+    if cued and _cue_before(sy, i - 1, lex.role_place_cues):
         # after "huyện", "tỉnh": the run is one place ("huyện Điện Biên Đông" is not the
         # province Điện Biên), unless a person's name ends it ("tỉnh Bình Định Nguyễn Phi Long")
         cut = person_start(sy, i, end, lex)
@@ -212,7 +210,7 @@ def type_run(
         add(i, end, "ORG")
         return
     before = i - 1
-    if before >= 0 and low[before] in lex.cue_ends and any(  # cheap test first: most runs have no cue
+    if (cued if i == start else before >= 0 and low[before] in cue_ends) and any(
         before - n + 1 >= 0 and tuple(low[before - n + 1 : before + 1]) in lex.loc_cues for n in (1, 2, 3)
     ):
         add(i, end, "LOC")
