@@ -338,7 +338,8 @@ def _split_orgs(mentions: Sequence[Mention]) -> Sequence[Mention]:
     orgs = {m.name for m in mentions if m.type == "ORG" and m.name.count(" ") >= 3}
     if not orgs:
         return mentions
-    surnames = lexicon().surnames
+    lex = lexicon()
+    surnames, namesakes, cues = lex.surnames, lex.namesakes, lex.cue_ends
     people = {m.name for m in mentions if m.type == "PER"}
     cuts: dict[str, int] = {}
     for name in orgs:
@@ -346,7 +347,10 @@ def _split_orgs(mentions: Sequence[Mention]) -> Sequence[Mention]:
         for k in range(1, len(words) - 2):
             tail = words[k:]
             if words[k] in surnames and len(tail) <= 4 and all(w[:1].isupper() for w in tail):
-                if " ".join(tail) in people or tail[-1] in people:
+                named = " ".join(tail)
+                if named in namesakes or words[k - 1].lower() in cues:
+                    break  # "Công an TP Hồ Chí Minh": a place, not a person
+                if named in people or tail[-1] in people:
                     cuts[name] = k
                 break
     if not cuts:
