@@ -8,6 +8,9 @@ fragment is gone (no three words of it left in a row). The content is real, so "
 rules eat a real sentence; the debris is ours, so "debris removed" is optimistic.
 
     PYTHONPATH=src python bench/clean_synthetic.py [--data DIR] [--clusters N] [--verbose]
+
+``DIR`` holds ``Cluster_NNN/*.txt`` files whose first line is the title (default
+``../shared/data/vims-dev/data`` relative to the repository root).
 """
 
 from __future__ import annotations

@@ -71,7 +71,8 @@ def article_events(cluster: Cluster, settings: Settings) -> dict[str, int]:
     if settings != DEFAULTS:
         units = [*title_sentences(arts), *sentences]
         bags = article_bags(units, [syllables(s.text) for s in units])
-        groups = detect_events(bags, story.dates, article_actors(story.entities), *settings)
+        together = [e.article_ids for e in story.events if e.date is not None and len(e.article_ids) > 1]
+        groups = detect_events(bags, story.dates, article_actors(story.entities), *settings, together=together)
     return {aid: g for g, ids in enumerate(groups) for aid in ids}
 
 

@@ -2,11 +2,12 @@
 ``POST /v1/summarize`` at several concurrency levels.
 
 It starts its own server (``python -m tomtat serve`` on a free port), sends a fixed
-number of requests at each level (real ViMs clusters read at run time from the shared
-data folder, cycled), checks every answer, stops the server and prints a Markdown
-table. Bounded: a fixed request count per level and an overall time limit.
+number of requests at each level (real ViMs clusters read at run time from
+``vims-dev/data`` in ``--data``, default ``../shared/data`` relative to the repository
+root, cycled), checks every answer, stops the server and prints a Markdown table.
+Bounded: a fixed request count per level and an overall time limit.
 
-    PYTHONPATH=src python bench/load_server.py                  # default levels 1, 8, 32
+    PYTHONPATH=src python bench/load_server.py [--data ../shared/data]   # default levels 1, 8, 32
     PYTHONPATH=src python bench/load_server.py --workers 1 --requests 100
 
 Exit status 1 if any request failed. Needs the ``server`` and ``server-test`` extras.

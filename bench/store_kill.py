@@ -1,6 +1,6 @@
 """Crash benchmark: ``kill -9`` of ``tomtat track add`` at random moments, then a rerun.
 
-    PYTHONPATH=src python bench/store_kill.py --data ../shared/data [--kills 20] [--articles 400]
+    PYTHONPATH=src python bench/store_kill.py [--data ../shared/data] [--kills 20] [--articles 400]
 
 A feed of dev-corpus articles (``bench/store_stream.py``'s stream) is added to a fresh
 SQLite store by ``tomtat track add`` processes, each killed with SIGKILL after a random

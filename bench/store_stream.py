@@ -1,6 +1,6 @@
 """Story store benchmark: a stream of articles into ``tomtat track``'s store.
 
-    PYTHONPATH=src python bench/store_stream.py --data ../shared/data [--articles 10000]
+    PYTHONPATH=src python bench/store_stream.py [--data ../shared/data] [--articles 10000]
         [--chunk 200] [--pg-url postgresql+psycopg://USER@127.0.0.1:PORT/DB | --pg] [--no-sqlite] [--profile FILE]
 
 The stream: every article of the dev corpora (vims-dev, abmusu-dev), repeated in rounds

@@ -1,7 +1,7 @@
 """Story structure quality and cost: dates and actors on a labelled set, seeds check,
 milliseconds per ViMs cluster.
 
-    PYTHONPATH=src .venv/bin/python bench/story_quality.py [--data ../shared/data]
+    PYTHONPATH=src python bench/story_quality.py [--data ../shared/data]
         [--seeds ../shared/seeds] [--clusters 150] [--ner-clusters 10] [--repeat 3]
         [--pipeline-clusters 40] [--skip-quality]
 

@@ -27,6 +27,25 @@ def test_four_reports_years_apart_are_four_events() -> None:
     assert sorted(groups) == sorted((r["id"],) for r in rows)
 
 
+# A second report of the 2012 meeting, a day later, with no year of its own, whose words
+# (a patrol programme, Japan's boats) are closer to the 2015 report than to the first
+# 2012 one.
+SECOND_2012 = (
+    "Ngày 10/7, bên lề hội nghị ngoại trưởng khu vực ở Phnom Penh, Mỹ công bố chương trình "
+    "hỗ trợ năng lực tuần tra biển cho các nước Đông Nam Á.\n"
+    "Bà Clinton nói chương trình sẽ giúp các nước tuần tra trên biển trong khi chờ bộ quy tắc ứng xử.\n"
+    "Nhật Bản hoan nghênh chương trình và hứa tài trợ thêm tàu tuần tra cho khu vực.\n"
+    "Các nhà phân tích đánh giá đây là bước đi nhằm tăng cường hiện diện của Mỹ trong khu vực."
+)
+
+
+def test_a_report_of_the_same_day_joins_that_event_not_the_one_its_words_are_closest_to() -> None:
+    rows = json.loads(FIXTURE.read_text(encoding="utf-8"))["articles"]
+    articles = [Article(id=r["id"], title="", text=r["text"]) for r in rows]
+    groups = _events([*articles, Article(id="bien-2012-b", title="", text=SECOND_2012)])
+    assert sorted(groups) == [("bien-2012", "bien-2012-b"), ("bien-2015",), ("bien-2022",), ("bien-2024",)]
+
+
 FLOOD = [
     "Mưa lớn kéo dài khiến nước sông Hương dâng cao, nhiều khu dân cư ở Huế bị ngập sâu.",
     "Chính quyền Huế sơ tán hàng nghìn hộ dân khỏi vùng ngập ven sông Hương.",

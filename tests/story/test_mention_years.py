@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from tomtat.story.dates import find_dates_many
-from tomtat.story.mention_years import _evidence_by_sentence, estimate_years
-from tomtat.story.offices import load_offices
-from tomtat.story.reference_events import find_references
+from tomtat.story.mention_years import estimate_years, sentence_evidence
 
 
 def _estimate(*sentences: str) -> dict:
@@ -64,12 +64,23 @@ PLAIN = (
         (*PLAIN, "Dịch Ebola bùng phát ở Guinea, quán cafe\u0301."),  # not NFC
     ],
 )
-def test_one_pass_for_titles_and_reference_words_finds_what_separate_searches_find(sentences: tuple[str, ...]) -> None:
+def test_one_pass_over_the_article_finds_what_each_sentence_alone_finds(sentences: tuple[str, ...]) -> None:
     keys = [("a", i) for i in range(len(sentences))]
-    found = _evidence_by_sentence(dict(zip(keys, sentences)))
-    joined = "\n".join(sentences)
-    separate = {(e.text, e.detail) for _, e in [*load_offices().find(joined), *find_references(joined)]}
-    one_pass = {(e.text, e.detail) for es in found.values() for e in es}
-    # a sentence keeps one piece of evidence per detail
-    assert one_pass <= separate and {d for _, d in one_pass} == {d for _, d in separate}
-    assert len({d for _, d in separate}) >= 7
+    found = sentence_evidence(dict(zip(keys, sentences)))
+    alone = {}
+    for key, text in zip(keys, sentences):
+        alone.update(sentence_evidence({key: text}))
+    assert found == alone
+    # each piece of evidence is the sentence's own words (read as NFC)
+    for key, es in found.items():
+        assert all(e.text in unicodedata.normalize("NFC", sentences[key[1]]) for e in es)
+    assert len({e.detail for es in found.values() for e in es}) >= 7
+
+
+def test_a_sentence_not_in_nfc_gives_the_evidence_of_its_nfc_form() -> None:
+    text = "Dịch Ebola bùng phát ở Guinea, Ngoại trưởng Mỹ John Kerry tới quán cafe\u0301."
+    nfc = unicodedata.normalize("NFC", text)
+    assert text != nfc
+    [(_, found)] = sentence_evidence({("a", 0): text}).items()
+    assert found == sentence_evidence({("a", 0): nfc})[("a", 0)]
+    assert {e.kind for e in found} == {"office", "reference"}

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 from tomtat.data import read_json
-from tomtat.story.reference_events import load_reference_events, reference_evidence
+from tomtat.story.mention_years import sentence_evidence
+from tomtat.story.reference_events import load_reference_events
 from tomtat.story.years import month_index
+
+
+def _reference_evidence(text: str) -> list:
+    """The reference-event evidence the story stage reads in ``text`` as one sentence."""
+    found = sentence_evidence({("a", 0): text}).get(("a", 0), [])
+    return [e for e in found if e.kind == "reference"]
 
 
 def test_every_event_has_dates_a_source_and_phrases() -> None:
@@ -18,12 +25,12 @@ def test_every_event_has_dates_a_source_and_phrases() -> None:
 
 
 def test_the_war_in_ukraine_dates_text_from_february_2022() -> None:
-    [ev] = reference_evidence("Đây là lần thứ hai kể từ cuộc xung đột Nga-Ukraine.")
+    [ev] = _reference_evidence("Đây là lần thứ hai kể từ cuộc xung đột Nga-Ukraine.")
     assert ev.spans[0].first == month_index("2022-02") and ev.spans[0].last is None
 
 
 def test_covid_and_the_caliphate_are_found_and_a_plain_word_is_not() -> None:
-    assert [e.spans[0].first for e in reference_evidence("Đại dịch Covid-19 khiến du lịch đình trệ")] == [month_index("2019-12")]
-    assert reference_evidence("tổ chức Nhà nước Hồi giáo tự xưng chiếm Mosul")[0].spans[0].first == month_index("2014-06")
-    assert reference_evidence("Ebola là một loại virus nguy hiểm") == []
-    assert reference_evidence("khủng hoảng Ukraine leo thang") == []
+    assert [e.spans[0].first for e in _reference_evidence("Đại dịch Covid-19 khiến du lịch đình trệ")] == [month_index("2019-12")]
+    assert _reference_evidence("tổ chức Nhà nước Hồi giáo tự xưng chiếm Mosul")[0].spans[0].first == month_index("2014-06")
+    assert _reference_evidence("Ebola là một loại virus nguy hiểm") == []
+    assert _reference_evidence("khủng hoảng Ukraine leo thang") == []

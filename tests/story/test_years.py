@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from tomtat.story.offices import load_offices
-from tomtat.story.reference_events import reference_evidence
+from tomtat.story.mention_years import sentence_evidence
 from tomtat.story.years import find_weekday, infer_year
 
 
 def _ev(text: str) -> list:
-    return load_offices().evidence(text) + reference_evidence(text)
+    """The office and reference-event evidence the story stage reads in ``text``."""
+    return sentence_evidence({("a", 0): text}).get(("a", 0), [])
 
 
 def test_offices_and_a_war_narrow_an_october_to_two_years() -> None:

@@ -9,7 +9,8 @@ from tomtat.io.wording import counted
 
 @dataclass
 class RoundReport:
-    """Filled in by ``fetch_round`` as it goes; ``lines()`` is what the user reads.
+    """Filled in by ``Fetcher.round`` (``tomtat.fetch.rounds``) as it goes; ``lines()``
+    is what the user reads.
 
     ``skipped``: addresses deliberately not kept (robots.txt, a copy of a kept article, no
     main text); ``failed``: feeds and pages that could not be read. ``seconds`` is the

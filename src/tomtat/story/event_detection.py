@@ -43,6 +43,16 @@ the two groups
   together with nothing, so it joins by the rules above alone; a refused pair may
   join later, once either group has changed.
 
+Which joinable pair merges first matters: once merged, a group's years and cohesion may
+refuse what either half would have taken. Two groups whose articles the sub-events
+(:mod:`tomtat.story.events`) date to one day (anchors within a few days, years not
+contradicting, words shared) merge before any pair that only shares content: a report
+with no year of its own that tells the 15 October meeting belongs with the 14 October
+report of that meeting, even when its words are closer to a January meeting on the
+same theme, months later (the seeds' 2014 and 2015 events). Same day is the strongest
+evidence of one event there is; on the merged dev pairs it changes nothing
+(docs/BENCHMARKS.md, "Events and years").
+
 The thresholds sit in flat regions measured on the dev corpora (docs/BENCHMARKS.md,
 "Event detection"): ``SAME_STORY`` 0.35-0.45, ``RELATED`` 0.25-0.35 and
 ``SAME_ACTORS`` 0.2-0.35 give results within 2% of each other, on merged pairs drawn
@@ -211,13 +221,16 @@ def detect_events(
     related: float = RELATED,
     same_actors: float = SAME_ACTORS,
     cohesion_share: float = COHESION_SHARE,
+    together: Iterable[Iterable[str]] | None = None,
 ) -> list[tuple[str, ...]]:
     """Groups of article ids that tell one event each, in the order of ``bags``.
 
     ``bags``: each article's content bag (:func:`article_bags`); ``dates``: the story
     stage's resolved dates per sentence key; ``actors``: each article's actor names
     (:func:`article_actors`; None: content and years alone decide); the thresholds are
-    the module's (see its docstring). The groups' dot products, of content and of
+    the module's (see its docstring); ``together``: groups of articles the sub-events
+    date to one day (the article ids of each dated sub-event), whose joinable links
+    merge first. The groups' dot products, of content and of
     actors, are kept as two matrices: a merge adds one group's row and column to the
     other's, so no bag is summed again.
     """
@@ -234,6 +247,11 @@ def detect_events(
     content = gram.copy()
     shared = _dots(ids, actors or {})
     scales = [_inverse_lengths(content), _inverse_lengths(shared)]
+    anchored = np.zeros((n, n))
+    index = {a: k for k, a in enumerate(ids)}
+    for group in together or ():
+        members = [index[a] for a in group if a in index]
+        anchored[np.ix_(members, members)] = 1.0
     alive = np.ones(n, dtype=bool)
     groups = [[r] for r in range(n)]
 
@@ -247,12 +265,13 @@ def detect_events(
         sims = content[rows] * scales[0][rows, None] * scales[0]
         joinable = sims >= same_story
         joinable |= (sims >= related) & (shared[rows] * scales[1][rows, None] * scales[1] >= same_actors)
-        sims[~joinable] = -1.0
         for r, i in enumerate(range(*rows.indices(n))):
             if placed[i]:
                 for k in np.flatnonzero(joinable[r] & (sims[r] < same_anyway) & alive):
                     if years_apart(placed[i], placed[k], dated[i], dated[k]):
-                        sims[r, k] = -1.0
+                        joinable[r, k] = False
+        sims = sims + anchored[rows]  # cosines are at most 1: anchored pairs come first
+        sims[~joinable] = -1.0
         return sims
 
     sims = links(slice(0, n))
@@ -261,7 +280,7 @@ def detect_events(
         i, j = divmod(int(np.argmax(sims)), n)
         if sims[i, j] < 0:
             break
-        if len(groups[i]) > 1 and len(groups[j]) > 1 and sims[i, j] < cohesion_share * min(map(cohesion, (i, j))):
+        if len(groups[i]) > 1 and len(groups[j]) > 1 and content[i, j] * scales[0][i] * scales[0][j] < cohesion_share * min(map(cohesion, (i, j))):
             sims[i, j] = -1.0  # until either group changes
             continue
         groups[i].extend(groups[j])
@@ -272,6 +291,8 @@ def detect_events(
             dots[i] += dots[j]
             dots[:, i] += dots[:, j]
             scale[i] = 1.0 / math.sqrt(dots[i, i]) if dots[i, i] > 0 else 0.0
+        anchored[i] = np.maximum(anchored[i], anchored[j])
+        anchored[:, i] = np.maximum(anchored[:, i], anchored[:, j])
         alive[j] = False
         fresh = links(slice(i, i + 1))[0]
         fresh[~alive] = -np.inf

@@ -25,7 +25,7 @@ from tomtat.story.years import Evidence, YearEstimate, find_weekday, infer_year
 
 Key = tuple[str, int]
 
-__all__ = ["estimate_years", "written_dates"]
+__all__ = ["estimate_years", "evidence_words", "sentence_evidence", "written_dates"]
 
 
 RECALL_CUES = ("hồi",)
@@ -46,33 +46,45 @@ def written_dates(texts: Mapping[Key, str], raws: Mapping[Key, Sequence[RawDate]
     return latest
 
 
-def _evidence_by_sentence(texts: Mapping[Key, str]) -> dict[Key, list[Evidence]]:
-    """Office and reference-event evidence of each sentence, found in one pass over the
-    article's sentences joined (one search per pattern, not per sentence)."""
+def sentence_evidence(texts: Mapping[Key, str]) -> dict[Key, list[Evidence]]:
+    """Office and reference-event evidence of each sentence (one piece per detail),
+    found in one pass over the article's sentences joined (one search per pattern, not
+    per sentence). The sentences are read as NFC, as cleaning leaves them."""
     keys = list(texts)
+    parts = [texts[k] for k in keys]
+    joined = "\n".join(parts)
+    if not unicodedata.is_normalized("NFC", joined):  # text a caller did not clean
+        parts = [unicodedata.normalize("NFC", t) for t in parts]
+        joined = "\n".join(parts)
     starts: list[int] = []
     at = 0
-    for key in keys:
+    for part in parts:
         starts.append(at)
-        at += len(texts[key]) + 1
-    joined = "\n".join(texts[k] for k in keys)
-    heads_at: list[int] = []
-    present: set[str] = set()
-    words: Iterator[tuple[int, tuple[str, bool, bool]]] = _evidence_words().iter(joined.lower())
-    for last, (word, head, need) in words:
-        if head:
-            heads_at.append(last + 1 - len(word))
-        if need:
-            present.add(word)
-    # find_references reads the text as NFC: the words found are its words only then
-    needs = present if unicodedata.is_normalized("NFC", joined) else None
+        at += len(part) + 1
+    heads_at, present = evidence_words(joined)
     out: dict[Key, list[Evidence]] = {}
-    for pos, e in [*load_offices().find(joined, heads_at), *find_references(joined, needs)]:
+    for pos, e in [*load_offices().find(joined, heads_at), *find_references(joined, present)]:
         key = keys[bisect_right(starts, pos) - 1]
         found = out.setdefault(key, [])
         if all(f.detail != e.detail for f in found):
             found.append(replace(e, sentence=key))
     return out
+
+
+def evidence_words(text: str) -> tuple[list[int], set[str]]:
+    """Where in ``text`` a word an office title starts with stands (the positions
+    :meth:`~tomtat.story.offices.OfficeIndex.find` tries), and which words reference
+    events need it holds (what :func:`~tomtat.story.reference_events.find_references`
+    skips events by): one scan of the lower-cased text for both."""
+    heads_at: list[int] = []
+    present: set[str] = set()
+    words: Iterator[tuple[int, tuple[str, bool, bool]]] = _evidence_words().iter(text.lower())
+    for last, (word, head, need) in words:
+        if head:
+            heads_at.append(last + 1 - len(word))
+        if need:
+            present.add(word)
+    return heads_at, present
 
 
 @cache
@@ -106,7 +118,7 @@ def estimate_years(
     ]
     if not wanted:
         return {}
-    evidence = _evidence_by_sentence(texts)
+    evidence = sentence_evidence(texts)
     latest = written_dates(texts, raws)
     years = sorted(latest, reverse=True)
     out: dict[tuple[Key, int], YearEstimate] = {}

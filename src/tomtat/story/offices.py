@@ -8,9 +8,10 @@ office (Kerry was a senator before, Lavrov an ambassador). "cựu"/"nguyên" (fo
 before the title drops the mention. "đắc cử" (elect) matches only the periods between
 election and inauguration.
 
-Speed: the few title words are found with one regular expression; names are looked up
-in a dictionary only right after a title, token by token, so sentences without a title
-cost one failed search.
+Speed: the caller finds where the words a title can start with stand, in a scan it
+shares with the reference events (:func:`tomtat.story.mention_years.evidence_words`);
+the title expression is tried only there, and names are looked up in a dictionary only
+right after a title, token by token, so sentences without a title cost nothing here.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
 from tomtat.data import read_json
@@ -90,13 +91,9 @@ class OfficeIndex:
     countries: tuple[str, ...]
     checked: str
 
-    def evidence(self, text: str, sentence: tuple[str, int] | None = None) -> list[Evidence]:
-        """Every office mention in ``text`` with the months its holder held it."""
-        return [replace(e, sentence=sentence) for _, e in self.find(text)]
-
-    def find(self, text: str, heads_at: Iterable[int] | None = None) -> list[tuple[int, Evidence]]:
-        """Every office mention in ``text``: where it starts, and its evidence
-        (``heads_at``: see :meth:`title_matches`)."""
+    def find(self, text: str, heads_at: Iterable[int]) -> list[tuple[int, Evidence]]:
+        """Every office mention in ``text``: where it starts, and its evidence with the
+        months its holder held the office (``heads_at``: see :meth:`title_matches`)."""
         out: list[tuple[int, Evidence]] = []
         for m in self.title_matches(text, heads_at):
             if m.group("former"):
@@ -131,25 +128,15 @@ class OfficeIndex:
             out.append((m.start("title"), Evidence("elect" if elect else "office", said, detail, spans)))
         return out
 
-    def title_matches(self, text: str, heads_at: Iterable[int] | None = None) -> list[re.Match[str]]:
-        """``titles.finditer(text)``, tried only where the lower-cased text holds one of
-        the words a title starts with (``str.find``: the expression alone tries every
+    def title_matches(self, text: str, heads_at: Iterable[int]) -> list[re.Match[str]]:
+        """``titles.finditer(text)``, tried only at ``heads_at``: every position where
+        the lower-cased text holds one of the words a title starts with (``heads``),
+        found by the caller in a pass it makes anyway (the expression alone tries every
         position that starts with one of their letters, most of a Vietnamese text).
-        ``heads_at``, when given, are those positions (every occurrence of every word of
-        ``heads`` in ``text.lower()``), found by the caller in a pass it makes anyway.
         A text where lower-casing is not how the expression folds case (a character of
         ``FOLDS_APART``: dotless "ı" or "İ") is searched by the expression alone."""
         if any(c in text for c in FOLDS_APART):  # str.find speed, not a regex scan
             return list(self.titles.finditer(text))
-        if heads_at is None:
-            lower = text.lower()
-            starts = []
-            for head in self.heads:
-                at = lower.find(head)
-                while at >= 0:
-                    starts.append(at)
-                    at = lower.find(head, at + 1)
-            heads_at = starts
         out = []
         free = 0
         match = self.titles.match

@@ -9,15 +9,14 @@ event began (``after_start``) or that the event is going on (``during``).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
 from tomtat.data import read_json
 from tomtat.story.years import Evidence, Span, month_index
 
-__all__ = ["ReferenceEvent", "find_references", "load_reference_events", "reference_evidence", "reference_needs"]
+__all__ = ["ReferenceEvent", "find_references", "load_reference_events", "reference_needs"]
 
 _DATA_FILE = "reference_events.json"
 
@@ -51,26 +50,11 @@ def load_reference_events() -> tuple[ReferenceEvent, ...]:
     )
 
 
-def reference_evidence(text: str, sentence: tuple[str, int] | None = None) -> list[Evidence]:
-    """Every reference event ``text`` names (once per event)."""
-    seen: set[str] = set()
-    out = []
-    for _, e in find_references(text):
-        if e.detail not in seen:
-            seen.add(e.detail)
-            out.append(replace(e, sentence=sentence))
-    return out
-
-
-def find_references(text: str, present: AbstractSet[str] | None = None) -> list[tuple[int, Evidence]]:
-    """Every phrase in ``text`` naming a reference event: where it starts, and its
-    evidence. ``text`` may hold a whole article: one search per phrase. ``present``,
-    when given, holds the words of :func:`reference_needs` that the lower-cased
-    ``text`` (NFC) contains, found by the caller in a pass it makes anyway."""
-    text = unicodedata.normalize("NFC", text)
-    if present is None:
-        lower = text.lower()
-        present = set(filter(lower.__contains__, reference_needs()))  # each word searched once
+def find_references(text: str, present: AbstractSet[str]) -> list[tuple[int, Evidence]]:
+    """Every phrase in ``text`` (NFC) naming a reference event: where it starts, and its
+    evidence. ``text`` may hold a whole article: one search per phrase, and only for the
+    events whose words of :func:`reference_needs` are in ``present`` (those the
+    lower-cased ``text`` contains, found by the caller in a pass it makes anyway)."""
     out = []
     for event in load_reference_events():
         if present.isdisjoint(event.needs):

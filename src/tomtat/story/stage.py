@@ -159,7 +159,10 @@ def analyze(
     events = group_events(articles, units, dates, dict(zip(keys, lows)))
     dates = lend_years(events, units, dates)
     event_of = event_index(events)
-    detected = detect_events(article_bags(units, syllables), dates, article_actors(entities))
+    detected = detect_events(
+        article_bags(units, syllables), dates, article_actors(entities),
+        together=[e.article_ids for e in events if e.date is not None and len(e.article_ids) > 1],
+    )
     return Story(
         timeline=mark_background(build_timeline(units, dates, order, dict(zip(keys, syllables))), events),
         entities=entities,
