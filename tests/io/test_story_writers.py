@@ -64,6 +64,21 @@ def test_an_inferred_year_is_marked_as_such():
     assert event_date_label(lent) == "15/10/2014 (năm suy ra từ bài khác)"
 
 
+def test_an_inferred_year_range_reads_in_vietnamese_in_the_timeline_and_the_headings():
+    from tomtat.io.writers.story import date_heading, event_date_label
+    from tomtat.model import TimelineEvent
+    from tomtat.story.years import YearEstimate
+
+    def entry(years: str) -> TimelineEvent:
+        return TimelineEvent("--05-19", "...", ("a",), "day-no-year", years=years)
+
+    assert event_date_label(entry("2015–2016")) == "19/5 (khoảng năm 2015–2016)"
+    assert event_date_label(entry("2014 or 2020")) == "19/5 (khoảng năm 2014 hoặc 2020)"
+    assert event_date_label(entry("from 2015")) == "19/5 (từ năm 2015 trở đi)"
+    assert date_heading("--05-19", YearEstimate(2015, None)) == "19/5, từ năm 2015 trở đi"
+    assert date_heading("--05-19", YearEstimate(2015, 2016)) == "19/5, năm 2015–2016"
+
+
 def test_an_event_no_report_dates_is_headed_as_undated_in_every_format():
     from tomtat.model import Budget, CleanArticle, Extract, Sentence, Summary
     from tomtat.story.dated_events import DatedEvent

@@ -123,18 +123,14 @@ class YearEstimate:
 
     @property
     def label(self) -> str:
-        """``2024``, ``2022–2023``, ``2014 or 2020``, ``from 2025`` (as JSON gives it)."""
-        return self.describe("or", "from")
-
-    def describe(self, or_word: str, from_word: str) -> str:
-        """The year or range in words: ``describe("hoặc", "từ")`` gives ``2014 hoặc 2020``,
-        ``từ 2025``; a span is always ``2022–2023``."""
+        """``2024``, ``2022–2023``, ``2014 or 2020``, ``from 2025``, as JSON gives it
+        (readers get it in Vietnamese: ``tomtat.io.writers.story.years_phrase``)."""
         if self.exact is not None:
             return str(self.exact)
         if self.years:
-            return f" {or_word} ".join(map(str, self.years))
+            return " or ".join(map(str, self.years))
         if self.last is None:
-            return f"{from_word} {self.first}"
+            return f"from {self.first}"
         return f"{self.first}–{self.last}"
 
     def to_dict(self) -> dict[str, object]:

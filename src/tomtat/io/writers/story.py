@@ -43,10 +43,17 @@ def date_label(iso: str) -> str:
     return iso
 
 
-def years_label(est: YearEstimate) -> str:
-    """An inferred year or range in Vietnamese: ``2024``, ``2022–2023``, ``2014 hoặc
-    2020``, ``từ 2025``."""
-    return est.describe("hoặc", "từ")
+def years_phrase(label: str) -> str:
+    """An inferred year or range, as JSON labels it (``YearEstimate.label``: ``2024``,
+    ``2022–2023``, ``2014 or 2020``, ``from 2025``), as a Vietnamese phrase that reads
+    after a day and month.
+
+    >>> [years_phrase(x) for x in ("2024", "2022–2023", "2014 or 2020", "from 2025")]
+    ['năm 2024', 'năm 2022–2023', 'năm 2014 hoặc 2020', 'từ năm 2025 trở đi']
+    """
+    if label.startswith("from "):
+        return f"từ năm {label.removeprefix('from ')} trở đi"
+    return f"năm {label.replace(' or ', ' hoặc ')}"
 
 
 def event_date_label(event: TimelineEvent) -> str:
@@ -55,7 +62,8 @@ def event_date_label(event: TimelineEvent) -> str:
     reporting the same event) rather than read beside the date or from the publication
     date; a date whose year is only known as a range shows the range."""
     if event.years is not None and event.date.startswith("--"):
-        label = date_label(event.date).replace(" (chưa rõ năm)", f" (khoảng năm {event.years.replace(' or ', ' hoặc ')})")
+        phrase = years_phrase(event.years)
+        label = date_label(event.date).replace(" (chưa rõ năm)", f" ({'' if phrase.startswith('từ') else 'khoảng '}{phrase})")
     else:
         label = date_label(event.date)
     if event.year_from == "article":
@@ -99,7 +107,7 @@ def date_heading(date: str | None, years: YearEstimate | None) -> str:
     if date.startswith("--"):
         parts = [int(p) for p in date[2:].split("-")]
         day_month = "/".join(map(str, reversed(parts)))
-        when = f"{day_month}, năm {years_label(years)}"
+        when = f"{day_month}, {years_phrase(years.label)}"
     else:
         when = date_label(date)
     narrowest = sorted({e.detail: e for e in years.evidence if e.spans}.values(), key=_width)
