@@ -39,6 +39,12 @@ class Lexicon:
     org_known: Phrases
     title_orgs: Phrases  # organisations only right after a title ("HLV Liverpool")
     loc_cues: Phrases
+    role_place_cues: Phrases  # cue words of a place inside a role ("Chủ tịch UBND tỉnh ...")
+    org_tails: frozenset[str]  # last words of organisation names ("Hải Phòng FC")
+    org_parents: frozenset[str]  # abbreviations starting a parent organisation ("... CA TP.HCM")
+    namesakes: frozenset[str]  # people organisations are named after ("Hồ Chí Minh")
+    unit_title_ends: frozenset[str]  # "Trưởng ban": the unit named after it is the title's
+    role_stops: Phrases  # verbs that end a role written after a name ("cho biết")
     not_names: frozenset[str]
     not_entities: frozenset[str]
     misc_known: frozenset[str]  # look like names, name no actor ("COVID-19"): typed MISC
@@ -97,6 +103,12 @@ def lexicon() -> Lexicon:
         org_known=org_known,
         title_orgs=Phrases((syllables_of(o), o) for o in rules["title_orgs"]),
         loc_cues=Phrases((syllables_of(c), c) for c in rules["loc_cues"]),
+        role_place_cues=Phrases((syllables_of(c), c) for c in rules["role_place_cues"]),
+        org_tails=frozenset(rules["org_tails"]),
+        org_parents=frozenset(rules["org_parents"]),
+        namesakes=frozenset(rules["namesakes"]),
+        unit_title_ends=frozenset(rules["unit_title_ends"]),
+        role_stops=Phrases((syllables_of(v), v) for v in rules["role_stops"]),
         not_names=frozenset(rules["not_names"]),
         not_entities=frozenset(rules["not_entities"]),
         misc_known=frozenset(rules["misc_known"]),

@@ -19,12 +19,17 @@ from tomtat.model import Sentence
 from tomtat.story.entities.lexicon import HONORIFIC, ORG_HEAD, ORG_KNOWN, PLACE, TITLE, Lexicon, lexicon
 from tomtat.story.entities.runs import (
     apposition,
+    caps_name_end,
     is_acronym,
     joined,
     match,
+    no_place_or_org,
     org_head,
     org_run_end,
+    org_tail,
+    person_start,
     run_end,
+    title_case,
     type_run,
 )
 from tomtat.story.entities.syllables import Syllables, sentence_syllables
@@ -131,6 +136,7 @@ def _scan(
     tok, low, firsts, cap, cont, _ = sy
     size = len(tok)
     places, titles, org_known, title_orgs = lex.places, lex.titles, lex.org_known, lex.title_orgs
+    role_cues = lex.role_place_cues
     kinds, breakers, not_entities, misc_known = lex.kinds, lex.breakers, lex.not_entities, lex.misc_known
     out: list[Mention] = []
     appositive: set[int] = set()  # where a title written after a person's name starts
@@ -140,10 +146,13 @@ def _scan(
         name = tok[a] if b == a + 1 else joined(tok[a:b])
         if typ == "LOC":
             name = places.get(tuple(low[a:b]), name)
-        elif typ == "PER" and role is None:
-            role = apposition(sy, b, lex)
-            if role:
-                appositive.add(b + 1)  # that title is this person's: what follows it is no one
+        elif typ == "PER":
+            if role is None:
+                role = apposition(sy, b, lex)
+                if role:
+                    appositive.add(b + 1)  # that title is this person's: what follows it is no one
+            if b > a + 1 and name.isupper():
+                name = title_case(name, lex)  # "FAISAL BIN FARHAN" -> "Faisal bin Farhan"
         if name in misc_known:
             typ = "MISC"  # "COVID-19" looks like an acronym, names no actor
         if name not in not_entities:
@@ -156,21 +165,74 @@ def _scan(
         if name not in not_entities:
             out.append(Mention(keys[bisect_right(starts, at) - 1], name, "LOC", None, ner_of.get(name), False))
 
-    def qualifiers(j: int) -> tuple[int, list[tuple[int, int, str]]]:
-        quals = []
+    def qualifiers(j: int) -> tuple[int, list[tuple[int, int, str, int]]]:
+        """Places and organisations qualifying a title from ``j``: (start, end, type,
+        where the role's text for it starts: before a cue word, "tỉnh Bình Định")."""
+        quals: list[tuple[int, int, str, int]] = []
+        unit_title = low[j - 1] in lex.unit_title_ends  # "Trưởng ban Tổ chức Trung ương"
         while j < size:
             n = match(sy, j, places) if low[j] in places.lengths else 0
             if n:
-                quals.append((j, j + n, "LOC"))
+                quals.append((j, j + n, "LOC", j))
                 j += n
                 continue
+            m = match(sy, j, role_cues) if low[j] in role_cues.lengths else 0
+            if m and j + m < size and cap[j + m] and (not cap[j] or quals):
+                # "Chủ tịch UBND tỉnh Bình Định Nguyễn Phi Long", "Chủ tịch UBND TP Móng Cái"
+                stop = run_end(sy, j + m, lex)
+                if stop > j + m:
+                    p = person_start(sy, j + m, stop, lex)
+                    quals.append((j + m, p, "LOC", j))
+                    j = p
+                    if p < stop:
+                        break
+                    continue
             if not cap[j]:
                 break
+            kind_j = kinds.get(low[j], 0)
+            # an abbreviated head ("CLB", "BV") stays an acronym qualifier: "Chủ tịch CLB Ian Bankier"
+            h = org_head(sy, j, kind_j, lex) if kind_j & ORG_HEAD and not unit_title and not tok[j].isupper() else 0
+            if h:  # "Chủ tịch Ủy ban An ninh ...", "Chủ tịch Hội Nghề cá": the role's organisation
+                stop = org_run_end(sy, j + h, lex, words)
+                if stop > j + h:
+                    p = person_start(sy, j + h, stop, lex, first=True)
+                    if p == stop:  # "Bộ Công an Tô Lâm": the capitalised words after the last lower-case one
+                        k = stop
+                        while k > j + h + 1 and firsts[k - 1].isupper():
+                            k -= 1
+                        if (
+                            2 <= stop - k <= 4
+                            and tok[k - 1] != "và"  # "Tập đoàn FLC và Tân Hoàng Minh": two organisations
+                            and no_place_or_org(sy, k, stop, lex)  # "Bộ ... và Phát triển CHLB Đức"
+                            and joined(tok[k:stop]) not in lex.namesakes
+                        ):
+                            p = k
+                    quals.append((j, p, "ORG", j))
+                    j = p
+                    if p < stop:
+                        break
+                    continue
+            if "." in tok[j][1:-1] and (low[j].split(".", 1)[0],) in role_cues:
+                # "Đại biểu Quốc hội Tp.Hà Nội": an abbreviated cue glued to a place
+                stop = run_end(sy, j, lex)
+                p = person_start(sy, j, stop, lex, first=False)
+                quals.append((j, p, "LOC", j))
+                j = p
+                if p < stop:
+                    break
+                continue
+            if caps_name_end(sy, j, lex) > j:
+                break  # "Thái tử MOHAMMED BIN SALMAN": a name in capitals, not acronyms
+            t = org_tail(sy, j, run_end(sy, j, lex), lex)
+            if t:  # "Chủ tịch Yokohama FC Koji Kitawaga"
+                quals.append((j, t, "ORG", j))
+                j = t
+                continue
             n = match(sy, j, org_known) if low[j] in org_known.lengths else 0
             if not n and low[j] in title_orgs.lengths:
                 n = match(sy, j, title_orgs)  # "HLV Liverpool": the club is the role's
             if n or is_acronym(tok[j]):
-                quals.append((j, j + max(n, 1), "ORG"))
+                quals.append((j, j + max(n, 1), "ORG", j))
                 j += max(n, 1)
                 continue
             break
@@ -217,7 +279,7 @@ def _scan(
                 if is_acronym(name) or tuple(low[i + n : end]) in org_known:
                     add(i + n, end, "ORG")  # "Hãng tin Reuters" is "Reuters"
                 else:
-                    add(i, end, "ORG")
+                    _add_org(sy, i, i + n, end, lex, add)
                 i = end
                 continue
         # no rule consumes punctuation, so a visited position follows what it follows
@@ -240,6 +302,26 @@ def _scan(
     return out
 
 
+def _add_org(sy: Syllables, i: int, body: int, end: int, lex: Lexicon, add: Callable[..., None]) -> None:
+    """The organisation ``sy[i:end]`` whose name after its head starts at ``body``, cut
+    where it holds something else: the organisation it belongs to, from an abbreviation
+    such as "CA" (Công an: "Cảnh sát PCCC&CNCH CA TP.HCM" is two organisations), or a
+    person's name after a place ("Hạ viện Mỹ Michael McCaul")."""
+    if end - body < 3:  # most names: too short to hold anything more ("Bộ Y tế", "Bộ Ngoại giao Mỹ")
+        add(i, end, "ORG")
+        return
+    tok = sy.tok
+    if not lex.org_parents.isdisjoint(tok[body + 1 : end - 1]):
+        q = next(q for q in range(body + 1, end - 1) if tok[q] in lex.org_parents)
+        add(i, q, "ORG")
+        add(q, end, "ORG")
+        return
+    p = person_start(sy, body, end, lex, surnames=False)
+    add(i, p, "ORG")
+    if p < end:
+        add(p, end, "PER")
+
+
 def _known_opener(sy: Syllables, i: int, kind: int, lex: Lexicon, lowercase_words: frozenset[str]) -> bool:
     """Whether the run opening a sentence at ``i`` starts with a known place or
     organisation, so it is a name although its first word opens sentences too.
@@ -258,7 +340,7 @@ def _titled(
     sy: Syllables,
     i: int,
     n: int,
-    qualifiers: Callable[[int], tuple[int, list[tuple[int, int, str]]]],
+    qualifiers: Callable[[int], tuple[int, list[tuple[int, int, str, int]]]],
     add: Callable[..., None],
     out: list[Mention],
     key: tuple[str, int],
@@ -273,12 +355,13 @@ def _titled(
     tok, firsts = sy.tok, sy.firsts
     j, quals = qualifiers(i + n)
     end = run_end(sy, j, lex)
-    for a, b, t in quals:
+    for a, b, t, _ in quals:
         add(a, b, t)
     title = " ".join(tok[i : i + n])
     parts = [title[0].upper() + title[1:]]
-    for a, b, _ in quals:  # "Hoa Kỳ" -> "Mỹ", so one role is written one way
-        q = " ".join(tok[a:b])
+    for a, b, _, c in quals:  # "Hoa Kỳ" -> "Mỹ", so one role is written one way
+        q = joined(tok[a:b])
+        parts.extend(tok[c:a])  # a cue word: "tỉnh" of "UBND tỉnh Bình Định"
         parts.append(lex.places.get(tuple(q.lower().split()), q))
     low, cap, size = sy.low, sy.cap, len(tok)
     if end > j and end + 2 < size and tok[end] == "," and low[end + 1] in lex.honorifics and not cap[end + 1] and cap[end + 2]:
@@ -303,10 +386,16 @@ def _titled(
             if tok[p] in lex.surnames and 2 <= end - p <= 4:
                 k = p
                 break
-    if appositive and (end >= len(tok) or tok[end] != "và"):
-        k = end  # the role of the name before it; "bà Lan, Thủ tướng Abe và ..." lists people
+    if appositive and (end + 1 >= size or tok[end] != "và" or low[end + 1] in lex.honorifics):
+        # "bà Lan, Thủ tướng Abe và ..." lists people; "..., Tổng giám đốc Vietjet Air và ông
+        # Ray Conner" names the next one with an honorific
+        k = end  # the role of the name before it
     elif k < end and match(sy, k, lex.places) == end - k:
         k = end  # "Giám đốc Sở Giao thông Hà Nội": a place ends the role, no name
+    elif k < end and (low[k],) in lex.role_place_cues:
+        k = end  # "Bí thư Thành ủy TP Hồ Chí Minh": the city, no name
+    elif end - k == 1 and (low[k] in lex.not_alone or (low[k] in lex.org_heads.lengths and match(sy, k, lex.org_heads))):
+        k = end  # "Chủ tịch Hội nông dân", "Bí thư Đảng ủy": a piece of an organisation, no name
     parts.extend(tok[j:k])
     role = joined(parts)
     if k < end:

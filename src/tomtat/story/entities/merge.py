@@ -66,7 +66,7 @@ def merge_mentions(mentions: Sequence[Mention], article_order: Sequence[str] = (
 
     Sorted by mention count (most first), then by first appearance.
     """
-    mentions = _split_places(_unglue(mentions))
+    mentions = _split_orgs(_split_places(_unglue(mentions)))
     plain = _Memo(_plain)  # memoised for this call: names repeat a lot
     same_memo: dict[tuple[str, str], bool] = {}
 
@@ -94,8 +94,9 @@ def merge_mentions(mentions: Sequence[Mention], article_order: Sequence[str] = (
         if k > 1 and particles.intersection(name.split()[1:-1]):  # a particle written in lower case
             while k > 1 and words[k - 1] in particles:
                 k -= 1  # "Erik ten Hag", "Alexander Van der Bellen": the surname is "ten Hag", "Van der Bellen"
-            last[name], given[name], size[name] = " ".join(words[k:]), " ".join(words[:k]), k + 1
-            particled.add(last[name])
+            if k < len(words) - 1:  # a particle before the last word ("Faisal bin Farhan Al-Saud": none)
+                last[name], given[name], size[name] = " ".join(words[k:]), " ".join(words[:k]), k + 1
+                particled.add(last[name])
     for name in names if particled else ():
         low = lower[name]
         if low in particled:  # "Ten Hag" alone is that surname: a short form
@@ -320,6 +321,45 @@ def _split_places(mentions: Sequence[Mention]) -> Sequence[Mention]:
         k = cuts.get(m.name, 0) if m.type == "LOC" else 0
         words = m.name.split()
         if k and " ".join(words[:k]) in places:
+            out.append(m._replace(name=" ".join(words[:k])))
+            out.append(m._replace(name=" ".join(words[k:]), type="PER", initial=False))
+        else:
+            out.append(m)
+    return out
+
+
+def _split_orgs(mentions: Sequence[Mention]) -> Sequence[Mention]:
+    """Cut a person's name off an organisation it was read with ("Quốc hội Vũ Tiến
+    Lộc", from "Đại biểu Quốc hội Vũ Tiến Lộc" when the title is not known): the
+    organisation's last 3-4 words, a surname and capitalised syllables, are a person
+    the cluster names elsewhere (that full name, or its last syllable alone: "ông
+    Lộc"). Without that evidence the name stays whole: schools and streets carry
+    people's names ("Trường Nguyễn Du")."""
+    orgs = {m.name for m in mentions if m.type == "ORG" and m.name.count(" ") >= 3}
+    if not orgs:
+        return mentions
+    lex = lexicon()
+    surnames, namesakes, cues = lex.surnames, lex.namesakes, lex.cue_ends
+    people = {m.name for m in mentions if m.type == "PER"}
+    cuts: dict[str, int] = {}
+    for name in orgs:
+        words = name.split()
+        for k in range(1, len(words) - 2):
+            tail = words[k:]
+            if words[k] in surnames and len(tail) <= 4 and all(w[:1].isupper() for w in tail):
+                named = " ".join(tail)
+                if named in namesakes or words[k - 1].lower() in cues:
+                    break  # "Công an TP Hồ Chí Minh": a place, not a person
+                if named in people or tail[-1] in people:
+                    cuts[name] = k
+                break
+    if not cuts:
+        return mentions
+    out: list[Mention] = []
+    for m in mentions:
+        k = cuts.get(m.name, 0) if m.type == "ORG" else 0
+        if k:
+            words = m.name.split()
             out.append(m._replace(name=" ".join(words[:k])))
             out.append(m._replace(name=" ".join(words[k:]), type="PER", initial=False))
         else:

@@ -118,6 +118,7 @@ def org_run_end(sy: Syllables, j: int, lex: Lexicon, words: frozenset[str]) -> i
             and firsts[end + 2].isalnum()
             and low[end] + " " + low[end + 1] in words
             and low[end] + " " + low[end + 1] not in lex.stopwords
+            and not _ends_with_place(sy, j, end, lex)  # "Công an TP Hà Nội tố cáo Phong": the name ended
         ):
             nxt = run_end(sy, end + 2, lex)
             if nxt == end + 2:
@@ -128,6 +129,12 @@ def org_run_end(sy: Syllables, j: int, lex: Lexicon, words: frozenset[str]) -> i
     return end
 
 
+def _ends_with_place(sy: Syllables, j: int, end: int, lex: Lexicon) -> bool:
+    """Whether a known place ends the run ``sy[j:end]``."""
+    places = lex.places
+    return any(sy.low[q] in places.lengths and match(sy, q, places) == end - q for q in range(max(j, end - 4), end))
+
+
 def apposition(sy: Syllables, b: int, lex: Lexicon) -> str | None:
     """A role written after the name: "ông Nguyễn Văn Hùng, Giám đốc Sở Giao thông, ..."."""
     tok, firsts = sy.tok, sy.firsts
@@ -135,9 +142,12 @@ def apposition(sy: Syllables, b: int, lex: Lexicon) -> str | None:
     if b + 1 >= size or tok[b] != "," or not match(sy, b + 1, lex.titles):
         return None
     end = b + 1
+    low, stops = sy.low, lex.role_stops
     while end < size and (firsts[end].isalnum() or amp_inside(tok, end)) and end - b <= 10:
+        if end > b + 2 and low[end] in stops.lengths and match(sy, end, stops):
+            break  # "..., Giám đốc Cảng Quảng Ninh cho biết": the verb is not the role's
         end += 1
-    if end < size and firsts[end].isalnum():
+    if end < size and firsts[end].isalnum() and not (low[end] in stops.lengths and match(sy, end, stops)):
         return None  # too long to be a role
     role = joined(tok[b + 1 : end])
     return role[0].upper() + role[1:]
@@ -157,6 +167,19 @@ def type_run(
         return  # "Cơ quan", "Tổ chức" alone name nobody
     if head or (kind & ORG_KNOWN and tuple(low[i:end]) in org_known):
         add(i, end, "ORG")
+        return
+    if tok[end - 1] in lex.org_tails and end - i > 1:
+        add(i, end, "ORG")  # "Hải Phòng FC": a club, not the city and something else
+        return
+    start, cue_ends = i, lex.cue_ends
+    cued = i > 0 and low[i - 1] in cue_ends  # cheap test first: most runs have no cue
+    if cued and _cue_before(sy, i - 1, lex.role_place_cues):
+        # after "huyện", "tỉnh": the run is one place ("huyện Điện Biên Đông" is not the
+        # province Điện Biên), unless a person's name ends it ("tỉnh Bình Định Nguyễn Phi Long")
+        cut = person_start(sy, i, end, lex)
+        add(i, cut, "LOC")
+        if cut < end:
+            add(cut, end, "PER")
         return
     if end == i + 1 and "-" in tok[i]:
         parts = tok[i].split("-")
@@ -187,7 +210,7 @@ def type_run(
         add(i, end, "ORG")
         return
     before = i - 1
-    if before >= 0 and low[before] in lex.cue_ends and any(  # cheap test first: most runs have no cue
+    if (cued if i == start else before >= 0 and low[before] in cue_ends) and any(
         before - n + 1 >= 0 and tuple(low[before - n + 1 : before + 1]) in lex.loc_cues for n in (1, 2, 3)
     ):
         add(i, end, "LOC")
@@ -197,3 +220,105 @@ def type_run(
         return
     else:
         add(i, end, "UNK")
+
+
+_VOWELS = frozenset("AEIOUY")
+
+
+def org_tail(sy: Syllables, i: int, end: int, lex: Lexicon) -> int:
+    """End of an organisation whose name ends with an organisation tail ("Hải Phòng
+    FC") in the run ``sy[i:end]``, 0 if none."""
+    tails = lex.org_tails
+    for q in range(i + 1, end):
+        if sy.tok[q] in tails:
+            return q + 1
+    return 0
+
+
+def _cue_before(sy: Syllables, before: int, cues: Phrases) -> bool:
+    """Whether a cue of ``cues`` ends at ``before``."""
+    low = sy.low
+    return any(before - n + 1 >= 0 and tuple(low[before - n + 1 : before + 1]) in cues for n in (1, 2))
+
+
+def caps_name_end(sy: Syllables, j: int, lex: Lexicon) -> int:
+    """End of a name written in capitals at ``j`` ("FAISAL BIN FARHAN AL-SAUD"), ``j``
+    if none: two or more words in capitals, each a word rather than an abbreviation
+    (three letters or more, one a vowel: "UBND TP", "TNHH MTV" are not) or a particle
+    of foreign names ("BIN"), and none a known organisation ("NATO")."""
+    tok, low = sy.tok, sy.low
+    size = len(tok)
+    e = j
+    while e < size and tok[e].isupper() and (
+        low[e] in lex.particles or (len(tok[e]) >= 3 and not _VOWELS.isdisjoint(tok[e]))
+    ):
+        if (low[e],) in lex.org_known:
+            return j
+        e += 1
+    return e if e - j >= 2 else j
+
+
+def title_case(name: str, lex: Lexicon) -> str:
+    """A name written in capitals as names are written: "FAISAL BIN FARHAN AL-SAUD" ->
+    "Faisal bin Farhan Al-Saud" (particles in lower case), so it merges with and reads
+    like the same name written normally."""
+    words = []
+    for w in name.split():
+        low = w.lower()
+        words.append(low if low in lex.particles else "-".join(p[:1].upper() + p[1:] for p in low.split("-")))
+    return " ".join(words)
+
+
+def person_start(sy: Syllables, a: int, b: int, lex: Lexicon, surnames: bool = True, first: bool = False) -> int:
+    """Where a person's name at the end of the capitalised span ``sy[a:b]`` starts, ``b``
+    if none: after a known place inside it, two to four capitalised words that are not
+    a place or an organisation, either a foreign name (no Vietnamese letters: "Hạ viện
+    Mỹ Michael McCaul") or one that starts with a surname ("tỉnh Bình Định Nguyễn Phi
+    Long"; "xã Mỹ Tịnh An" is one place); else, with ``surnames``, a surname followed by two or three capitalised
+    syllables that end the span ("UBND xã Tam Thanh Nguyễn Thanh Bình"), after the
+    span's first word unless ``first`` ("Chính phủ Phạm Minh Chính" after a title). A
+    namesake ("Học viện ... Hồ Chí Minh") or a name holding a place ("Công ty Hoàng Anh
+    Gia Lai") is no person."""
+    tok, low, firsts = sy.tok, sy.low, sy.firsts
+    places = lex.places
+    q = a
+    while q < b - 1:
+        n = match(sy, q, places) if low[q] in places.lengths else 0
+        if n:
+            r = q + n
+            if (
+                2 <= b - r <= 4
+                and all(map(str.isupper, firsts[r:b]))
+                and (tok[r] in lex.surnames or all(map(str.isascii, tok[r:b])))  # "Mỹ Tịnh An" is one place
+                and no_place_or_org(sy, r, b, lex)
+            ):
+                return r if joined(tok[r:b]) not in lex.namesakes else b
+            q = r
+            continue
+        q += 1
+    if surnames:
+        for q in (b - 3, b - 4):
+            if (
+                q >= a + (not first)
+                and tok[q] in lex.surnames
+                and all(map(str.isupper, firsts[q:b]))
+                and no_place_or_org(sy, q, b, lex)
+                and joined(tok[q:b]) not in lex.namesakes
+            ):
+                return q
+    return b
+
+
+def no_place_or_org(sy: Syllables, r: int, b: int, lex: Lexicon) -> bool:
+    """Whether no place, organisation head, known organisation or acronym starts in
+    ``sy[r:b]``; a one-syllable place inside counts as a given name ("Nguyễn Đức Chung")."""
+    tok, low = sy.tok, sy.low
+    for q in range(r, b):
+        kind = lex.kinds.get(low[q], 0)
+        if kind & PLACE and (n := match(sy, q, lex.places)) and (q == r or n > 1):
+            return False
+        if kind & (ORG_HEAD | ORG_KNOWN) and (match(sy, q, lex.org_heads) or match(sy, q, lex.org_known)):
+            return False
+        if tok[q] in lex.org_tails or (tok[q].isupper() and is_acronym(tok[q])):
+            return False
+    return True
