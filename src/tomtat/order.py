@@ -34,7 +34,7 @@ def _runs(features: SentenceFeatures, chosen: Sequence[int]) -> list[list[int]]:
         prev = i - 1
         return (
             prev in picked
-            and features.article[prev] == features.article[i]
+            and bool(features.article[prev] == features.article[i])
             and features.sentences[prev].index == features.sentences[i].index - 1
         )
 
