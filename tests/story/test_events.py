@@ -60,3 +60,34 @@ def test_a_cluster_without_dates_is_one_event_when_the_words_agree():
     s = story_of(Article("a", "Lũ", f"{FLOOD}."), Article("b", "Lũ", f"{FLOOD}, nước vẫn dâng."))
     assert groups(s) == [["a", "b"]]
     assert all(e.date is None for e in s.events)
+
+
+# Four reports of one conference, none with a publication date: one names a minister in
+# office 2013-2017, one a minister in office 2014-2016 (so 19/5 is 2015 or 2016 in both),
+# one names no one, and one recalls an earlier meeting's year (a year written elsewhere
+# in an article is a guess for its other days, not a bound).
+CONFERENCE = (
+    Article("a", "", "Ngày 19/5, Ngoại trưởng Mỹ John Kerry tới Hà Nội dự hội nghị về an ninh hàng hải khu vực.\n"
+                     "Hội nghị về an ninh hàng hải bàn cách giữ tự do đi lại trên biển."),
+    Article("b", "", "Hôm 19/5, Ngoại trưởng Anh Philip Hammond cũng tới Hà Nội dự hội nghị về an ninh hàng hải.\n"
+                     "Ông Hammond nói hội nghị về an ninh hàng hải cần ra tuyên bố chung."),
+    Article("c", "", "Sáng 20/5, hội nghị về an ninh hàng hải ở Hà Nội bế mạc với tuyên bố chung về tự do đi lại trên biển.\n"
+                     "Các nước cam kết tiếp tục đối thoại."),
+    Article("d", "", "Ngày 19/5, hội nghị về an ninh hàng hải khai mạc ở Hà Nội.\n"
+                     "Hội nghị lần trước, ngày 3/9/2014, cũng bàn về tự do đi lại trên biển."),
+)
+
+
+def test_the_reports_of_one_event_narrow_its_year_together_with_the_clues_of_each():
+    s = story_of(*CONFERENCE)
+    (event,) = [e for e in s.events if e.date]
+    assert event.when == "19/5, 2015–2016"
+    assert event.years is not None
+    assert {ev.text for ev in event.years.evidence} == {"Ngoại trưởng Mỹ John Kerry", "Ngoại trưởng Anh Philip Hammond"}
+
+
+def test_every_day_of_the_event_reads_the_same_years_in_the_timeline_even_from_a_report_with_no_clue():
+    s = story_of(*CONFERENCE)
+    days = {t.date: t.years for t in s.timeline if t.date.startswith("--")}
+    assert days == {"--05-19": "2015–2016", "--05-20": "2015–2016"}
+    assert [t.date for t in s.timeline if not t.date.startswith("--")] == ["2014-09-03"]  # the recalled meeting keeps its own year

@@ -61,3 +61,14 @@ def test_context_that_disagrees_with_the_sentence_is_left_out() -> None:
 def test_an_open_range_says_from() -> None:
     est = infer_year(month=6, local=_ev("Tổng thư ký NATO Mark Rutte"))
     assert est is not None and est.last is None and est.label == "from 2025"
+
+
+def test_an_estimate_resting_on_a_year_written_elsewhere_is_not_firm_and_office_terms_are():
+    from tomtat.story.years import Evidence, Span, YearEstimate
+
+    office = Evidence("office", "Ngoại trưởng Mỹ John Kerry", "John Kerry: Secretary of State (US)",
+                      (Span.parse("2013-02 – 2017-01"),))
+    written = Evidence("article-year", "2014", "the article states the year 2014 elsewhere")
+    assert YearEstimate(2013, 2016, (office,)).firm
+    assert not YearEstimate(2014, 2014, (office, written)).firm
+    assert YearEstimate(2013, 2016, (office,)).meet(YearEstimate(2017, None)) is None  # they exclude each other

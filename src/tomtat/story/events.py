@@ -143,6 +143,36 @@ def _near(a: DateMention, b: DateMention) -> bool:
     return min(gap, 365 - gap) <= ANCHOR_DAYS
 
 
+def _reports_years(anchor: DateMention, told: Sequence[DateMention]) -> YearEstimate | None:
+    """The years all of a sub-event's reports allow for its date ``anchor``: the firm
+    estimates (:attr:`YearEstimate.firm`) of the event's days in all its sentences
+    (``told``: those near the anchor with no year written) met. None when fewer than
+    two of those days have firm years, or when their years exclude each other: then
+    the event is dated as its anchor's own article dates it. A year the article writes
+    elsewhere takes no part: met with the firm years of other reports, a recalled year
+    ("cách đây gần hai năm, vào ngày 26/9/2014") would pin the event to the wrong one.
+    """
+    if anchor.year is not None:
+        return None
+    firm = [d.estimate for d in told if d.year is None and d.estimate is not None and d.estimate.firm and _near(d, anchor)]
+    if len(firm) < 2:
+        return None
+    met: YearEstimate | None = firm[0]
+    for e in firm[1:]:
+        if met is None:
+            break
+        met = met.meet(e)
+    return met
+
+
+def _with_years(d: DateMention, years: YearEstimate) -> DateMention:
+    """``d`` (no year written) in ``years``; one year left places it there (basis
+    ``evidence``, as an inferred exact year does)."""
+    if years.exact is not None:
+        return replace(with_year(d, years.exact, "evidence"), estimate=years)
+    return replace(d, estimate=years)
+
+
 def group_events(
     articles: Sequence[CleanArticle],
     sentences: Sequence[Sentence],
@@ -209,6 +239,11 @@ def group_events(
         if not members[gi]:
             continue
         anchor = g.anchor
+        told = [d for k in members[gi] for d in dates.get(k, ())]
+        if anchor is not None and (years := _reports_years(anchor[0], told)) is not None:
+            # the date stays as written ("--05-19") even when one year is left, so that
+            # no year is lent from it (lend_years): detection weighs each article's own
+            anchor = (replace(anchor[0], estimate=years), anchor[1])
         first = by_article[g.articles[0]]
         label = anchor[1].text if anchor else next((s.text for s in first if not s.heading), first[0].text)
         arts = tuple(dict.fromkeys(k[0] for k in members[gi]))
@@ -275,6 +310,41 @@ def lend_years(
                 d = with_year(d, year, "cluster")
             fixed.append(d)
         out[s.key] = tuple(fixed)
+    return out
+
+
+def event_years(
+    events: Sequence[SubEvent], dates: Mapping[Key, Sequence[DateMention]]
+) -> dict[Key, tuple[DateMention, ...]]:
+    """``dates`` with each day of a sub-event that has no year written, and is near the
+    event's own date (within ``ANCHOR_DAYS``), given the years the event's reports
+    allow together (the event's ``years`` when firm, met with the day's own firm
+    estimate; a day whose own estimate is not firm, or that has none, takes the
+    event's; one year left dates the day in it, basis ``evidence``). The timeline reads
+    these, so that the reports of one event date its days alike ("19/5" in four reports
+    of one crash is one range, not four). Event detection reads ``dates`` as they are:
+    each article's own years.
+    """
+    out = {key: tuple(ds) for key, ds in dates.items()}
+    for e in events:
+        if e.years is None or not e.years.firm or e.date is None or e.precision not in ("day", "day-no-year"):
+            continue
+        anchor = _mention(e.date)
+        if anchor is None:
+            continue
+        for key in e.sentences:
+            ds = out.get(key)
+            if not ds or all(d.year is not None or d.day is None for d in ds):
+                continue
+            fixed = []
+            for d in ds:
+                if d.year is None and d.day is not None and _near(d, anchor):
+                    own = d.estimate
+                    met = e.years if own is None or not own.firm else own.meet(e.years)
+                    if met is not None:
+                        d = _with_years(d, met)
+                fixed.append(d)
+            out[key] = tuple(fixed)
     return out
 
 

@@ -22,7 +22,7 @@ from tomtat.story.entities import (
     sentence_syllables,
 )
 from tomtat.story.event_detection import article_actors, article_bags, detect_events
-from tomtat.story.events import SubEvent, event_index, group_events, lend_years, mark_background
+from tomtat.story.events import SubEvent, event_index, event_years, group_events, lend_years, mark_background
 from tomtat.story.keywords import extract_keywords
 from tomtat.story.mention_years import estimate_years
 from tomtat.story.timeline import build_timeline
@@ -164,7 +164,7 @@ def analyze(
         together=[e.article_ids for e in events if e.date is not None and len(e.article_ids) > 1],
     )
     return Story(
-        timeline=mark_background(build_timeline(units, dates, order, dict(zip(keys, syllables))), events),
+        timeline=mark_background(build_timeline(units, event_years(events, dates), order, dict(zip(keys, syllables))), events),
         entities=entities,
         keywords=extract_keywords(dict(zip(keys, cased)), exclude=names, words=words),
         events=events,

@@ -133,6 +133,41 @@ class YearEstimate:
             return f"from {self.first}"
         return f"{self.first}–{self.last}"
 
+    @property
+    def firm(self) -> bool:
+        """Whether the estimate rests only on clues that bound the years (offices,
+        reference events, a weekday), not on a year the article writes elsewhere,
+        which may be one it recalls."""
+        return all(e.kind != "article-year" for e in self.evidence)
+
+    def meet(self, other: YearEstimate) -> YearEstimate | None:
+        """The years both estimates allow, with the evidence of both (None when they
+        allow no year in common). Two reports of one event that each narrow its year
+        in their own way narrow it together: 2012–2017 by one report's offices and
+        "from 2015" by another's reference event is 2015–2017.
+
+        >>> YearEstimate(2012, 2017).meet(YearEstimate(2015, None)).label
+        '2015–2017'
+        >>> YearEstimate(2014, 2020, years=(2014, 2020)).meet(YearEstimate(2016, 2023)).label
+        '2020'
+        >>> YearEstimate(2012, 2013).meet(YearEstimate(2015, None)) is None
+        True
+        """
+        first = max(self.first, other.first)
+        ends = [e for e in (self.last, other.last) if e is not None]
+        last = min(ends) if ends else None
+        if last is not None and first > last:
+            return None
+        evidence = tuple(dict.fromkeys((*self.evidence, *other.evidence)))
+        listed = [e for e in (self, other) if e.years]
+        if not listed:
+            return YearEstimate(first, last, evidence)
+        years = [y for y in listed[0].years if all(e.contains(y) for e in (self, other))]
+        if not years:
+            return None
+        contiguous = years == list(range(years[0], years[-1] + 1))
+        return YearEstimate(years[0], years[-1], evidence, () if contiguous else tuple(years))
+
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {"first": self.first, "last": self.last, "label": self.label}
         if self.years:
