@@ -8,6 +8,7 @@ syllables can start a title, honorific or place (``starters``), and the longest 
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -51,6 +52,11 @@ class Lexicon:
     not_alone: frozenset[str]  # lower-case words never an actor alone ("phía Bắc", "thứ Sáu")
     breakers: frozenset[str]
     particles: frozenset[str]  # lower-case syllables inside foreign names ("Erik ten Hag")
+    prefixes: frozenset[str]  # particles glued by a hyphen to a name's next part ("al-Sisi")
+    org_cues: Phrases  # lower-case words before an organisation ("hãng EgyptAir")
+    org_cues_ends: frozenset[str]  # their last syllables: the cheap test first
+    codes: re.Pattern[str]  # flight numbers and other codes ("MS804"): no actor
+    code_cues: Phrases  # words before a code ("chuyến bay MS 804")
     surnames: frozenset[str]
     stopwords: frozenset[str]
     starters: frozenset[str]
@@ -116,6 +122,11 @@ def lexicon() -> Lexicon:
         surnames=frozenset(read_lines("surnames_vi.txt")),
         breakers=frozenset(rules["breakers"]),
         particles=frozenset(rules["name_particles"]),
+        prefixes=frozenset(rules["name_prefixes"]),
+        org_cues=Phrases((syllables_of(c), c) for c in rules["org_cues"]),
+        org_cues_ends=frozenset(c.split()[-1].lower() for c in rules["org_cues"]),
+        codes=re.compile(rules["codes"]),
+        code_cues=Phrases((syllables_of(c), c) for c in rules["code_cues"]),
         stopwords=stopwords("story"),
         cue_ends=frozenset(c.split()[-1].lower() for c in rules["loc_cues"]),
         openers=frozenset(

@@ -20,6 +20,7 @@ from tomtat.story.entities.lexicon import HONORIFIC, ORG_HEAD, ORG_KNOWN, PLACE,
 from tomtat.story.entities.runs import (
     apposition,
     caps_name_end,
+    cue_before,
     is_acronym,
     joined,
     match,
@@ -28,6 +29,7 @@ from tomtat.story.entities.runs import (
     org_run_end,
     org_tail,
     person_start,
+    prefixed,
     run_end,
     title_case,
     type_run,
@@ -137,6 +139,8 @@ def _scan(
     size = len(tok)
     places, titles, org_known, title_orgs = lex.places, lex.titles, lex.org_known, lex.title_orgs
     role_cues = lex.role_place_cues
+    codes, code_cues = lex.codes.match, lex.code_cues
+    code_cues_ends = frozenset(c[-1] for c in code_cues)
     kinds, breakers, not_entities, misc_known = lex.kinds, lex.breakers, lex.not_entities, lex.misc_known
     out: list[Mention] = []
     appositive: set[int] = set()  # where a title written after a person's name starts
@@ -155,6 +159,13 @@ def _scan(
                 name = title_case(name, lex)  # "FAISAL BIN FARHAN" -> "Faisal bin Farhan"
         if name in misc_known:
             typ = "MISC"  # "COVID-19" looks like an acronym, names no actor
+        elif typ != "PER" and name[-1].isdigit() and codes(name):
+            typ = "MISC"  # "MS804": a flight number
+        elif (
+            typ == "ORG" and a > 0 and low[a - 1] in code_cues_ends and b < len(tok) and tok[b][:1].isdigit()
+            and cue_before(sy, a - 1, code_cues)
+        ):
+            typ = "MISC"  # "số hiệu MS 804": the letters of a flight number
         if name not in not_entities:
             key = keys[bisect_right(starts, a) - 1]
             initial = a == 0 or tok[a - 1] in PUNCT_START
@@ -165,12 +176,22 @@ def _scan(
         if name not in not_entities:
             out.append(Mention(keys[bisect_right(starts, at) - 1], name, "LOC", None, ner_of.get(name), False))
 
+    def bracketed(j: int) -> bool:
+        """Whether an abbreviation in brackets opens at ``j``: "(NATO)"."""
+        return j + 2 < size and tok[j + 2] == ")" and is_acronym(tok[j + 1])
+
     def qualifiers(j: int) -> tuple[int, list[tuple[int, int, str, int]]]:
         """Places and organisations qualifying a title from ``j``: (start, end, type,
         where the role's text for it starts: before a cue word, "tỉnh Bình Định")."""
         quals: list[tuple[int, int, str, int]] = []
         unit_title = low[j - 1] in lex.unit_title_ends  # "Trưởng ban Tổ chức Trung ương"
         while j < size:
+            if tok[j] == "(" and quals and bracketed(j) and j + 3 < size and cap[j + 3]:
+                # "Tổ chức Hiệp ước Bắc Đại Tây Dương (NATO) Jens Stoltenberg": the
+                # organisation's abbreviation, then the person
+                add(j + 1, j + 2, "ORG")
+                j += 3
+                continue
             n = match(sy, j, places) if low[j] in places.lengths else 0
             if n:
                 quals.append((j, j + n, "LOC", j))
@@ -195,8 +216,10 @@ def _scan(
             if h:  # "Chủ tịch Ủy ban An ninh ...", "Chủ tịch Hội Nghề cá": the role's organisation
                 stop = org_run_end(sy, j + h, lex, words)
                 if stop > j + h:
-                    p = person_start(sy, j + h, stop, lex, first=True)
-                    if p == stop:  # "Bộ Công an Tô Lâm": the capitalised words after the last lower-case one
+                    # an abbreviation in brackets after it: the organisation's whole name ends here
+                    abbreviated = stop < size and tok[stop] == "(" and bracketed(stop)
+                    p = stop if abbreviated else person_start(sy, j + h, stop, lex, first=True)
+                    if p == stop and not abbreviated:  # "Bộ Công an Tô Lâm": the capitalised words after the last lower-case one
                         k = stop
                         while k > j + h + 1 and firsts[k - 1].isupper():
                             k -= 1
@@ -257,6 +280,8 @@ def _scan(
                     i += n
                     continue
             n = match(sy, i, titles) if kind & TITLE else 0
+            if n and kind & ORG_HEAD and match(sy, i, lex.org_heads) > n:
+                n = 0  # "Đại Sứ Quán": the embassy, not an ambassador named "Quán"
             if n:
                 i = _titled(sy, i, n, qualifiers, add, out, keys[bisect_right(starts, i) - 1], i in appositive)
                 continue
@@ -379,6 +404,8 @@ def _titled(
         k -= 1
     if k > j and tok[k - 1] == "&":
         k += 1  # "Bộ GD&ĐT Nguyễn Kim Sơn": "ĐT" ends the organisation
+    while k < end - 2 and tok[k] in lex.not_entities and (sy.low[k],) not in lex.role_place_cues:
+        k += 1  # "Trưởng Ban Tổ chức T.Ư Phạm Minh Chính": an abbreviation ends the organisation
     if k > j and end - k < 2:
         k = end  # after an organisation, one capital syllable ("... Trung ương Đảng") is no name
     if end - k > 4:  # "Tập đoàn Hoa Sen Lê Phước Vũ": the name starts at "Lê"
@@ -408,9 +435,10 @@ def _titled(
 
 
 def _particle(sy: Syllables, i: int, lex: Lexicon) -> bool:
-    """Whether ``sy[i]`` is a particle inside a foreign name ("ten" of "Erik ten Hag");
+    """Whether ``sy[i]`` is a particle inside a foreign name ("ten" of "Erik ten Hag",
+    "al-Sisi");
     called only within a run, where :func:`run_end` kept it because a capital follows."""
-    return not sy.cap[i] and sy.tok[i] in lex.particles
+    return not sy.cap[i] and (sy.tok[i] in lex.particles or ("-" in sy.tok[i] and prefixed(sy.tok[i], lex)))
 
 
 def _particle_led(sy: Syllables, i: int, lex: Lexicon) -> bool:

@@ -66,7 +66,7 @@ def merge_mentions(mentions: Sequence[Mention], article_order: Sequence[str] = (
 
     Sorted by mention count (most first), then by first appearance.
     """
-    mentions = _split_orgs(_split_places(_unglue(mentions)))
+    mentions = _untitle(_split_orgs(_split_places(_unglue(mentions))))
     plain = _Memo(_plain)  # memoised for this call: names repeat a lot
     same_memo: dict[tuple[str, str], bool] = {}
 
@@ -244,7 +244,7 @@ def _entities(
             m = ms[0]
             if len(m.name) < 2 or not any(map(str.isalpha, m.name)):
                 continue
-            entities.append((m.key, (m.name, typ, 1, (m.key[0],), m.role, ())))
+            entities.append((m.key, (m.name, typ, 1, (m.key[0],), m.role if typ == "PER" else None, ())))
             continue
         named = [m.name for m in ms if m.name]
         if not named or not any(map(str.isalpha, named[0])) or len(named[0]) < 2:
@@ -257,7 +257,7 @@ def _entities(
             multi = [n for n in names if size[n] >= 2] if typ == "PER" else []
             canonical = max(multi or names, key=lambda n: (names[n], len(n)))
             variants = tuple(sorted(n for n in names if n != canonical))
-        role = _best_role([m.role for m in ms if m.role])
+        role = _best_role([m.role for m in ms if m.role]) if typ == "PER" else None  # a place holds no office
         arts = sorted({m.key[0] for m in ms}, key=lambda a: (order.get(a, len(order)), a))
         entities.append((min(map(itemgetter(0), ms)), (canonical, typ, len(ms), tuple(arts), role, variants)))
     return entities
@@ -272,6 +272,31 @@ def _rank(entities: list[tuple[tuple[str, int], _Fields]], article_order: Sequen
     keys = [(-f[2], (order.get(first[f][0], 0), first[f][1])) for _, f in entities]
     ranked = sorted(range(len(entities)), key=keys.__getitem__)
     return tuple(Entity(*entities[k][1]) for k in ranked)
+
+
+def _untitle(mentions: Sequence[Mention]) -> Sequence[Mention]:
+    """A name read as a person only because a title came before it ("Chủ tịch HĐQT
+    Vietnam Airlines", "Phó chủ tịch EgyptAir, Ahmed Adel") is the organisation or place
+    the cluster types it elsewhere ("hãng EgyptAir", "HĐQT Vietnam Airlines"): the
+    titled mention takes that type and no role, so it joins the organisation or the place
+    ("Bí thư Thành ủy Móng Cái"). A name that starts with a surname is a person
+    although a cue word made it a place once ("Chủ tịch UBND thành phố Nguyễn Đức
+    Chung", "yêu cầu Vũ")."""
+    typed: dict[str, str] = {}
+    surnames = lexicon().surnames
+    for m in mentions:
+        if m.type == "ORG" or (m.type == "LOC" and m.name.split(" ", 1)[0] not in surnames):
+            typed.setdefault(m.name.lower(), m.type)
+    if not typed:
+        return mentions
+    titled = [k for k, m in enumerate(mentions) if m.type == "PER" and m.role and m.name.lower() in typed]
+    if not titled:
+        return mentions
+    out = list(mentions)
+    for k in titled:
+        m = out[k]
+        out[k] = m._replace(type=typed[m.name.lower()], role=None)
+    return out
 
 
 def _unglue(mentions: Sequence[Mention]) -> list[Mention]:

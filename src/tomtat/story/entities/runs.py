@@ -65,6 +65,9 @@ def run_end(sy: Syllables, i: int, lex: Lexicon) -> int:
             if tok[j] == "&" and amp_inside(tok, j):  # the cheap test first: most runs end at other marks
                 j += 1
                 continue
+            if "-" in tok[j] and prefixed(tok[j], lex):  # "Abdel Fattah al-Sisi"
+                j += 1
+                continue
             if tok[j] in particles:  # "Erik ten Hag", "Ursula von der Leyen"
                 k = j + 1
                 while k < size and k - j < 2 and tok[k] in particles:
@@ -79,6 +82,13 @@ def run_end(sy: Syllables, i: int, lex: Lexicon) -> int:
     while crossed and not cap[j - 1]:
         j -= 1  # a particle right before a title or a breaker is not inside a name
     return j
+
+
+def prefixed(token: str, lex: Lexicon) -> bool:
+    """Whether ``token`` is a particle glued by a hyphen to a name's next part
+    ("al-Sisi", "el-Baradei"): a piece of a foreign name although it starts in lower case."""
+    head, sep, rest = token.partition("-")
+    return bool(sep) and head in lex.prefixes and rest[:1].isupper()
 
 
 def amp_inside(tok: Sequence[str], j: int) -> bool:
@@ -173,7 +183,7 @@ def type_run(
         return
     start, cue_ends = i, lex.cue_ends
     cued = i > 0 and low[i - 1] in cue_ends  # cheap test first: most runs have no cue
-    if cued and _cue_before(sy, i - 1, lex.role_place_cues):
+    if cued and cue_before(sy, i - 1, lex.role_place_cues):
         # after "huyện", "tỉnh": the run is one place ("huyện Điện Biên Đông" is not the
         # province Điện Biên), unless a person's name ends it ("tỉnh Bình Định Nguyễn Phi Long")
         cut = person_start(sy, i, end, lex)
@@ -218,6 +228,8 @@ def type_run(
         add(i, end, "PER")  # "Nguyễn Ngọc Nguyên"
     elif end == i + 1 and tok[i].isupper() and _ROMAN.match(tok[i]):
         return
+    elif before >= 0 and low[before] in lex.org_cues_ends and cue_before(sy, before, lex.org_cues, 3):
+        add(i, end, "ORG")  # "hãng EgyptAir", "hãng hàng không EgyptAir"
     else:
         add(i, end, "UNK")
 
@@ -235,10 +247,10 @@ def org_tail(sy: Syllables, i: int, end: int, lex: Lexicon) -> int:
     return 0
 
 
-def _cue_before(sy: Syllables, before: int, cues: Phrases) -> bool:
-    """Whether a cue of ``cues`` ends at ``before``."""
+def cue_before(sy: Syllables, before: int, cues: Phrases, longest: int = 2) -> bool:
+    """Whether a cue of ``cues``, of at most ``longest`` syllables, ends at ``before``."""
     low = sy.low
-    return any(before - n + 1 >= 0 and tuple(low[before - n + 1 : before + 1]) in cues for n in (1, 2))
+    return any(before - n + 1 >= 0 and tuple(low[before - n + 1 : before + 1]) in cues for n in range(1, longest + 1))
 
 
 def caps_name_end(sy: Syllables, j: int, lex: Lexicon) -> int:
