@@ -1,7 +1,7 @@
 """Event detection on clusters built from the dev corpora: merged pairs must split,
 single stories must stay one event.
 
-    PYTHONPATH=src python bench/event_detection.py --data /work/shared/data [--pairs 200] [--seed 15 [16 ...]] [--raw]
+    PYTHONPATH=src python bench/event_detection.py --data ../shared/data [--pairs 200] [--seed 15 [16 ...]] [--raw]
 
 - single: every dev cluster of vims-dev and abmusu-dev as it is: a cluster of one story
   is right when found as one event; a cluster that holds several stories (annotated in

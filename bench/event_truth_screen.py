@@ -1,7 +1,7 @@
 """Candidates to read for the event truth (bench/data/event_truth.json), found without
 the event detector.
 
-    PYTHONPATH=src python bench/event_truth_screen.py --data /work/shared/data [--top 40] [--flag 20]
+    PYTHONPATH=src python bench/event_truth_screen.py --data ../shared/data [--top 40] [--flag 20]
 
 Nothing here decides anything: it lists what to read, and the annotation is what the
 articles say. Four screens per corpus, all on TF-IDF of syllable unigrams and bigrams
