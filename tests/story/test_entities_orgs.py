@@ -130,3 +130,37 @@ def test_a_company_after_a_title_and_before_another_person_is_no_person():
     assert ents["Nguyễn Thị Phương Thảo"].role == "Tổng giám đốc Vietjet Air"
     assert ents["Ray Conner"].type == "PER"
     assert "Vietjet Air" not in ents or ents["Vietjet Air"].type != "PER"
+
+
+def test_a_one_word_company_after_a_title_is_the_company():
+    ents = by_name(entities("Chủ tịch Lenovo Yang Yuanqing cho biết doanh thu tăng.", "Giám đốc điều hành Didi năm ngoái là một phụ nữ."))
+    assert ents["Yang Yuanqing"].type == "PER"
+    assert ents["Yang Yuanqing"].role == "Chủ tịch Lenovo"
+    assert ents["Lenovo"].type == "ORG"
+    assert ents["Didi"].type == "ORG"
+
+
+def test_an_abbreviation_and_a_country_ending_a_role_are_no_person():
+    ents = by_name(entities("Phó Chủ tịch Hội đồng Trị sự GHPG Việt Nam phát biểu khai mạc."))
+    assert not [e for e in ents.values() if e.type == "PER"]
+
+
+def test_a_bank_branch_after_a_title_is_no_person():
+    ents = by_name(entities("Ông Chức, nguyên Giám đốc Agribank Bình Chánh, đã bị bắt.", "Agribank cho biết sẽ thu hồi nợ."))
+    assert ents["Agribank"].type == "ORG"
+    assert "Bình Chánh" not in ents or ents["Bình Chánh"].type != "PER"
+    assert "Agribank Bình Chánh" not in ents
+
+
+def test_a_country_between_a_ministry_and_a_name_goes_into_the_role():
+    ents = by_name(entities("Theo Bộ trưởng Hàng không Dân dụng Ai Cập Sherif Fathi, còn quá sớm để kết luận."))
+    assert ents["Sherif Fathi"].type == "PER"
+    assert ents["Sherif Fathi"].role == "Bộ trưởng Hàng không Dân dụng Ai Cập"
+    assert ents["Ai Cập"].type == "LOC"
+    assert "Ai Cập Sherif Fathi" not in ents
+
+
+def test_an_abbreviated_law_code_is_no_actor():
+    ents = by_name(entities("Hành vi này bị xử lý theo Điều 173 BLHS.", "BLHS và BLTTHS quy định rõ."))
+    assert ents["BLHS"].type == "MISC"
+    assert ents["BLTTHS"].type == "MISC"

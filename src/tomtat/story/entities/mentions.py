@@ -10,6 +10,7 @@ sentence or a quote, or the boundary between joined sentences).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from itertools import compress
@@ -37,6 +38,9 @@ from tomtat.story.entities.runs import (
 from tomtat.story.entities.syllables import Syllables, sentence_syllables
 
 BOUNDARY = "\x00"  # joins sentences scanned together: opens a sentence, stops every rule
+# one Vietnamese syllable, lower case: onset, vowels, final consonant ("bình", "chánh";
+# not "guterres", "antónio")
+_VI_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ]{1,3}(?:ch|ng|nh|[cmnpt])?")
 PUNCT_START = frozenset(":“\"'(‘«-–—.!?…" + BOUNDARY)  # tokens after which a sentence (re)starts
 
 
@@ -406,6 +410,12 @@ def _titled(
         k += 1  # "Bộ GD&ĐT Nguyễn Kim Sơn": "ĐT" ends the organisation
     while k < end - 2 and tok[k] in lex.not_entities and (sy.low[k],) not in lex.role_place_cues:
         k += 1  # "Trưởng Ban Tổ chức T.Ư Phạm Minh Chính": an abbreviation ends the organisation
+    while (
+        k > j and k < end - 1 and tok[k].isalpha() and tok[k].isupper() and is_acronym(tok[k])
+        and (low[k],) not in lex.role_place_cues
+        and caps_name_end(sy, k, lex) == k
+    ):
+        k += 1  # "Hội đồng Trị sự GHPG Việt Nam": an abbreviation inside the organisation's name
     if k > j and end - k < 2:
         k = end  # after an organisation, one capital syllable ("... Trung ương Đảng") is no name
     if end - k > 4:  # "Tập đoàn Hoa Sen Lê Phước Vũ": the name starts at "Lê"
@@ -413,6 +423,18 @@ def _titled(
             if tok[p] in lex.surnames and 2 <= end - p <= 4:
                 k = p
                 break
+    place_end = k + match(sy, k, lex.places) if k < end and low[k] in lex.places.lengths else k
+    if place_end > k and 2 <= end - place_end <= 4 and _named(sy, place_end, end, lex):
+        # "Bộ trưởng Hàng không dân sự Ai Cập Sherif Fathi": the country is the role's
+        add(k, place_end, "LOC")
+        parts.extend(tok[j:k])
+        parts.append(lex.places[tuple(low[k:place_end])])
+        j = k = place_end
+    elif (
+        k == j and quals and quals[-1][2] == "ORG" and 2 <= end - k <= 4 and not _named(sy, k, end, lex)
+        and all(map(_VI_SYLLABLE.fullmatch, low[k:end]))
+    ):
+        k = end  # "Giám đốc Agribank Bình Chánh": the bank's branch, no one's name
     if appositive and (end + 1 >= size or tok[end] != "và" or low[end + 1] in lex.honorifics):
         # "bà Lan, Thủ tướng Abe và ..." lists people; "..., Tổng giám đốc Vietjet Air và ông
         # Ray Conner" names the next one with an honorific
@@ -432,6 +454,14 @@ def _titled(
         # a bare role would count that person twice for one sentence
         out.append(Mention(key, "", "ROLE", role))
     return max(end, j)
+
+
+def _named(sy: Syllables, a: int, b: int, lex: Lexicon) -> bool:
+    """Whether ``sy[a:b]`` reads as a person's name where a place or an organisation could
+    also end a role: capitalised words, either a foreign name (no Vietnamese letters) or
+    one that starts with a surname."""
+    tok = sy.tok
+    return all(map(str.isupper, sy.firsts[a:b])) and (tok[a] in lex.surnames or all(map(str.isascii, tok[a:b])))
 
 
 def _particle(sy: Syllables, i: int, lex: Lexicon) -> bool:
