@@ -164,3 +164,10 @@ def test_an_abbreviated_law_code_is_no_actor():
     ents = by_name(entities("Hành vi này bị xử lý theo Điều 173 BLHS.", "BLHS và BLTTHS quy định rõ."))
     assert ents["BLHS"].type == "MISC"
     assert ents["BLTTHS"].type == "MISC"
+
+
+def test_a_law_or_decree_is_no_actor_even_after_a_place_cue():
+    ents = by_name(entities("Doanh nghiệp làm theo Luật Doanh nghiệp.", "Quy định tại Thông tư 01 rất rõ.", "Luật sư Nguyễn Văn An cho biết."))
+    assert ents["Luật Doanh nghiệp"].type == "MISC"
+    assert ents["Thông tư"].type == "MISC"
+    assert ents["Nguyễn Văn An"].role == "Luật sư"

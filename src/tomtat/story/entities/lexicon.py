@@ -57,6 +57,7 @@ class Lexicon:
     org_cues_ends: frozenset[str]  # their last syllables: the cheap test first
     codes: re.Pattern[str]  # flight numbers and other codes ("MS804"): no actor
     code_cues: Phrases  # words before a code ("chuyến bay MS 804")
+    law_heads: Phrases  # first words of legal texts ("Luật Doanh nghiệp"): no actor
     surnames: frozenset[str]
     stopwords: frozenset[str]
     starters: frozenset[str]
@@ -127,6 +128,7 @@ def lexicon() -> Lexicon:
         org_cues_ends=frozenset(c.split()[-1].lower() for c in rules["org_cues"]),
         codes=re.compile(rules["codes"]),
         code_cues=Phrases((syllables_of(c), c) for c in rules["code_cues"]),
+        law_heads=Phrases((syllables_of(c), c) for c in rules["law_heads"]),
         stopwords=stopwords("story"),
         cue_ends=frozenset(c.split()[-1].lower() for c in rules["loc_cues"]),
         openers=frozenset(

@@ -172,6 +172,10 @@ def type_run(
     ``kind`` is ``lex.kinds`` of its first syllable."""
     tok, low, firsts, _, _, _ = sy
     org_known = lex.org_known
+    law = match(sy, i, lex.law_heads) if low[i] in lex.law_heads.lengths else 0
+    if law and (law > 1 or end > i + 1):  # "Luật" alone may be a given name ("Đình Luật")
+        add(i, end, "MISC")  # "Luật Doanh nghiệp", "Thông tư": a legal text, no actor
+        return
     head = org_head(sy, i, kind, lex)
     if head and i + head >= end:
         return  # "Cơ quan", "Tổ chức" alone name nobody
