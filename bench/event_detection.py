@@ -60,6 +60,7 @@ from tomtat.story.event_detection import (  # noqa: E402
     article_bags,
     detect_events,
 )
+from tomtat.story.events import same_day_reports  # noqa: E402
 from tomtat.story.stage import title_sentences  # noqa: E402
 from tomtat.text.tokens import syllables  # noqa: E402
 from tomtat.text.sentences import split_articles  # noqa: E402
@@ -134,8 +135,9 @@ def article_events(cluster: Cluster, settings: Settings) -> dict[str, int]:
     if settings != DEFAULTS:
         units = [*title_sentences(arts), *sentences]
         bags = article_bags(units, [syllables(s.text) for s in units])
-        together = [e.article_ids for e in story.events if e.date is not None and len(e.article_ids) > 1]
-        groups = detect_events(bags, story.dates, article_actors(story.entities), *settings, together=together)
+        groups = detect_events(
+            bags, story.dates, article_actors(story.entities), *settings, together=same_day_reports(story.events)
+        )
     return {aid: g for g, ids in enumerate(groups) for aid in ids}
 
 

@@ -313,6 +313,12 @@ def lend_years(
     return out
 
 
+def same_day_reports(events: Sequence[SubEvent]) -> list[tuple[str, ...]]:
+    """The articles of each dated sub-event told by several: reports of one day (or of
+    days within ``ANCHOR_DAYS``), which event detection merges first."""
+    return [e.article_ids for e in events if e.date is not None and len(e.article_ids) > 1]
+
+
 def event_years(
     events: Sequence[SubEvent], dates: Mapping[Key, Sequence[DateMention]]
 ) -> dict[Key, tuple[DateMention, ...]]:

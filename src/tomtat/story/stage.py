@@ -22,7 +22,15 @@ from tomtat.story.entities import (
     sentence_syllables,
 )
 from tomtat.story.event_detection import article_actors, article_bags, detect_events
-from tomtat.story.events import SubEvent, event_index, event_years, group_events, lend_years, mark_background
+from tomtat.story.events import (
+    SubEvent,
+    event_index,
+    event_years,
+    group_events,
+    lend_years,
+    mark_background,
+    same_day_reports,
+)
 from tomtat.story.keywords import extract_keywords
 from tomtat.story.mention_years import estimate_years
 from tomtat.story.timeline import build_timeline
@@ -160,8 +168,7 @@ def analyze(
     dates = lend_years(events, units, dates)
     event_of = event_index(events)
     detected = detect_events(
-        article_bags(units, syllables), dates, article_actors(entities),
-        together=[e.article_ids for e in events if e.date is not None and len(e.article_ids) > 1],
+        article_bags(units, syllables), dates, article_actors(entities), together=same_day_reports(events)
     )
     return Story(
         timeline=mark_background(build_timeline(units, event_years(events, dates), order, dict(zip(keys, syllables))), events),
