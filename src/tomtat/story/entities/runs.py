@@ -224,9 +224,7 @@ def type_run(
         add(i, end, "ORG")
         return
     before = i - 1
-    if (cued if i == start else before >= 0 and low[before] in cue_ends) and any(
-        before - n + 1 >= 0 and tuple(low[before - n + 1 : before + 1]) in lex.loc_cues for n in (1, 2, 3)
-    ):
+    if (cued if i == start else before >= 0 and low[before] in cue_ends) and cue_before(sy, before, lex.loc_cues, 3):
         add(i, end, "LOC")
     elif tok[i] in lex.surnames and 2 <= end - i <= 4 and all(map(str.isupper, firsts[i:end])):
         add(i, end, "PER")  # "Nguyễn Ngọc Nguyên"
